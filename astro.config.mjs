@@ -1,0 +1,21 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { createHash } from 'node:crypto';
+import { defineConfig } from 'astro/config';
+import { getContentRoot, getToday } from './src/lib/env.ts';
+import { journalIntegration } from './src/lib/integration.ts';
+import { readJournalConfig } from './src/lib/load.ts';
+
+const root = getContentRoot();
+const journal = readJournalConfig(root);
+
+// Astro caches parsed content; one cache per content root keeps journals from mixing.
+const cacheKey = createHash('sha256').update(root).digest('hex').slice(0, 12);
+
+export default defineConfig({
+	cacheDir: `./node_modules/.astro/${cacheKey}`,
+	site: journal.site,
+	base: journal.base,
+	trailingSlash: 'always',
+	integrations: [journalIntegration({ root, today: getToday() }), mdx()],
+});

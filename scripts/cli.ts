@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+/** outcome-journal's command line: argv → context → command. */
+import { parseArgs } from 'node:util';
+import { UsageError } from '../src/lib/env.ts';
+import { runCheck } from './commands/check.ts';
+import { runNew } from './commands/new.ts';
+import { runSchema } from './commands/schema.ts';
+import { messages, processOutput, USAGE, type Output } from './messages.ts';
+
+export interface Context {
+	/** Flag values, already parsed strictly for the command. */
+	flags: Record<string, string | undefined>;
+	env: Record<string, string | undefined>;
+	cwd: string;
+	out: Output;
+}
+
+const COMMANDS = {
+	check: { options: ['content', 'format'], run: runCheck },
+	new: { options: ['title', 'author', 'team', 'date', 'content'], run: runNew },
+	schema: { options: ['out'], run: runSchema },
+} as const;
+
+/** Runs one command and returns its exit code: 0 ok, 1 failed, 2 usage error. */
+export async function main(
+	argv: string[],
+	env: Context['env'] = process.env,
+	cwd = process.cwd(),
+	out: Output = processOutput,
+): Promise<number> {
+	const [name, ...rest] = argv;
+	if (name === undefined || name === '--help' || name === '-h') {
+		out.stdout(USAGE);
+		return name === undefined ? 2 : 0;
+	}
+	if (!(name in COMMANDS)) {
+		out.stderr(messages.unknownCommand(name));
+		return 2;
+	}
+	const command = COMMANDS[name as keyof typeof COMMANDS];
+	if (rest.includes('--help') || rest.includes('-h')) {
+		out.stdout(USAGE);
+		return 0;
+	}
+	try {
+		const { values } = parseArgs({
+			args: rest,
+			options: Object.fromEntries(command.options.map((o) => [o, { type: 'string' as const }])),
+			strict: true,
+			allowPositionals: false,
+		});
+		return await command.run({ flags: values as Context['flags'], env, cwd, out });
+	} catch (err) {
+		// parseArgs reports unknown flags and missing values as TypeErrors with ERR_PARSE_ARGS_* codes.
+		const code = (err as { code?: string }).code ?? '';
+		if (err instanceof UsageError || code.startsWith('ERR_PARSE_ARGS')) {
+			out.stderr(`${(err as Error).message.split('\n')[0]} (see npm run ${name} -- --help)`);
+			return 2;
+		}
+		throw err;
+	}
+}
+
+if (import.meta.main) {
+	process.exitCode = await main(process.argv.slice(2));
+}

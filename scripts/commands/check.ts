@@ -1,0 +1,31 @@
+/** `npm run check`: validate a whole journal and report every problem. */
+import { relative, sep } from 'node:path';
+import { checkJournal } from '../../src/lib/check.ts';
+import { getToday, UsageError } from '../../src/lib/env.ts';
+import { countBySeverity } from '../../src/lib/problems.ts';
+import {
+	FORMATS,
+	formatGithub,
+	formatJson,
+	formatText,
+	type Format,
+} from '../../src/lib/report.ts';
+import type { Context } from '../cli.ts';
+import { messages } from '../messages.ts';
+import { resolveContentRoot } from './content-root.ts';
+
+export async function runCheck(
+	ctx: Pick<Context, 'flags' | 'env' | 'cwd' | 'out'>,
+): Promise<number> {
+	const format = (ctx.flags.format ?? 'text') as Format;
+	if (!FORMATS.includes(format)) throw new UsageError(messages.badFormat(format));
+	const root = resolveContentRoot(ctx);
+	const { problems } = checkJournal(root, getToday(ctx.env));
+	if (format === 'json') ctx.out.stdout(formatJson(problems));
+	else if (format === 'github') {
+		const prefix = relative(ctx.cwd, root).split(sep).join('/');
+		const text = formatGithub(problems, prefix ? `${prefix}/` : '');
+		if (text) ctx.out.stdout(text);
+	} else ctx.out.stdout(formatText(problems));
+	return countBySeverity(problems).errors > 0 ? 1 : 0;
+}

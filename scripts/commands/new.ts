@@ -1,0 +1,78 @@
+/** `npm run new`: scaffold an entry, never overwriting anything. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import slugify from '@sindresorhus/slugify';
+import { isRealDate } from '../../src/lib/dates.ts';
+import { getToday, UsageError } from '../../src/lib/env.ts';
+import { measureBy } from '../../src/lib/facts.ts';
+import { loadJournal } from '../../src/lib/load.ts';
+import { didYouMean } from '../../src/lib/suggest.ts';
+import type { Context } from '../cli.ts';
+import { messages } from '../messages.ts';
+import { resolveContentRoot } from './content-root.ts';
+import { renderEntry } from './entry-template.ts';
+
+const MAX_SLUG = 60;
+
+export async function runNew(ctx: Pick<Context, 'flags' | 'env' | 'cwd' | 'out'>): Promise<number> {
+	const { title, author, team } = ctx.flags;
+	if (!title?.trim()) throw new UsageError('--title "..." is required.');
+	if (!author) throw new UsageError('--author ID is required.');
+	const date = ctx.flags.date ?? getToday(ctx.env);
+	if (!isRealDate(date)) throw new UsageError(`--date "${date}" is not a date as YYYY-MM-DD.`);
+	const root = resolveContentRoot(ctx);
+	const journal = loadJournal(root);
+
+	const people = journal.people.map((p) => p.id);
+	if (!people.includes(author)) {
+		ctx.out.stderr(
+			`"${author}" is not a known person (people/${author}.yml).${didYouMean(author, people)}`,
+		);
+		return 1;
+	}
+	const teams = journal.teams.map((t) => t.id);
+	if (team && !teams.includes(team)) {
+		ctx.out.stderr(`"${team}" is not a known team (teams/${team}.yml).${didYouMean(team, teams)}`);
+		return 1;
+	}
+	const slug = toSlug(title);
+	if (!slug)
+		throw new UsageError(`--title "${title}" has no letters or digits to make a file name from.`);
+	const taken = journal.entries.find(
+		(e) => e.id === slug || (e.data?.aliases ?? []).includes(slug),
+	);
+	if (taken) {
+		ctx.out.stderr(
+			`The slug "${slug}" is already used by ${taken.file}. Choose a different title.`,
+		);
+		return 1;
+	}
+
+	const dir = join(root, 'entries', date.slice(0, 4));
+	const path = join(dir, `${slug}.md`);
+	mkdirSync(dir, { recursive: true });
+	const text = renderEntry({
+		title: title.trim(),
+		date,
+		author,
+		team,
+		measureBy: measureBy({ date }, journal.config.follow_up_days),
+	});
+	try {
+		writeFileSync(path, text, { flag: 'wx' }); // wx: fail rather than overwrite
+	} catch (err) {
+		if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+		ctx.out.stderr(`${relative(ctx.cwd, path)} already exists; nothing was written.`);
+		return 1;
+	}
+	ctx.out.stdout(messages.wroteEntry(relative(ctx.cwd, path)));
+	return 0;
+}
+
+/** A file-name slug from a title, cut at a word boundary. */
+export function toSlug(title: string): string {
+	const slug = slugify(title);
+	if (slug.length <= MAX_SLUG) return slug;
+	const cut = slug.slice(0, MAX_SLUG + 1);
+	return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : MAX_SLUG);
+}

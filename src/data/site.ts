@@ -1,0 +1,52 @@
+/**
+ * The site's one read of the content collections, shared by every page: module scope runs once
+ * per build, so no page calls getCollection itself (per-page reads made large builds quadratic).
+ * Drafts, and internal entries in a public build, are dropped here and nowhere else.
+ */
+import { relative, resolve, sep } from 'node:path';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { getAudience, getContentRoot, getToday } from '../lib/env.ts';
+import { byNewest, isPublished } from '../lib/facts.ts';
+import { readJournalConfig } from '../lib/load.ts';
+import type { Entry } from '../lib/schema.ts';
+import { createUrls } from '../lib/urls.ts';
+
+export const contentRoot = getContentRoot();
+export const config = readJournalConfig(contentRoot);
+export const today = getToday();
+export const audience = getAudience();
+export const urls = createUrls(import.meta.env.BASE_URL);
+
+/** A published entry: its slug, frontmatter and the collection entry to render. */
+export interface EntryView {
+	slug: string;
+	data: Entry;
+	/** Path of the source file relative to the content root. */
+	file: string;
+	source: CollectionEntry<'entries'>;
+}
+
+const allEntries = await getCollection('entries');
+
+/** Published entries, newest first. */
+export const entries: EntryView[] = allEntries
+	.filter((e) => isPublished(e.data, audience))
+	.map((e) => ({ slug: e.id, data: e.data, file: relativeFile(e.filePath), source: e }))
+	.sort(byNewest);
+
+export const entriesBySlug = new Map(entries.map((e) => [e.slug, e]));
+
+const toMap = <T extends { id: string; data: unknown }>(items: T[]) =>
+	new Map(items.map((i) => [i.id, i.data as T['data']]));
+
+export const people = toMap(await getCollection('people'));
+export const teams = toMap(await getCollection('teams'));
+export const features = toMap(await getCollection('features'));
+export const metrics = toMap(await getCollection('metrics'));
+
+/** Astro's filePath is relative to the project root; ours is relative to the content root. */
+function relativeFile(filePath: string | undefined): string {
+	return relative(contentRoot, resolve(filePath ?? ''))
+		.split(sep)
+		.join('/');
+}

@@ -1,0 +1,32 @@
+/** The environment variables every tool honours (see the README). */
+import { resolve } from 'node:path';
+import { isRealDate, localToday } from './dates.ts';
+import type { Audience } from './facts.ts';
+
+/** A bad environment variable or flag: the caller prints the message and exits 2. */
+export class UsageError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+/** `JOURNAL_CONTENT` (absolute or relative to `cwd`), else `./content`. */
+export function getContentRoot(env: Env = process.env, cwd = process.cwd()): string {
+	return resolve(cwd, env.JOURNAL_CONTENT || 'content');
+}
+
+/** `JOURNAL_TODAY`, else the real local date. */
+export function getToday(env: Env = process.env): string {
+	const value = env.JOURNAL_TODAY;
+	if (!value) return localToday();
+	if (!isRealDate(value))
+		throw new UsageError(`JOURNAL_TODAY="${value}" is not a date as YYYY-MM-DD.`);
+	return value;
+}
+
+/** `JOURNAL_AUDIENCE`: `internal` (default) or `public`. */
+export function getAudience(env: Env = process.env): Audience {
+	const value = env.JOURNAL_AUDIENCE || 'internal';
+	if (value !== 'internal' && value !== 'public') {
+		throw new UsageError(`JOURNAL_AUDIENCE="${value}" must be "internal" or "public".`);
+	}
+	return value;
+}

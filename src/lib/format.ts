@@ -1,0 +1,70 @@
+/** Display text for numbers, deltas and dates; shared by pages and exports. */
+import type { Delta } from './facts.ts';
+
+const number = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+
+/** A value with its unit: `1,900 ms`, `3.2%`, `12,000 USD`. */
+export function formatValue(value: number | undefined, unit?: string): string {
+	if (value === undefined) return '—';
+	const text = number.format(value);
+	if (!unit) return text;
+	return unit === '%' ? `${text}%` : `${text} ${unit}`;
+}
+
+/** `+1.2 pp`, `−800 ms`; percentage-point wording for % metrics. */
+export function formatChange(delta: Delta, unit?: string): string {
+	if (delta.absolute === undefined) return '—';
+	const sign = delta.absolute > 0 ? '+' : delta.absolute < 0 ? '−' : '±';
+	const magnitude = number.format(Math.abs(delta.absolute));
+	const unitText = unit === '%' ? ' pp' : unit ? ` ${unit}` : '';
+	return `${sign}${magnitude}${unitText}`;
+}
+
+/** `−42.1%`, or an empty string when there is no relative change. */
+export function formatPercent(delta: Delta): string {
+	if (delta.percent === undefined) return '';
+	const sign = delta.percent > 0 ? '+' : delta.percent < 0 ? '−' : '±';
+	return `${sign}${number.format(Math.abs(delta.percent))}%`;
+}
+
+const VERDICT_WORDS: Record<Delta['verdict'], string> = {
+	better: 'better',
+	worse: 'worse',
+	unchanged: 'no change',
+	unmeasured: 'not measured',
+};
+
+export function verdictText(delta: Delta): string {
+	return VERDICT_WORDS[delta.verdict];
+}
+
+const longDate = new Intl.DateTimeFormat('en-GB', {
+	day: 'numeric',
+	month: 'short',
+	year: 'numeric',
+	timeZone: 'UTC',
+});
+const monthName = new Intl.DateTimeFormat('en-GB', {
+	month: 'long',
+	year: 'numeric',
+	timeZone: 'UTC',
+});
+
+/** `14 Mar 2026` from `2026-03-14`. */
+export function formatDate(date: string): string {
+	return longDate.format(new Date(`${date}T00:00:00Z`));
+}
+
+/** `March 2026` from `2026-03`. */
+export function formatMonth(month: string): string {
+	return monthName.format(new Date(`${month}-01T00:00:00Z`));
+}
+
+export const METHOD_LABELS: Record<string, string> = {
+	ab_test: 'A/B test',
+	holdout: 'Holdout',
+	staged_rollout: 'Staged rollout',
+	pre_post: 'Before/after',
+	estimate: 'Estimate',
+	qualitative: 'Qualitative',
+};

@@ -1,0 +1,174 @@
+/**
+ * Checks between files: every id a file names must exist, entry slugs and aliases must be unique,
+ * and `follows` must not loop. Works on raw data, so a file with a schema error is still checked.
+ */
+import type { LoadedJournal, SourceDoc } from './load.ts';
+import { toFieldPath, type Problem } from './problems.ts';
+import { didYouMean } from './suggest.ts';
+import { lineOf } from './yaml-lines.ts';
+
+type Target = 'people' | 'teams' | 'features' | 'metrics' | 'entries';
+
+/** Where each kind of file names an id, as paths with `*` for "every list item". */
+const REFERENCES: Record<Target, { path: string; target: Target }[]> = {
+	people: [{ path: 'team', target: 'teams' }],
+	teams: [{ path: 'lead', target: 'people' }],
+	features: [{ path: 'team', target: 'teams' }],
+	metrics: [],
+	entries: [
+		{ path: 'authors.*', target: 'people' },
+		{ path: 'authors.*.person', target: 'people' },
+		{ path: 'team', target: 'teams' },
+		{ path: 'features.*', target: 'features' },
+		{ path: 'metrics.*.metric', target: 'metrics' },
+		{ path: 'next.*.owner', target: 'people' },
+		{ path: 'verified_by.person', target: 'people' },
+		{ path: 'follows', target: 'entries' },
+	],
+};
+
+const NOUN: Record<Target, string> = {
+	people: 'person (people/<id>.yml)',
+	teams: 'team (teams/<id>.yml)',
+	features: 'feature (features/<id>.md)',
+	metrics: 'metric (metrics/<id>.yml)',
+	entries: 'entry slug',
+};
+
+/** Every broken link, duplicate and cycle in the journal. */
+export function findBrokenLinks(journal: LoadedJournal): Problem[] {
+	const ids: Record<Target, string[]> = {
+		people: journal.people.map((d) => d.id),
+		teams: journal.teams.map((d) => d.id),
+		features: journal.features.map((d) => d.id),
+		metrics: journal.metrics.map((d) => d.id),
+		entries: journal.entries.map((d) => d.id),
+	};
+	const known = Object.fromEntries(Object.entries(ids).map(([k, v]) => [k, new Set(v)])) as Record<
+		Target,
+		Set<string>
+	>;
+	const problems: Problem[] = [];
+	for (const kind of Object.keys(REFERENCES) as Target[]) {
+		for (const doc of journal[kind] as SourceDoc<unknown>[]) {
+			for (const { path, target } of REFERENCES[kind]) {
+				for (const [at, value] of valuesAt(doc.raw, path.split('.'))) {
+					if (known[target].has(value)) continue;
+					problems.push(
+						error(
+							doc,
+							at,
+							`"${value}" is not a known ${NOUN[target]}.${didYouMean(value, ids[target])}`,
+						),
+					);
+				}
+			}
+		}
+	}
+	return [
+		...problems,
+		...findDuplicateSlugs(journal),
+		...findAliasClashes(journal),
+		...findFollowCycles(journal),
+	];
+}
+
+function error(doc: SourceDoc<unknown>, path: PropertyKey[], message: string): Problem {
+	return {
+		file: doc.file,
+		line: lineOf(doc.lines, path),
+		field: toFieldPath(path),
+		severity: 'error',
+		message,
+	};
+}
+
+/** String values at a `*`-path, with their concrete paths. */
+function valuesAt(raw: unknown, path: string[], at: PropertyKey[] = []): [PropertyKey[], string][] {
+	if (path.length === 0) return typeof raw === 'string' ? [[at, raw]] : [];
+	if (raw === null || typeof raw !== 'object') return [];
+	const [head, ...rest] = path as [string, ...string[]];
+	if (head === '*') {
+		if (!Array.isArray(raw)) return [];
+		return raw.flatMap((item, i) => valuesAt(item, rest, [...at, i]));
+	}
+	if (Array.isArray(raw)) return [];
+	return valuesAt((raw as Record<string, unknown>)[head], rest, [...at, head]);
+}
+
+function findDuplicateSlugs(journal: LoadedJournal): Problem[] {
+	const bySlug = Map.groupBy(journal.entries, (doc) => doc.id);
+	return [...bySlug.values()]
+		.filter((docs) => docs.length > 1)
+		.flatMap((docs) =>
+			docs.map((doc) => ({
+				file: doc.file,
+				line: 1,
+				field: null,
+				severity: 'error' as const,
+				message: `duplicate entry slug "${doc.id}": also used by ${docs
+					.filter((other) => other !== doc)
+					.map((other) => other.file)
+					.join(', ')}. Slugs must be unique across all folders; rename one file.`,
+			})),
+		);
+}
+
+function findAliasClashes(journal: LoadedJournal): Problem[] {
+	const slugs = new Set(journal.entries.map((d) => d.id));
+	const owner = new Map<string, string>();
+	const problems: Problem[] = [];
+	for (const doc of journal.entries) {
+		for (const [at, alias] of valuesAt(doc.raw, ['aliases', '*'])) {
+			if (slugs.has(alias)) {
+				problems.push(
+					error(
+						doc,
+						at,
+						`alias "${alias}" is the slug of an existing entry; an alias must be a slug no entry uses.`,
+					),
+				);
+			} else if (owner.has(alias) && owner.get(alias) !== doc.file) {
+				problems.push(
+					error(
+						doc,
+						at,
+						`alias "${alias}" is also an alias in ${owner.get(alias)}; each old slug can redirect to one entry only.`,
+					),
+				);
+			} else owner.set(alias, doc.file);
+		}
+	}
+	return problems;
+}
+
+function findFollowCycles(journal: LoadedJournal): Problem[] {
+	const docs = new Map(journal.entries.map((d) => [d.id, d]));
+	const followsOf = (doc: SourceDoc<unknown>) => valuesAt(doc.raw, ['follows'])[0]?.[1];
+	const reported = new Set<string>();
+	const problems: Problem[] = [];
+	for (const start of journal.entries) {
+		const chain: string[] = [];
+		let current: SourceDoc<unknown> | undefined = start;
+		while (current && !chain.includes(current.id)) {
+			chain.push(current.id);
+			const next = followsOf(current);
+			current = next === undefined ? undefined : docs.get(next);
+		}
+		if (!current) continue;
+		const cycle = chain.slice(chain.indexOf(current.id));
+		if (cycle.some((id) => reported.has(id))) continue;
+		cycle.forEach((id) => reported.add(id));
+		const loop = [...cycle, cycle[0]].join(' → ');
+		for (const id of cycle) {
+			problems.push(
+				error(
+					docs.get(id)!,
+					['follows'],
+					`"follows" forms a cycle: ${loop}. An entry can only follow an earlier one.`,
+				),
+			);
+		}
+	}
+	return problems;
+}

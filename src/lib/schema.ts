@@ -1,0 +1,269 @@
+/**
+ * The journal's content format, as zod schemas: the one definition that the Astro content
+ * collections, the checker (`npm run check`) and the JSON Schema export (`npm run schema`) share.
+ * Imports only `astro/zod` so that plain Node can load it.
+ */
+import { z } from 'astro/zod';
+import { isRealDate, toIsoDate } from './dates.ts';
+
+/** An id or slug: the file name without its extension. */
+export const IdSchema = z
+	.string()
+	.regex(/^[a-z0-9-]+$/, { error: 'expected an id: lowercase letters, digits and "-"' });
+
+const IsoDateString = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD', abort: true })
+	.refine(isRealDate, { error: (issue) => `${String(issue.input)} is not a real calendar date` });
+
+/**
+ * A `YYYY-MM-DD` date, output as that string. Astro's frontmatter parser turns unquoted dates
+ * into `Date` objects, so those are accepted too and converted back.
+ */
+export const IsoDateSchema = z.union([IsoDateString, z.date().transform(toIsoDate)]);
+
+/** An absolute http(s) URL. */
+export const UrlSchema = z.string().refine(isHttpUrl, { error: 'expected an http(s) URL' });
+
+function isHttpUrl(value: string): boolean {
+	try {
+		const { protocol } = new URL(value);
+		return protocol === 'http:' || protocol === 'https:';
+	} catch {
+		return false;
+	}
+}
+
+/** Free text that YAML may have read as a number (`window: 28`). */
+const TextSchema = z.union([z.string(), z.number().transform(String)]);
+
+export const AUTHOR_ROLES = ['lead', 'contributor', 'reviewer', 'support'] as const;
+export const ENTRY_STATUSES = [
+	'shipped',
+	'measuring',
+	'measured',
+	'inconclusive',
+	'reverted',
+] as const;
+export const METHODS = [
+	'ab_test',
+	'holdout',
+	'staged_rollout',
+	'pre_post',
+	'estimate',
+	'qualitative',
+] as const;
+export const FEATURE_STATUSES = ['planned', 'building', 'launched', 'retired'] as const;
+export const DIRECTIONS = ['up', 'down'] as const;
+export const VISIBILITIES = ['internal', 'public'] as const;
+
+/** journal.yml: site settings, all optional. */
+export const JournalSchema = z.strictObject({
+	/** Site title. */
+	title: z.string().min(1).default('Outcome Journal'),
+	/** One line under the title. */
+	description: z.string().optional(),
+	/** Absolute origin, used for absolute links in RSS and the sitemap. */
+	site: UrlSchema.optional(),
+	/** Days after `date` that an entry's `measure_by` defaults to. */
+	follow_up_days: z.number().int().positive().default(30),
+	/** Path the site is served under, e.g. `/journal/`. */
+	base: z
+		.string()
+		.regex(/^\//, { error: 'expected a path starting with "/", e.g. /journal/' })
+		.default('/'),
+	/** Prefix that, followed by a file's path in the content root, edits that file. */
+	edit_url: UrlSchema.optional(),
+});
+
+/** people/<id>.yml */
+export const PersonSchema = z.strictObject({
+	/** Full name. */
+	name: z.string().min(1),
+	/** Job title. */
+	title: z.string().optional(),
+	/** Team id. */
+	team: IdSchema.optional(),
+	/** GitHub user name. */
+	github: z.string().optional(),
+});
+
+/** teams/<id>.yml */
+export const TeamSchema = z.strictObject({
+	/** Team name. */
+	name: z.string().min(1),
+	/** What the team owns. */
+	description: z.string().optional(),
+	/** Person id of the team lead. */
+	lead: IdSchema.optional(),
+});
+
+/** features/<id>.md frontmatter; the body is the description. */
+export const FeatureSchema = z.strictObject({
+	/** Feature name. */
+	name: z.string().min(1),
+	/** Owning team id. */
+	team: IdSchema.optional(),
+	/** Lifecycle stage. */
+	status: z.enum(FEATURE_STATUSES).default('launched'),
+	/** Feature-flag key. */
+	flag: z.string().optional(),
+	/** Launch date. */
+	launched: IsoDateSchema.optional(),
+});
+
+/** metrics/<id>.yml */
+export const MetricSchema = z.strictObject({
+	/** Metric name. */
+	name: z.string().min(1),
+	/** Display unit: %, ms, s, count, USD, ... */
+	unit: z.string().optional(),
+	/** Which way is better. */
+	direction: z.enum(DIRECTIONS),
+	/** What is measured, and how. */
+	description: z.string().optional(),
+	/** Dashboard or query URL. */
+	source: UrlSchema.optional(),
+});
+
+/** An author: a bare person id, or a person with a role. */
+export const AuthorSchema = z.union([
+	IdSchema,
+	z.strictObject({
+		/** Person id. */
+		person: IdSchema,
+		/** What they did on this change. */
+		role: z.enum(AUTHOR_ROLES).optional(),
+	}),
+]);
+
+/** One metric that an entry moved (or tried to). */
+export const MetricResultSchema = z.strictObject({
+	/** Metric id. */
+	metric: IdSchema,
+	/** Value before the change. */
+	before: z.number().optional(),
+	/** Value after the change. */
+	after: z.number().optional(),
+	/** Value the change aimed for. */
+	target: z.number().optional(),
+	/** Date the "after" value was read. */
+	measured_on: IsoDateSchema.optional(),
+	/** Measurement window, free text (e.g. 28d). */
+	window: TextSchema.optional(),
+	/** How the effect was measured. */
+	method: z.enum(METHODS).optional(),
+	/** Link to the evidence. */
+	source: UrlSchema.optional(),
+	/** Caveats. */
+	note: z.string().optional(),
+});
+
+/** A follow-up step. */
+export const NextStepSchema = z.strictObject({
+	/** What will be done. */
+	step: z.string().min(1),
+	/** Person id responsible. */
+	owner: IdSchema.optional(),
+	/** When it is due. */
+	due: IsoDateSchema.optional(),
+	/** Whether it has been done. */
+	done: z.boolean().default(false),
+});
+
+/** A link to evidence. */
+export const LinkSchema = z.strictObject({
+	/** Link text, e.g. "PR 4812". */
+	label: z.string().min(1).optional(),
+	/** http(s) URL. */
+	url: UrlSchema,
+});
+
+/** entries/**\/<slug>.md frontmatter: I did X, Y happened, here is what I am doing next. */
+export const EntrySchema = z
+	.strictObject({
+		/** What changed, in the past tense. */
+		title: z.string().min(1),
+		/** When the change shipped. */
+		date: IsoDateSchema,
+		/** Person ids, or `{ person, role }`; at least one. */
+		authors: z.array(AuthorSchema).min(1, { error: 'expected at least one author' }),
+		/** Team id. */
+		team: IdSchema.optional(),
+		/** Feature ids. */
+		features: z.array(IdSchema).optional(),
+		/** Where the outcome stands. */
+		status: z.enum(ENTRY_STATUSES),
+		/** The result in one line. */
+		summary: z.string().optional(),
+		/** Metrics that moved. */
+		metrics: z.array(MetricResultSchema).optional(),
+		/** What happens next. */
+		next: z.array(NextStepSchema).optional(),
+		/** When to look at the result; defaults to date + follow_up_days. */
+		measure_by: IsoDateSchema.optional(),
+		/** Slug of the earlier entry this one follows up. */
+		follows: IdSchema.optional(),
+		/** Evidence: PRs, dashboards, experiment reports. */
+		links: z.array(LinkSchema).optional(),
+		/** Free tags. */
+		tags: z.array(z.string().min(1)).optional(),
+		/** Earlier slugs that redirect here. */
+		aliases: z.array(IdSchema).optional(),
+		/** Someone other than the authors confirmed the numbers. */
+		verified_by: z
+			.strictObject({
+				/** Person id. */
+				person: IdSchema,
+				/** Date of the check. */
+				on: IsoDateSchema.optional(),
+			})
+			.optional(),
+		/** `public` entries are the only ones in a public build. */
+		visibility: z.enum(VISIBILITIES).default('internal'),
+		/** Drafts never appear in any output. */
+		draft: z.boolean().default(false),
+	})
+	.superRefine(checkMeasured, {
+		// Run even when other fields have errors, so the checker reports everything at once.
+		when: ({ issues }) =>
+			issues.every((i) => !['status', 'metrics', 'summary'].includes(String(i.path?.[0]))),
+	});
+
+function checkMeasured(
+	entry: { status: string; summary?: string; metrics?: { after?: number }[] },
+	ctx: z.core.$RefinementCtx,
+): void {
+	const hasAfter = entry.metrics?.some((m) => m.after !== undefined) ?? false;
+	if (entry.status === 'measured' && !hasAfter && !entry.summary) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['status'],
+			message:
+				'status "measured" needs a metric with an "after" value or a "summary"; add one, or use "measuring"',
+		});
+	}
+}
+
+export type Journal = z.output<typeof JournalSchema>;
+export type Person = z.output<typeof PersonSchema>;
+export type Team = z.output<typeof TeamSchema>;
+export type Feature = z.output<typeof FeatureSchema>;
+export type Metric = z.output<typeof MetricSchema>;
+export type Entry = z.output<typeof EntrySchema>;
+export type Author = z.output<typeof AuthorSchema>;
+export type MetricResult = z.output<typeof MetricResultSchema>;
+export type NextStep = z.output<typeof NextStepSchema>;
+export type AuthorRole = (typeof AUTHOR_ROLES)[number];
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+export type Method = (typeof METHODS)[number];
+
+/** Every kind of content file, with the schema that validates it. */
+export const SCHEMAS = {
+	journal: JournalSchema,
+	person: PersonSchema,
+	team: TeamSchema,
+	feature: FeatureSchema,
+	metric: MetricSchema,
+	entry: EntrySchema,
+} as const;

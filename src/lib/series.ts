@@ -1,0 +1,65 @@
+/** metrics/<id>.csv: a metric's history exported from a dashboard (`date,value` rows). */
+import { parse } from 'csv-parse/sync';
+import { isRealDate } from './dates.ts';
+import type { Problem } from './problems.ts';
+
+export interface SeriesPoint {
+	date: string;
+	/** null where the export has a gap. */
+	value: number | null;
+}
+
+/** Parses a series; every bad row becomes a problem naming its line. */
+export function parseSeries(
+	text: string,
+	file: string,
+): { points: SeriesPoint[]; problems: Problem[] } {
+	const problems: Problem[] = [];
+	const points: SeriesPoint[] = [];
+	const error = (line: number, field: string | null, message: string) =>
+		problems.push({ file, line, field, severity: 'error', message });
+	// With `info: true` each record comes with its line; csv-parse's types do not model that.
+	type Row = { record: string[]; info: { lines: number } };
+	let records: Row[];
+	try {
+		records = parse(text, {
+			info: true,
+			relax_column_count: true,
+			skip_empty_lines: true,
+			trim: true,
+		}) as unknown as Row[];
+	} catch (err) {
+		const line = (err as { lines?: number }).lines ?? 1;
+		error(line, null, `CSV syntax error: ${(err as Error).message}`);
+		return { points, problems };
+	}
+	const [header, ...rows] = records;
+	if (!header || header.record.join(',') !== 'date,value') {
+		error(header?.info.lines ?? 1, null, 'expected the header "date,value".');
+		return { points, problems };
+	}
+	let previous = '';
+	for (const { record, info } of rows) {
+		const line = info.lines;
+		const [date = '', value = '', ...extra] = record;
+		if (extra.length) error(line, null, `expected 2 columns (date,value), got ${record.length}.`);
+		if (!isRealDate(date)) {
+			error(line, 'date', `"${date}" is not a date as YYYY-MM-DD.`);
+			continue;
+		}
+		if (date <= previous)
+			error(
+				line,
+				'date',
+				`${date} is not after ${previous}; rows must be in ascending date order.`,
+			);
+		previous = date;
+		const number = value === '' ? null : Number(value);
+		if (number !== null && !Number.isFinite(number)) {
+			error(line, 'value', `"${value}" is not a number; leave it empty for a gap.`);
+			continue;
+		}
+		points.push({ date, value: number });
+	}
+	return { points, problems };
+}

@@ -1,0 +1,57 @@
+/** Every href the site builds, under the configured base, with a trailing slash. */
+
+export interface Urls {
+	home: () => string;
+	entry: (slug: string) => string;
+	entries: () => string;
+	person: (id: string) => string;
+	people: () => string;
+	team: (id: string) => string;
+	teams: () => string;
+	feature: (id: string) => string;
+	features: () => string;
+	metric: (id: string) => string;
+	metrics: () => string;
+	month: (month: string) => string;
+	months: () => string;
+	tag: (tag: string) => string;
+	tags: () => string;
+	followUps: () => string;
+	file: (name: string) => string;
+}
+
+/** Lowercase-kebab form of a tag, for its URL. */
+export function tagSlug(tag: string): string {
+	return (
+		tag
+			.toLowerCase()
+			.normalize('NFKD')
+			.replace(/[^\p{Letter}\p{Number}]+/gu, '-')
+			.replace(/^-|-$/g, '') || 'tag'
+	);
+}
+
+export function createUrls(base: string): Urls {
+	const prefix = base.endsWith('/') ? base : `${base}/`;
+	const at = (...parts: string[]) =>
+		`${prefix}${parts.map(encodeURIComponent).join('/')}${parts.length ? '/' : ''}`;
+	return {
+		home: () => prefix,
+		entry: (slug) => at('entries', slug),
+		entries: () => at('entries'),
+		person: (id) => at('people', id),
+		people: () => at('people'),
+		team: (id) => at('teams', id),
+		teams: () => at('teams'),
+		feature: (id) => at('features', id),
+		features: () => at('features'),
+		metric: (id) => at('metrics', id),
+		metrics: () => at('metrics'),
+		month: (month) => at('months', month),
+		months: () => at('months'),
+		tag: (tag) => at('tags', tagSlug(tag)),
+		tags: () => at('tags'),
+		followUps: () => at('follow-ups'),
+		file: (name) => `${prefix}${name}`,
+	};
+}

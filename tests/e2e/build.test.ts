@@ -1,0 +1,64 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'node-html-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuildResult } from '../build-site.ts';
+import { makeJournal, minimalFixture } from '../helpers.ts';
+
+describe('npm run build', () => {
+	it('fails on a journal with errors, printing the checker messages and no stack trace', () => {
+		const root = makeJournal({
+			'entries/x.md':
+				'---\ntitle: T\ndate: 2026-04-01\nauthors: [ana]\nfollows: nowhere\nstatus: shipped\n---\n',
+		});
+		const result = buildSite(root);
+		expect(result.code).not.toBe(0);
+		expect(result.output).toContain('entries/x.md');
+		expect(result.output).toContain('follows: "nowhere" is not a known entry slug.');
+		expect(result.output).not.toMatch(/\n\s+at .*\(/);
+		expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
+	});
+
+	describe('on the minimal fixture', () => {
+		let build: BuildResult;
+		const page = (path: string) =>
+			parse(readFileSync(join(build.outDir, path, 'index.html'), 'utf8'));
+
+		beforeAll(() => {
+			build = buildSite(minimalFixture);
+			expect(build.code, build.output).toBe(0);
+		}, 120_000);
+
+		it('lists published entries newest first on the home page, without drafts', () => {
+			const titles = page('')
+				.querySelectorAll('.entry-list h3')
+				.map((h) => h.text.trim());
+			expect(titles).toEqual([
+				'Batched price lookups',
+				'Measured the checkout latency baseline',
+				'Rolled out the new receipts page',
+			]);
+		});
+
+		it('writes a page per published entry at /entries/<slug>/, whatever its folder', () => {
+			for (const slug of ['batching', 'baseline', 'old-rollout']) {
+				expect(existsSync(join(build.outDir, 'entries', slug, 'index.html'))).toBe(true);
+			}
+			expect(existsSync(join(build.outDir, 'entries', 'unfinished'))).toBe(false);
+		});
+
+		it('shows an entry with its authors, roles, metrics and verification', () => {
+			const html = page('entries/batching');
+			expect(html.querySelector('h1')?.text).toBe('Batched price lookups');
+			const text = html.querySelector('main')!.structuredText.replace(/\s+/g, ' ');
+			expect(text).toContain('Ana Souza (lead)');
+			expect(text).toContain('Bo Chen (reviewer)');
+			expect(text).toContain('1,900 ms → 1,100 ms');
+			expect(text).toContain('−800 ms (−42.11%) better');
+			expect(text).toContain('3.2% → 3%');
+			expect(text).toContain('−0.2 pp (−6.25%) worse');
+			expect(text).toContain('by Cy Okafor on 12 Apr 2026');
+			expect(text).toContain('Follows: Measured the checkout latency baseline');
+		});
+	});
+});

@@ -1,0 +1,393 @@
+import { describe, expect, it } from 'vitest';
+import { checkJournal } from '../../src/lib/check.ts';
+import type { Problem } from '../../src/lib/problems.ts';
+import { makeJournal, minimalFixture } from '../helpers.ts';
+
+const TODAY = '2026-06-01';
+
+function problemsOf(files: Record<string, string | null>): Problem[] {
+	return checkJournal(makeJournal(files), TODAY).problems;
+}
+
+function errorsOf(files: Record<string, string | null>) {
+	return problemsOf(files).filter((p) => p.severity === 'error');
+}
+
+/** An entry file with the given frontmatter lines (line 1 is `---`, so the first line is line 2). */
+function entry(...lines: string[]): string {
+	return ['---', ...lines, '---', 'Body.', ''].join('\n');
+}
+
+const VALID = ['title: Test entry', 'date: 2026-04-01', 'authors: [ana]', 'status: shipped'];
+
+describe('checkJournal on the minimal fixture', () => {
+	it('reports no errors, and warns about the due entry and the overdue step', () => {
+		const problems = checkJournal(minimalFixture, TODAY).problems;
+		expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+		expect(
+			problems.map(({ file, line, field, severity }) => ({ file, line, field, severity })),
+		).toEqual([
+			{ file: 'entries/2025/old-rollout.md', line: 5, field: 'status', severity: 'warning' },
+			{ file: 'entries/2026/q1/batching.md', line: 26, field: 'next[0].due', severity: 'warning' },
+		]);
+	});
+
+	it('honours today: nothing is due or overdue before the dates', () => {
+		expect(checkJournal(minimalFixture, '2025-12-15').problems).toEqual([]);
+	});
+
+	it('skips drafts for follow-up warnings', () => {
+		const problems = checkJournal(minimalFixture, '2027-01-01').problems;
+		expect(problems.some((p) => p.file.endsWith('unfinished.md'))).toBe(false);
+	});
+});
+
+describe('each error class names file, line, field and what was expected', () => {
+	it('YAML syntax error, with its line', () => {
+		const [p] = errorsOf({
+			'entries/x.md': entry('title: ok', 'date: [2026-01-01', 'authors: [ana]'),
+		});
+		expect(p).toMatchObject({ file: 'entries/x.md', field: null, severity: 'error' });
+		expect(p!.message).toMatch(/^YAML syntax error/);
+		expect(p!.line).toBeGreaterThanOrEqual(3);
+	});
+
+	it('YAML syntax error in a .yml file', () => {
+		const [p] = errorsOf({ 'people/ana.yml': 'name: Ana\nteam: [payments\n' });
+		expect(p).toMatchObject({ file: 'people/ana.yml', severity: 'error' });
+		expect(p!.message).toMatch(/YAML syntax error/);
+	});
+
+	it('missing frontmatter', () => {
+		expect(errorsOf({ 'entries/x.md': '# Just a heading\n' })).toEqual([
+			{
+				file: 'entries/x.md',
+				line: 1,
+				field: null,
+				severity: 'error',
+				message: expect.stringContaining('missing frontmatter'),
+			},
+		]);
+	});
+
+	it('unknown key, with a suggestion', () => {
+		expect(errorsOf({ 'entries/x.md': entry(...VALID, 'feature: [one-click]') })).toEqual([
+			{
+				file: 'entries/x.md',
+				line: 6,
+				field: 'feature',
+				severity: 'error',
+				message: 'unknown key "feature". Did you mean "features"?',
+			},
+		]);
+	});
+
+	it('unknown nested key lists the allowed keys when nothing is close', () => {
+		const [p] = errorsOf({
+			'entries/x.md': entry(...VALID, 'metrics:', '  - metric: latency', '    zzz: 1'),
+		});
+		expect(p).toMatchObject({ line: 8, field: 'metrics[0].zzz' });
+		expect(p!.message).toContain('Allowed keys: metric, before, after');
+	});
+
+	it('wrong type', () => {
+		expect(
+			errorsOf({
+				'entries/x.md': entry(...VALID, 'metrics:', '  - metric: latency', '    before: fast'),
+			}),
+		).toEqual([
+			{
+				file: 'entries/x.md',
+				line: 8,
+				field: 'metrics[0].before',
+				severity: 'error',
+				message: 'expected a number, got string "fast".',
+			},
+		]);
+	});
+
+	it('missing required field', () => {
+		expect(
+			errorsOf({ 'entries/x.md': entry('title: T', 'date: 2026-04-01', 'status: shipped') }),
+		).toEqual([
+			expect.objectContaining({
+				line: 1,
+				field: 'authors',
+				message: expect.stringContaining('required'),
+			}),
+		]);
+	});
+
+	it('bad enum value, with a suggestion', () => {
+		const errors = errorsOf({
+			'entries/x.md': entry(
+				...VALID,
+				'metrics:',
+				'  - metric: latency',
+				'    after: 2',
+				'    method: ab-test',
+			),
+		});
+		expect(errors).toEqual([
+			expect.objectContaining({ line: 9, field: 'metrics[0].method', severity: 'error' }),
+		]);
+		expect(errors[0]!.message).toContain('expected one of: ab_test, holdout');
+		expect(errors[0]!.message).toContain('Did you mean "ab_test"?');
+	});
+
+	it('bad role inside an author object', () => {
+		const errors = errorsOf({
+			'entries/x.md': entry(
+				'title: T',
+				'date: 2026-04-01',
+				'authors:',
+				'  - person: ana',
+				'    role: boss',
+				'status: shipped',
+			),
+		});
+		expect(errors).toEqual([expect.objectContaining({ line: 6, field: 'authors[0].role' })]);
+	});
+
+	it('impossible date', () => {
+		expect(
+			errorsOf({
+				'entries/x.md': entry('title: T', 'date: 2026-02-30', 'authors: [ana]', 'status: shipped'),
+			}),
+		).toEqual([
+			{
+				file: 'entries/x.md',
+				line: 3,
+				field: 'date',
+				severity: 'error',
+				message: '2026-02-30 is not a real calendar date.',
+			},
+		]);
+	});
+
+	it('date in the wrong format', () => {
+		const [p] = errorsOf({ 'entries/x.md': entry(...VALID, 'measure_by: 14/03/2026') });
+		expect(p).toMatchObject({
+			line: 6,
+			field: 'measure_by',
+			message: 'expected a date as YYYY-MM-DD.',
+		});
+	});
+
+	it('non-http URL', () => {
+		expect(
+			errorsOf({
+				'entries/x.md': entry(...VALID, 'links:', '  - label: PR', '    url: ftp://example.com/x'),
+			}),
+		).toEqual([
+			expect.objectContaining({
+				line: 8,
+				field: 'links[0].url',
+				message: 'expected an http(s) URL.',
+			}),
+		]);
+	});
+
+	it('bad file name', () => {
+		expect(errorsOf({ 'entries/My_Entry.md': entry(...VALID) })).toEqual([
+			expect.objectContaining({
+				file: 'entries/My_Entry.md',
+				line: 1,
+				field: null,
+				message: expect.stringContaining('rename it to "my-entry.md"'),
+			}),
+		]);
+	});
+
+	it('duplicate slugs across folders name both files', () => {
+		const errors = errorsOf({ 'entries/2024/batching.md': entry(...VALID) });
+		expect(errors.map((e) => e.file)).toEqual([
+			'entries/2024/batching.md',
+			'entries/2026/q1/batching.md',
+		]);
+		expect(errors[0]!.message).toContain('entries/2026/q1/batching.md');
+		expect(errors[1]!.message).toContain('entries/2024/batching.md');
+	});
+
+	it.each([
+		[
+			'authors (bare id)',
+			entry('title: T', 'date: 2026-04-01', 'authors: [ana, anna]', 'status: shipped'),
+			4,
+			'authors[1]',
+			'"anna" is not a known person',
+		],
+		[
+			'authors (object)',
+			entry('title: T', 'date: 2026-04-01', 'authors:', '  - person: zed', 'status: shipped'),
+			5,
+			'authors[0].person',
+			'"zed" is not a known person',
+		],
+		['team', entry(...VALID, 'team: paymnts'), 6, 'team', 'Did you mean "payments"?'],
+		[
+			'features',
+			entry(...VALID, 'features: [one-clik]'),
+			6,
+			'features[0]',
+			'Did you mean "one-click"?',
+		],
+		[
+			'metric',
+			entry(...VALID, 'metrics:', '  - metric: latncy'),
+			7,
+			'metrics[0].metric',
+			'Did you mean "latency"?',
+		],
+		[
+			'next step owner',
+			entry(...VALID, 'next:', '  - step: Do it', '    owner: bob'),
+			8,
+			'next[0].owner',
+			'Did you mean "bo"?',
+		],
+		[
+			'verified_by',
+			entry(...VALID, 'verified_by:', '  person: cyy', '  on: 2026-04-02'),
+			7,
+			'verified_by.person',
+			'Did you mean "cy"?',
+		],
+		['follows', entry(...VALID, 'follows: baseline-x'), 6, 'follows', 'is not a known entry slug'],
+	])('dangling id in an entry: %s', (_name, text, line, field, message) => {
+		const errors = errorsOf({ 'entries/x.md': text });
+		expect(errors).toEqual([
+			expect.objectContaining({
+				file: 'entries/x.md',
+				line,
+				field,
+				severity: 'error',
+				message: expect.stringContaining(message),
+			}),
+		]);
+	});
+
+	it.each([
+		['team lead', 'teams/growth.yml', 'name: Growth\nlead: nobody\n', 2, 'lead', 'person'],
+		['person team', 'people/cy.yml', 'name: Cy\nteam: grwth\n', 2, 'team', 'team'],
+		[
+			'feature team',
+			'features/one-click.md',
+			'---\nname: One\nteam: nope\n---\n',
+			3,
+			'team',
+			'team',
+		],
+	])('dangling id: %s', (_name, file, text, line, field, noun) => {
+		expect(errorsOf({ [file]: text })).toEqual([
+			expect.objectContaining({
+				file,
+				line,
+				field,
+				message: expect.stringContaining(`is not a known ${noun}`),
+			}),
+		]);
+	});
+
+	it('follows cycles are reported on every entry in the cycle', () => {
+		const errors = errorsOf({
+			'entries/a.md': entry(...VALID, 'follows: b'),
+			'entries/b.md': entry(...VALID, 'follows: a'),
+		});
+		expect(errors.map((e) => [e.file, e.line, e.field])).toEqual([
+			['entries/a.md', 6, 'follows'],
+			['entries/b.md', 6, 'follows'],
+		]);
+		expect(errors[0]!.message).toContain('cycle');
+	});
+
+	it('status measured without an after value or a summary', () => {
+		expect(
+			errorsOf({
+				'entries/x.md': entry(
+					'title: T',
+					'date: 2026-04-01',
+					'authors: [ana]',
+					'status: measured',
+					'metrics:',
+					'  - metric: latency',
+					'    before: 3',
+				),
+			}),
+		).toEqual([
+			expect.objectContaining({
+				line: 5,
+				field: 'status',
+				message: expect.stringContaining('needs a metric with an "after" value or a "summary"'),
+			}),
+		]);
+	});
+
+	it('the measured rule still runs when another field is wrong', () => {
+		const errors = errorsOf({
+			'entries/x.md': entry(
+				'title: T',
+				'date: 2026-04-01',
+				'authors: [ana]',
+				'status: measured',
+				'colour: red',
+			),
+		});
+		expect(errors.map((e) => e.field).sort()).toEqual(['colour', 'status']);
+	});
+
+	it('an alias that collides with a slug', () => {
+		expect(errorsOf({ 'entries/x.md': entry(...VALID, 'aliases: [old-x, baseline]') })).toEqual([
+			expect.objectContaining({
+				line: 6,
+				field: 'aliases[1]',
+				message: expect.stringContaining('slug of an existing entry'),
+			}),
+		]);
+	});
+
+	it('a bad journal.yml', () => {
+		expect(errorsOf({ 'journal.yml': 'title: J\nfollow_up_days: soon\nbase: journal/\n' })).toEqual(
+			[
+				expect.objectContaining({ file: 'journal.yml', line: 2, field: 'follow_up_days' }),
+				expect.objectContaining({ file: 'journal.yml', line: 3, field: 'base' }),
+			],
+		);
+	});
+
+	it('a bad metric CSV row names its line', () => {
+		expect(
+			errorsOf({
+				'metrics/latency.csv': 'date,value\n2026-01-05,1930\n2026-01-12,fast\n2026-01-01,1\n',
+			}),
+		).toEqual([
+			expect.objectContaining({ file: 'metrics/latency.csv', line: 3, field: 'value' }),
+			expect.objectContaining({
+				file: 'metrics/latency.csv',
+				line: 4,
+				field: 'date',
+				message: expect.stringContaining('ascending'),
+			}),
+		]);
+	});
+
+	it('reports every problem, not the first', () => {
+		const errors = errorsOf({
+			'entries/x.md': entry(
+				'title: T',
+				'date: 2026-02-30',
+				'authors: [zed]',
+				'status: done',
+				'feature: []',
+			),
+			'people/bo.yml': 'name: Bo\nteam: nope\n',
+		});
+		expect(errors.map((e) => `${e.file}:${e.line}:${e.field}`)).toEqual([
+			'entries/x.md:3:date',
+			'entries/x.md:4:authors[0]',
+			'entries/x.md:5:status',
+			'entries/x.md:6:feature',
+			'people/bo.yml:2:team',
+		]);
+	});
+});

@@ -1,0 +1,255 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { toJsonSchemas } from '../../scripts/commands/schema.ts';
+import { toSlug } from '../../scripts/commands/new.ts';
+import { makeJournal, repoRoot, runCli, sampleContent } from '../helpers.ts';
+
+const BROKEN = {
+	'entries/x.md': '---\ntitle: T\ndate: 2026-04-01\nauthors: [zed]\nstatus: shipped\n---\n',
+};
+
+describe('npm run check', () => {
+	it('exits 0 and says so when there are no problems', async () => {
+		const result = await runCli(['check', '--content', makeJournal()], {
+			JOURNAL_TODAY: '2025-12-15',
+		});
+		expect(result).toMatchObject({ code: 0, stdout: 'No problems found.' });
+	});
+
+	it('exits 0 with warnings only', async () => {
+		const result = await runCli(['check', '--content', makeJournal()]);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('0 errors and 2 warnings in 2 files.');
+	});
+
+	it('exits 1 with errors, grouped under the file name', async () => {
+		const result = await runCli(['check', '--content', makeJournal(BROKEN)]);
+		expect(result.code).toBe(1);
+		expect(result.stdout).toContain(
+			'entries/x.md\n  error   line 4   authors[0]: "zed" is not a known person',
+		);
+	});
+
+	it('reads JOURNAL_CONTENT when --content is not given', async () => {
+		const result = await runCli(['check'], { JOURNAL_CONTENT: makeJournal(BROKEN) });
+		expect(result.code).toBe(1);
+	});
+
+	it('prints JSON: an array of {file, line, field, severity, message}', async () => {
+		const result = await runCli(['check', '--content', makeJournal(BROKEN), '--format', 'json']);
+		const problems = JSON.parse(result.stdout);
+		expect(problems).toContainEqual({
+			file: 'entries/x.md',
+			line: 4,
+			field: 'authors[0]',
+			severity: 'error',
+			message: '"zed" is not a known person (people/<id>.yml).',
+		});
+		expect(
+			problems.every((p: object) => Object.keys(p).join() === 'file,line,field,severity,message'),
+		).toBe(true);
+	});
+
+	it('prints GitHub annotations with paths from the working directory', async () => {
+		const root = makeJournal(BROKEN);
+		const folder = basename(root);
+		const result = await runCli(
+			['check', '--content', folder, '--format', 'github'],
+			{},
+			dirname(root),
+		);
+		expect(result.code).toBe(1);
+		expect(result.stdout).toContain(
+			`::error file=${folder}/entries/x.md,line=4,title=authors[0]::"zed" is not a known person (people/<id>.yml).`,
+		);
+		expect(result.stdout).toMatch(
+			/^::warning file=.*old-rollout\.md,line=5,title=status::due for follow-up/m,
+		);
+	});
+
+	it.each([
+		[['check', '--bogus'], /Unknown option '--bogus'/],
+		[['check', '--content', '/nonexistent/journal'], /does not exist/],
+		[['check', '--format', 'xml'], /--format must be text, json or github/],
+		[['frobnicate'], /Unknown command "frobnicate"/],
+	])('exits 2 with a one-line message for a usage error: %s', async (args, message) => {
+		const result = await runCli(args);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(message);
+		expect(result.stderr.split('\n')).toHaveLength(1);
+	});
+
+	it('exits 2 for a bad JOURNAL_TODAY', async () => {
+		const result = await runCli(['check', '--content', makeJournal()], {
+			JOURNAL_TODAY: '2026-13-01',
+		});
+		expect(result).toMatchObject({ code: 2, stderr: expect.stringContaining('JOURNAL_TODAY') });
+	});
+
+	it('finds no errors in the sample journal', async () => {
+		const result = await runCli(['check', '--content', sampleContent, '--format', 'json'], {
+			JOURNAL_TODAY: '2026-11-24',
+		});
+		const errors = JSON.parse(result.stdout).filter(
+			(p: { severity: string }) => p.severity === 'error',
+		);
+		expect(errors).toEqual([]);
+		expect(result.code).toBe(0);
+	});
+});
+
+describe('npm run new', () => {
+	const args = (root: string, ...extra: string[]) => [
+		'new',
+		'--content',
+		root,
+		'--title',
+		'Cached FX rates at the edge',
+		'--author',
+		'ana',
+		...extra,
+	];
+
+	it('writes entries/<year>/<slug>.md that passes the checker', async () => {
+		const root = makeJournal();
+		const result = await runCli(args(root, '--team', 'payments', '--date', '2026-05-02'));
+		expect(result.code).toBe(0);
+		const path = join(root, 'entries/2026/cached-fx-rates-at-the-edge.md');
+		expect(result.stdout).toContain('entries/2026/cached-fx-rates-at-the-edge.md');
+		const text = readFileSync(path, 'utf8');
+		expect(text).toContain('date: 2026-05-02');
+		expect(text).toContain('team: payments');
+		for (const heading of ['## What we did', '## What happened', "## What's next"])
+			expect(text).toContain(heading);
+		for (const field of [
+			'features',
+			'summary',
+			'metrics',
+			'method: ab_test | holdout',
+			'next',
+			'measure_by: 2026-06-01',
+			'follows',
+			'links',
+			'tags',
+			'aliases',
+			'verified_by',
+			'visibility',
+			'draft',
+		]) {
+			expect(text).toContain(field);
+		}
+		const check = await runCli(['check', '--content', root, '--format', 'json'], {
+			JOURNAL_TODAY: '2026-05-03',
+		});
+		expect(
+			JSON.parse(check.stdout).filter((p: { file: string }) => p.file.includes('cached-fx')),
+		).toEqual([]);
+	});
+
+	it('uses JOURNAL_TODAY as the default date', async () => {
+		const root = makeJournal();
+		await runCli(args(root), { JOURNAL_TODAY: '2027-01-09' });
+		expect(
+			readFileSync(join(root, 'entries/2027/cached-fx-rates-at-the-edge.md'), 'utf8'),
+		).toContain('date: 2027-01-09');
+	});
+
+	it('refuses to overwrite an existing file and leaves it untouched', async () => {
+		const root = makeJournal();
+		const path = join(root, 'entries/2026/cached-fx-rates-at-the-edge.md');
+		await runCli(args(root, '--date', '2026-05-02'));
+		writeFileSync(path, 'my own words\n');
+		const again = await runCli(args(root, '--date', '2026-05-02'));
+		expect(again.code).toBe(1);
+		expect(readFileSync(path, 'utf8')).toBe('my own words\n');
+	});
+
+	it('refuses a slug already used in another folder', async () => {
+		const root = makeJournal();
+		const result = await runCli([
+			'new',
+			'--content',
+			root,
+			'--title',
+			'Batching',
+			'--author',
+			'ana',
+			'--date',
+			'2027-02-01',
+		]);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain('already used by entries/2026/q1/batching.md');
+		expect(existsSync(join(root, 'entries/2027/batching.md'))).toBe(false);
+	});
+
+	it('refuses an unknown author, with a suggestion', async () => {
+		const root = makeJournal();
+		const result = await runCli(['new', '--content', root, '--title', 'X', '--author', 'anna']);
+		expect(result).toMatchObject({
+			code: 1,
+			stderr: expect.stringContaining('Did you mean "ana"?'),
+		});
+		expect(readdirSync(join(root, 'entries'))).toEqual(['2025', '2026']);
+	});
+
+	it('refuses an unknown team', async () => {
+		const result = await runCli([
+			'new',
+			'--content',
+			makeJournal(),
+			'--title',
+			'X',
+			'--author',
+			'ana',
+			'--team',
+			'paymnts',
+		]);
+		expect(result).toMatchObject({
+			code: 1,
+			stderr: expect.stringContaining('Did you mean "payments"?'),
+		});
+	});
+
+	it.each([
+		[['--author', 'ana'], /--title/],
+		[['--title', 'X'], /--author/],
+		[['--title', 'X', '--author', 'ana', '--date', '2026-02-30'], /--date/],
+	])('exits 2 for missing or bad flags: %s', async (flags, message) => {
+		const result = await runCli(['new', '--content', makeJournal(), ...flags]);
+		expect(result).toMatchObject({ code: 2, stderr: expect.stringMatching(message) });
+	});
+
+	it('makes file-name slugs from any title', () => {
+		expect(toSlug('Ação: reduzir o tempo de checkout em 40%!')).toBe(
+			'acao-reduzir-o-tempo-de-checkout-em-40',
+		);
+		expect(toSlug('A'.repeat(30) + ' ' + 'b'.repeat(40)).length).toBeLessThanOrEqual(60);
+	});
+});
+
+describe('npm run schema', () => {
+	it('writes one JSON Schema per kind of file', async () => {
+		const out = makeJournal();
+		const result = await runCli(['schema', '--out', out]);
+		expect(result.code).toBe(0);
+		const entry = JSON.parse(readFileSync(join(out, 'entry.schema.json'), 'utf8'));
+		expect(entry.required).toEqual(['title', 'date', 'authors', 'status']);
+		expect(entry.additionalProperties).toBe(false);
+		expect(entry.properties.date).toMatchObject({
+			type: 'string',
+			pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+		});
+		expect(entry.properties.metrics.items.properties.method.enum).toContain('staged_rollout');
+	});
+
+	it('matches the committed files in public/schema', () => {
+		for (const [name, schema] of Object.entries(toJsonSchemas())) {
+			const committed = readFileSync(
+				join(repoRoot, 'public/schema', `${name}.schema.json`),
+				'utf8',
+			);
+			expect(JSON.parse(committed), `${name}: run npm run schema`).toEqual(schema);
+		}
+	});
+});
