@@ -8,6 +8,15 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { getAudience, getContentRoot, getToday } from '../lib/env.ts';
 import { byNewest, isPublished } from '../lib/facts.ts';
 import { readJournalConfig } from '../lib/load.ts';
+import {
+	getFollowUps,
+	groupByFeature,
+	groupByMetric,
+	groupByMonth,
+	groupByPerson,
+	groupByTag,
+	groupByTeam,
+} from '../lib/rollups.ts';
 import type { Entry } from '../lib/schema.ts';
 import { createUrls } from '../lib/urls.ts';
 
@@ -50,3 +59,16 @@ function relativeFile(filePath: string | undefined): string {
 		.split(sep)
 		.join('/');
 }
+
+// Roll-ups, computed once per build from the published entries.
+export const followUpDays = config.follow_up_days;
+export const byMonth = groupByMonth(entries);
+export const byPerson = groupByPerson(entries);
+export const byTeam = groupByTeam(entries);
+export const byFeature = groupByFeature(entries);
+export const byMetric = groupByMetric(entries, metrics);
+export const byTag = groupByTag(entries);
+export const followUps = getFollowUps(entries, today, followUpDays);
+
+/** Display name of a person id. */
+export const personName = (id: string) => people.get(id)?.name ?? id;

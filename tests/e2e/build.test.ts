@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'node-html-parser';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuildResult } from '../build-site.ts';
-import { makeJournal, minimalFixture } from '../helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '../build-site.ts';
+import { makeJournal } from '../helpers.ts';
+import { outDir, page, textOf } from './pages.ts';
 
 describe('npm run build', () => {
 	it('fails on a journal with errors, printing the checker messages and no stack trace', () => {
@@ -20,17 +20,8 @@ describe('npm run build', () => {
 	});
 
 	describe('on the minimal fixture', () => {
-		let build: BuildResult;
-		const page = (path: string) =>
-			parse(readFileSync(join(build.outDir, path, 'index.html'), 'utf8'));
-
-		beforeAll(() => {
-			build = buildSite(minimalFixture);
-			expect(build.code, build.output).toBe(0);
-		}, 120_000);
-
 		it('lists published entries newest first on the home page, without drafts', () => {
-			const titles = page('')
+			const titles = page('minimal', '')
 				.querySelectorAll('.entry-list h3')
 				.map((h) => h.text.trim());
 			expect(titles).toEqual([
@@ -42,15 +33,15 @@ describe('npm run build', () => {
 
 		it('writes a page per published entry at /entries/<slug>/, whatever its folder', () => {
 			for (const slug of ['batching', 'baseline', 'old-rollout']) {
-				expect(existsSync(join(build.outDir, 'entries', slug, 'index.html'))).toBe(true);
+				expect(existsSync(join(outDir('minimal'), 'entries', slug, 'index.html'))).toBe(true);
 			}
-			expect(existsSync(join(build.outDir, 'entries', 'unfinished'))).toBe(false);
+			expect(existsSync(join(outDir('minimal'), 'entries', 'unfinished'))).toBe(false);
 		});
 
 		it('shows an entry with its authors, roles, metrics and verification', () => {
-			const html = page('entries/batching');
+			const html = page('minimal', 'entries/batching');
 			expect(html.querySelector('h1')?.text).toBe('Batched price lookups');
-			const text = html.querySelector('main')!.structuredText.replace(/\s+/g, ' ');
+			const text = textOf(html.querySelector('main'));
 			expect(text).toContain('Ana Souza (lead)');
 			expect(text).toContain('Bo Chen (reviewer)');
 			expect(text).toContain('1,900 ms → 1,100 ms');

@@ -1,0 +1,220 @@
+/**
+ * Entries grouped the ways readers browse them: by month, person, team, feature, metric and tag,
+ * with status roll-ups and the monthly digest. Pure: entries in, facts out.
+ */
+import { daysBetween, monthOf } from './dates.ts';
+import {
+	getCredits,
+	getDelta,
+	isDueForFollowUp,
+	isOverdue,
+	measureBy,
+	type Credit,
+	type Delta,
+} from './facts.ts';
+import type { AuthorRole, Entry, EntryStatus, Metric, MetricResult, NextStep } from './schema.ts';
+import { ENTRY_STATUSES } from './schema.ts';
+import { tagSlug } from './urls.ts';
+
+/** What every roll-up needs of an entry. */
+export interface EntryLike {
+	slug: string;
+	data: Entry;
+}
+
+export type StatusCounts = Record<EntryStatus, number>;
+
+export function countByStatus(entries: readonly EntryLike[]): StatusCounts {
+	const counts = Object.fromEntries(ENTRY_STATUSES.map((s) => [s, 0])) as StatusCounts;
+	for (const e of entries) counts[e.data.status]++;
+	return counts;
+}
+
+/** Groups by a key, keeping the input order inside each group. */
+function groupBy<T, K>(items: readonly T[], keysOf: (item: T) => K[]): Map<K, T[]> {
+	const groups = new Map<K, T[]>();
+	for (const item of items) {
+		for (const key of new Set(keysOf(item))) groups.set(key, [...(groups.get(key) ?? []), item]);
+	}
+	return groups;
+}
+
+/** `YYYY-MM` → entries of that month, months newest first (entries keep their order). */
+export function groupByMonth<T extends EntryLike>(entries: readonly T[]): Map<string, T[]> {
+	const groups = groupBy(entries, (e) => [monthOf(e.data.date)]);
+	return new Map([...groups].sort(([a], [b]) => b.localeCompare(a)));
+}
+
+/** Tag slug → its display name and entries; tags sorted by name. */
+export function groupByTag<T extends EntryLike>(
+	entries: readonly T[],
+): Map<string, { name: string; entries: T[] }> {
+	const groups = groupBy(entries, (e) => (e.data.tags ?? []).map(tagSlug));
+	const names = new Map<string, string>();
+	for (const e of entries)
+		for (const t of e.data.tags ?? []) if (!names.has(tagSlug(t))) names.set(tagSlug(t), t);
+	return new Map(
+		[...groups]
+			.sort(([a], [b]) => a.localeCompare(b))
+			.map(([slug, list]) => [slug, { name: names.get(slug)!, entries: list }]),
+	);
+}
+
+/** Team id → entries credited to it. */
+export function groupByTeam<T extends EntryLike>(entries: readonly T[]): Map<string, T[]> {
+	return groupBy(entries, (e) => (e.data.team ? [e.data.team] : []));
+}
+
+/** Feature id → entries about it, oldest first (launch → follow-ups → reverts). */
+export function groupByFeature<T extends EntryLike>(entries: readonly T[]): Map<string, T[]> {
+	const groups = groupBy(entries, (e) => e.data.features ?? []);
+	for (const list of groups.values())
+		list.sort((a, b) => a.data.date.localeCompare(b.data.date) || a.slug.localeCompare(b.slug));
+	return groups;
+}
+
+/** One person's part in one entry. */
+export interface Contribution<T> {
+	entry: T;
+	/** Roles named for them; empty for a bare id. */
+	roles: AuthorRole[];
+}
+
+/** Person id → the entries they authored, with their role in each. */
+export function groupByPerson<T extends EntryLike>(
+	entries: readonly T[],
+): Map<string, Contribution<T>[]> {
+	const out = new Map<string, Contribution<T>[]>();
+	for (const entry of entries) {
+		const credits = Map.groupBy(getCredits(entry.data), (c: Credit) => c.person);
+		for (const [person, list] of credits) {
+			const roles = list.flatMap((c) => (c.role ? [c.role] : []));
+			out.set(person, [...(out.get(person) ?? []), { entry, roles }]);
+		}
+	}
+	return out;
+}
+
+/** One measurement of a metric, from one entry. */
+export interface Measurement<T> {
+	entry: T;
+	result: MetricResult;
+	delta: Delta;
+}
+
+/** Metric id → every measurement of it in entries, oldest first. */
+export function groupByMetric<T extends EntryLike>(
+	entries: readonly T[],
+	metrics: ReadonlyMap<string, Pick<Metric, 'direction'>>,
+): Map<string, Measurement<T>[]> {
+	const out = new Map<string, Measurement<T>[]>();
+	for (const entry of entries) {
+		for (const result of entry.data.metrics ?? []) {
+			const metric = metrics.get(result.metric);
+			if (!metric) continue;
+			const m = { entry, result, delta: getDelta(result, metric) };
+			out.set(result.metric, [...(out.get(result.metric) ?? []), m]);
+		}
+	}
+	for (const list of out.values())
+		list.sort((a, b) => a.entry.data.date.localeCompare(b.entry.data.date));
+	return out;
+}
+
+/** The largest relative moves first (better or worse alike); unmeasured ones are left out. */
+export function biggestMoves<T>(
+	measurements: readonly Measurement<T>[],
+	limit = 5,
+): Measurement<T>[] {
+	return measurements
+		.filter((m) => m.delta.percent !== undefined && m.delta.verdict !== 'unmeasured')
+		.sort((a, b) => Math.abs(b.delta.percent!) - Math.abs(a.delta.percent!))
+		.slice(0, limit);
+}
+
+/** An entry whose result is overdue. */
+export interface DueEntry<T> {
+	entry: T;
+	measureBy: string;
+	daysLate: number;
+}
+
+/** A next step past its due date. */
+export interface OverdueStep<T> {
+	entry: T;
+	step: NextStep;
+	daysLate: number;
+}
+
+export interface FollowUps<T> {
+	/** Shipped or measuring entries past measure-by, oldest measure-by first. */
+	due: DueEntry<T>[];
+	/** Open steps past their due date, oldest first. */
+	overdue: OverdueStep<T>[];
+}
+
+export function getFollowUps<T extends EntryLike>(
+	entries: readonly T[],
+	today: string,
+	followUpDays: number,
+): FollowUps<T> {
+	const due = entries
+		.filter((entry) => isDueForFollowUp(entry.data, today, followUpDays))
+		.map((entry) => {
+			const by = measureBy(entry.data, followUpDays);
+			return { entry, measureBy: by, daysLate: daysBetween(by, today) };
+		})
+		.sort(
+			(a, b) => a.measureBy.localeCompare(b.measureBy) || a.entry.slug.localeCompare(b.entry.slug),
+		);
+	const overdue = entries
+		.flatMap((entry) =>
+			(entry.data.next ?? [])
+				.filter((step) => isOverdue(step, today))
+				.map((step) => ({ entry, step, daysLate: daysBetween(step.due!, today) })),
+		)
+		.sort(
+			(a, b) => a.step.due!.localeCompare(b.step.due!) || a.entry.slug.localeCompare(b.entry.slug),
+		);
+	return { due, overdue };
+}
+
+/** Who should act: a due entry belongs to its first author; a step to its owner (or the first author). */
+export function followUpOwner(entry: EntryLike, step?: NextStep): string {
+	return step?.owner ?? getCredits(entry.data)[0]!.person;
+}
+
+/** Open (not done) steps owned by `person`. */
+export function openStepsOf<T extends EntryLike>(
+	entries: readonly T[],
+	person: string,
+): { entry: T; step: NextStep }[] {
+	return entries.flatMap((entry) =>
+		(entry.data.next ?? [])
+			.filter((s) => !s.done && s.owner === person)
+			.map((step) => ({ entry, step })),
+	);
+}
+
+export interface Digest<T> {
+	entries: T[];
+	byStatus: StatusCounts;
+	moves: Measurement<T>[];
+	followUps: FollowUps<T>;
+}
+
+/** A month at a glance: what shipped, what moved most, and what is due from that month's work. */
+export function getDigest<T extends EntryLike>(
+	monthEntries: readonly T[],
+	metrics: ReadonlyMap<string, Pick<Metric, 'direction'>>,
+	today: string,
+	followUpDays: number,
+): Digest<T> {
+	const measurements = [...groupByMetric(monthEntries, metrics).values()].flat();
+	return {
+		entries: [...monthEntries],
+		byStatus: countByStatus(monthEntries),
+		moves: biggestMoves(measurements),
+		followUps: getFollowUps(monthEntries, today, followUpDays),
+	};
+}

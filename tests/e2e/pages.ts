@@ -1,0 +1,22 @@
+/** Reading built pages in e2e tests. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { inject } from 'vitest';
+import type { Builds } from '../global-setup.ts';
+
+/** The parsed `index.html` at `path` (e.g. `people/ana`) of one of the global builds. */
+export function page(build: keyof Builds, path: string): HTMLElement {
+	const file = join(inject('builds')[build], path, 'index.html');
+	if (!existsSync(file)) throw new Error(`${build} build has no page at /${path}`);
+	return parse(readFileSync(file, 'utf8'));
+}
+
+/** Text of an element with block boundaries kept as single spaces. */
+export function textOf(element: HTMLElement | null): string {
+	return (element?.structuredText ?? '').replace(/\s+/g, ' ').trim();
+}
+
+export function outDir(build: keyof Builds): string {
+	return inject('builds')[build];
+}

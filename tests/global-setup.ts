@@ -1,0 +1,41 @@
+/**
+ * Builds the journals that the e2e tests read, once per test run, and hands their output folders
+ * to the tests through `inject('builds')`.
+ */
+import type { TestProject } from 'vitest/node';
+import { buildSite } from './build-site.ts';
+import { makeJournal, minimalFixture, sampleContent } from './helpers.ts';
+
+export interface Builds {
+	/** tests/fixtures/minimal, today 2026-06-01. */
+	minimal: string;
+	/** The sample journal, today 2026-11-24. */
+	sample: string;
+	/** The sample journal with JOURNAL_AUDIENCE=public. */
+	samplePublic: string;
+	/** The minimal fixture served under base /journal/ with a site URL. */
+	based: string;
+}
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		builds: Builds;
+	}
+}
+
+export default function setup(project: TestProject) {
+	const basedRoot = makeJournal({
+		'journal.yml': 'title: Based Journal\nbase: /journal/\nsite: https://journal.example.com\n',
+	});
+	const run = (content: string, env: Record<string, string> = {}) => {
+		const result = buildSite(content, env);
+		if (result.code !== 0) throw new Error(`build of ${content} failed:\n${result.output}`);
+		return result.outDir;
+	};
+	project.provide('builds', {
+		minimal: run(minimalFixture),
+		sample: run(sampleContent, { JOURNAL_TODAY: '2026-11-24' }),
+		samplePublic: run(sampleContent, { JOURNAL_TODAY: '2026-11-24', JOURNAL_AUDIENCE: 'public' }),
+		based: run(basedRoot),
+	});
+}
