@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
 import { getContentRoot, getToday } from './src/lib/env.ts';
@@ -17,5 +18,13 @@ export default defineConfig({
 	site: journal.site,
 	base: journal.base,
 	trailingSlash: 'always',
-	integrations: [journalIntegration({ root, today: getToday() }), mdx()],
+	// The sitemap needs absolute URLs, so it is written only when journal.yml sets `site`.
+	integrations: [
+		journalIntegration({ root, today: getToday() }),
+		mdx(),
+		...(journal.site ? [sitemap()] : []),
+	],
+	markdown: {
+		shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+	},
 });

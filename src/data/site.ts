@@ -7,6 +7,7 @@ import { relative, resolve, sep } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { getAudience, getContentRoot, getToday } from '../lib/env.ts';
 import { byNewest, isPublished } from '../lib/facts.ts';
+import { getLastUpdated } from '../lib/last-updated.ts';
 import { readJournalConfig } from '../lib/load.ts';
 import {
 	getFollowUps,
@@ -72,3 +73,9 @@ export const followUps = getFollowUps(entries, today, followUpDays);
 
 /** Display name of a person id. */
 export const personName = (id: string) => people.get(id)?.name ?? id;
+
+/** Entry file → date it last changed (git history, else mtime). */
+export const lastUpdated = getLastUpdated(
+	contentRoot,
+	entries.map((e) => e.file),
+);

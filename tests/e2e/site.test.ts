@@ -1,0 +1,267 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { parse } from 'node-html-parser';
+import { describe, expect, it } from 'vitest';
+import { loadJournal } from '../../src/lib/load.ts';
+import type { Entry } from '../../src/lib/schema.ts';
+import type { Builds } from '../global-setup.ts';
+import { buildSite } from '../build-site.ts';
+import { makeJournal, sampleContent } from '../helpers.ts';
+import { outDir, page, textOf } from './pages.ts';
+
+const sample = loadJournal(sampleContent);
+const sampleEntries = sample.entries.map((d) => ({
+	slug: d.id,
+	file: d.file,
+	body: d.body ?? '',
+	data: d.data as Entry,
+}));
+const published = sampleEntries.filter((e) => !e.data.draft);
+const internal = published.filter((e) => e.data.visibility !== 'public');
+
+function filesIn(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		return statSync(path).isDirectory() ? filesIn(path) : [path];
+	});
+}
+
+function htmlFiles(build: keyof Builds): string[] {
+	return filesIn(outDir(build)).filter((f) => f.endsWith('.html'));
+}
+
+describe('every internal link and anchor resolves', () => {
+	it.each(['minimal', 'sample', 'samplePublic', 'based'] as const)('in the %s build', (build) => {
+		const root = outDir(build);
+		const base = build === 'based' ? '/journal/' : '/';
+		const broken: string[] = [];
+		let checked = 0;
+		const ids = new Map<string, Set<string>>();
+		const idsOf = (file: string) => {
+			if (!ids.has(file))
+				ids.set(
+					file,
+					new Set(
+						parse(readFileSync(file, 'utf8'))
+							.querySelectorAll('[id]')
+							.map((e) => e.id),
+					),
+				);
+			return ids.get(file)!;
+		};
+		for (const file of htmlFiles(build)) {
+			const here = `/${relative(root, file).replace(/index\.html$/, '')}`;
+			for (const a of parse(readFileSync(file, 'utf8')).querySelectorAll('a[href], link[href]')) {
+				const href = a.getAttribute('href')!;
+				if (/^(https?:|mailto:)/.test(href) && !href.startsWith('https://journal.example.com'))
+					continue;
+				const url = new URL(href, `http://site${base === '/' ? '' : base.slice(0, -1)}${here}`);
+				if (url.host !== 'site' && url.host !== 'journal.example.com') continue;
+				if (!url.pathname.startsWith(base)) {
+					broken.push(`${here}: ${href} escapes the base ${base}`);
+					continue;
+				}
+				const path = join(root, url.pathname.slice(base.length));
+				const target = url.pathname.endsWith('/') ? join(path, 'index.html') : path;
+				checked++;
+				let exists = true;
+				try {
+					statSync(target);
+				} catch {
+					exists = false;
+				}
+				if (!exists) broken.push(`${here}: ${href} has no file`);
+				else if (
+					url.hash &&
+					target.endsWith('.html') &&
+					!idsOf(target).has(decodeURIComponent(url.hash.slice(1)))
+				) {
+					broken.push(`${here}: ${href} has no anchor`);
+				}
+			}
+		}
+		expect(broken).toEqual([]);
+		expect(checked).toBeGreaterThan(50);
+	});
+});
+
+describe('a build with base /journal/', () => {
+	it('prefixes every internal link, stylesheet and feed link with the base', () => {
+		const hrefs = htmlFiles('based').flatMap((f) =>
+			parse(readFileSync(f, 'utf8'))
+				.querySelectorAll('a[href], link[href], script[src]')
+				.map((e) => e.getAttribute('href') ?? e.getAttribute('src')!),
+		);
+		const internalHrefs = hrefs.filter((h) => h.startsWith('/'));
+		expect(internalHrefs.length).toBeGreaterThan(20);
+		expect(internalHrefs.filter((h) => !h.startsWith('/journal/'))).toEqual([]);
+	});
+
+	it('writes absolute links in RSS and a sitemap when site is set', () => {
+		const rss = new XMLParser().parse(readFileSync(join(outDir('based'), 'rss.xml'), 'utf8'));
+		const links = [rss.rss.channel.item].flat().map((i: { link: string }) => i.link);
+		expect(links).toContain('https://journal.example.com/journal/entries/batching/');
+		const sitemap = readFileSync(join(outDir('based'), 'sitemap-0.xml'), 'utf8');
+		expect(sitemap).toContain('<loc>https://journal.example.com/journal/entries/batching/</loc>');
+	});
+});
+
+describe('feeds and exports', () => {
+	it('RSS parses as XML and lists the newest 50 published entries, newest first', () => {
+		const rss = new XMLParser().parse(readFileSync(join(outDir('sample'), 'rss.xml'), 'utf8'));
+		const items = [rss.rss.channel.item].flat() as { title: string; link: string }[];
+		const expected = [...published]
+			.sort((a, b) => b.data.date.localeCompare(a.data.date) || a.slug.localeCompare(b.slug))
+			.slice(0, 50);
+		expect(items.map((i) => i.link.replace(/^https?:\/\/[^/]+/, ''))).toEqual(
+			expected.map((e) => `/entries/${e.slug}/`),
+		);
+		expect(items[0]!.title).toBe(expected[0]!.data.title);
+	});
+
+	it('entries.json has every published entry with its structured fields', () => {
+		const records = JSON.parse(readFileSync(join(outDir('sample'), 'entries.json'), 'utf8'));
+		expect(records.map((r: { slug: string }) => r.slug).sort()).toEqual(
+			published.map((e) => e.slug).sort(),
+		);
+		for (const record of records) {
+			const source = published.find((e) => e.slug === record.slug)!;
+			expect(record).toMatchObject({
+				title: source.data.title,
+				date: source.data.date,
+				status: source.data.status,
+			});
+			expect(
+				record.metrics.map((m: { metric: string; before: number | null; after: number | null }) => [
+					m.metric,
+					m.before,
+					m.after,
+				]),
+			).toEqual(
+				(source.data.metrics ?? []).map((m) => [m.metric, m.before ?? null, m.after ?? null]),
+			);
+			expect(record.authors.map((a: { person: string }) => a.person)).toEqual(
+				source.data.authors.map((a) => (typeof a === 'string' ? a : a.person)),
+			);
+		}
+	});
+
+	it('entries.json judges a change by the metric direction', () => {
+		const records = JSON.parse(readFileSync(join(outDir('minimal'), 'entries.json'), 'utf8'));
+		const batching = records.find((r: { slug: string }) => r.slug === 'batching');
+		expect(
+			batching.metrics.map((m: { metric: string; change: number; verdict: string }) => [
+				m.metric,
+				m.change,
+				m.verdict,
+			]),
+		).toEqual([
+			['latency', -800, 'better'],
+			['conversion', -0.2, 'worse'],
+		]);
+		expect(batching.follows).toBe('baseline');
+	});
+});
+
+describe('drafts and the public audience', () => {
+	const draft = sampleEntries.find((e) => e.data.draft)!;
+
+	it('leaves drafts out of every file in the output', () => {
+		for (const build of ['sample', 'samplePublic'] as const) {
+			for (const file of filesIn(outDir(build))) {
+				const text = readFileSync(file, 'utf8');
+				expect(text.includes(draft.data.title), `${file} has the draft's title`).toBe(false);
+				expect(text.includes(`/entries/${draft.slug}/`), `${file} links the draft`).toBe(false);
+			}
+		}
+	});
+
+	it('a public build contains no title, slug, text or metric note of an internal entry', () => {
+		expect(internal.length).toBeGreaterThan(10);
+		const everything = filesIn(outDir('samplePublic')).map(
+			(f) => [f, readFileSync(f, 'utf8')] as const,
+		);
+		const leaks: string[] = [];
+		for (const entry of internal) {
+			const paragraphs = entry.body
+				.split(/\n\s*\n/)
+				.map((p) => p.trim())
+				.filter((p) => p.length > 60 && !p.startsWith('#'));
+			const secrets = [
+				entry.data.title,
+				entry.slug,
+				...paragraphs.slice(0, 2).map((p) => p.slice(0, 60)),
+				...(entry.data.metrics ?? []).flatMap((m) => (m.note ? [m.note] : [])),
+			];
+			for (const [file, text] of everything) {
+				for (const secret of secrets)
+					if (text.includes(secret))
+						leaks.push(`${relative(outDir('samplePublic'), file)}: ${secret}`);
+			}
+		}
+		expect(leaks).toEqual([]);
+	});
+
+	it('a public build still has every public entry', () => {
+		const records = JSON.parse(readFileSync(join(outDir('samplePublic'), 'entries.json'), 'utf8'));
+		expect(records.map((r: { slug: string }) => r.slug).sort()).toEqual(
+			published
+				.filter((e) => e.data.visibility === 'public')
+				.map((e) => e.slug)
+				.sort(),
+		);
+	});
+});
+
+describe('other pages', () => {
+	it('aliases redirect to the entry permalink', () => {
+		const withAlias = published.find((e) => e.data.aliases?.length)!;
+		const html = page('sample', `entries/${withAlias.data.aliases![0]}`);
+		expect(html.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe(
+			`0; url=/entries/${withAlias.slug}/`,
+		);
+		expect(html.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+			`/entries/${withAlias.slug}/`,
+		);
+	});
+
+	it('an entry page shows the edit link and the last-updated date', () => {
+		const html = page('sample', `entries/${published[0]!.slug}`);
+		const edit = html.querySelectorAll('a').find((a) => a.text.trim() === 'Edit this entry');
+		expect(edit?.getAttribute('href')).toBe(`${sample.config.edit_url}${published[0]!.file}`);
+		expect(textOf(html.querySelector('main'))).toMatch(/Last updated \d{1,2} \w{3,4} \d{4}/);
+	});
+
+	it('an entry page shows the follows chain in both directions', () => {
+		const html = textOf(page('minimal', 'entries/baseline').querySelector('main'));
+		expect(html).toContain('Followed by: Batched price lookups');
+	});
+
+	it('has a 404 page', () => {
+		const html = parse(readFileSync(join(outDir('sample'), '404.html'), 'utf8'));
+		expect(html.querySelector('h1')?.text).toBe('Page not found');
+	});
+
+	it("the home page shows this month's digest and recent entries", () => {
+		const main = textOf(page('sample', '').querySelector('main'));
+		expect(main).toContain('This month: November 2026');
+		const novEntries = published.filter((e) => e.data.date.startsWith('2026-11'));
+		expect(main).toMatch(new RegExp(`entries ${novEntries.length}`, 'i'));
+	});
+
+	it('a journal with no entries builds and says so', () => {
+		const root = makeJournal({
+			'entries/2026/q1/baseline.md': null,
+			'entries/2026/q1/batching.md': null,
+			'entries/2025/old-rollout.md': null,
+			'entries/2026/q1/unfinished.md': null,
+		});
+		const result = buildSite(root);
+		expect(result.code, result.output).toBe(0);
+		const html = parse(readFileSync(join(result.outDir, 'index.html'), 'utf8'));
+		expect(textOf(html.querySelector('main'))).toContain(
+			'This journal has no published entries yet.',
+		);
+	}, 120_000);
+});
