@@ -1,6 +1,7 @@
 /**
- * Builds the journals that the e2e tests read, once per test run, and hands their output folders
- * to the tests through `inject('builds')`.
+ * Builds the journals that the e2e tests read, once per test run and one after another (Astro
+ * builds of one project share `.astro/`, so they must not run at the same time), and hands their
+ * output folders to the tests through `inject('builds')`.
  */
 import type { TestProject } from 'vitest/node';
 import { buildSite } from './build-site.ts';
@@ -15,6 +16,12 @@ export interface Builds {
 	samplePublic: string;
 	/** The minimal fixture served under base /journal/ with a site URL. */
 	based: string;
+	/** The minimal fixture with today 2025-12-15: nothing due yet. */
+	nothingDue: string;
+	/** A journal with no entries. */
+	empty: string;
+	/** A journal with a dangling `follows`: the build must fail. */
+	broken: { code: number; output: string; outDir: string };
 }
 
 declare module 'vitest' {
@@ -37,5 +44,20 @@ export default function setup(project: TestProject) {
 		sample: run(sampleContent, { JOURNAL_TODAY: '2026-11-24' }),
 		samplePublic: run(sampleContent, { JOURNAL_TODAY: '2026-11-24', JOURNAL_AUDIENCE: 'public' }),
 		based: run(basedRoot),
+		nothingDue: run(minimalFixture, { JOURNAL_TODAY: '2025-12-15' }),
+		empty: run(
+			makeJournal({
+				'entries/2026/q1/baseline.md': null,
+				'entries/2026/q1/batching.md': null,
+				'entries/2025/old-rollout.md': null,
+				'entries/2026/q1/unfinished.md': null,
+			}),
+		),
+		broken: buildSite(
+			makeJournal({
+				'entries/x.md':
+					'---\ntitle: T\ndate: 2026-04-01\nauthors: [ana]\nfollows: nowhere\nstatus: shipped\n---\n',
+			}),
+		),
 	});
 }

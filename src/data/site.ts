@@ -17,6 +17,8 @@ import {
 	groupByPerson,
 	groupByTag,
 	groupByTeam,
+	groupByVerifier,
+	groupMembersByTeam,
 } from '../lib/rollups.ts';
 import type { Entry } from '../lib/schema.ts';
 import { createUrls } from '../lib/urls.ts';
@@ -69,6 +71,8 @@ export const byTeam = groupByTeam(entries);
 export const byFeature = groupByFeature(entries);
 export const byMetric = groupByMetric(entries, metrics);
 export const byTag = groupByTag(entries);
+export const byVerifier = groupByVerifier(entries);
+export const membersByTeam = groupMembersByTeam(people, teams);
 export const followUps = getFollowUps(entries, today, followUpDays);
 
 /** Display name of a person id. */

@@ -12,7 +12,16 @@ import {
 	type Credit,
 	type Delta,
 } from './facts.ts';
-import type { AuthorRole, Entry, EntryStatus, Metric, MetricResult, NextStep } from './schema.ts';
+import type {
+	AuthorRole,
+	Entry,
+	EntryStatus,
+	Metric,
+	MetricResult,
+	NextStep,
+	Person,
+	Team,
+} from './schema.ts';
 import { ENTRY_STATUSES } from './schema.ts';
 import { tagSlug } from './urls.ts';
 
@@ -184,16 +193,38 @@ export function followUpOwner(entry: EntryLike, step?: NextStep): string {
 	return step?.owner ?? getCredits(entry.data)[0]!.person;
 }
 
-/** Open (not done) steps owned by `person`. */
+/** Open (not done) steps owned by `person`, soonest due first (undated last). */
 export function openStepsOf<T extends EntryLike>(
 	entries: readonly T[],
 	person: string,
 ): { entry: T; step: NextStep }[] {
-	return entries.flatMap((entry) =>
-		(entry.data.next ?? [])
-			.filter((s) => !s.done && s.owner === person)
-			.map((step) => ({ entry, step })),
-	);
+	return entries
+		.flatMap((entry) =>
+			(entry.data.next ?? [])
+				.filter((s) => !s.done && s.owner === person)
+				.map((step) => ({ entry, step })),
+		)
+		.sort((a, b) => (a.step.due ?? '9999').localeCompare(b.step.due ?? '9999'));
+}
+
+/** Person id → entries whose numbers they verified (glue work that deserves credit too). */
+export function groupByVerifier<T extends EntryLike>(entries: readonly T[]): Map<string, T[]> {
+	return groupBy(entries, (e) => (e.data.verified_by ? [e.data.verified_by.person] : []));
+}
+
+/** Team id → its members' ids: people whose `team` it is, and its lead. */
+export function groupMembersByTeam(
+	people: ReadonlyMap<string, Pick<Person, 'team'>>,
+	teams: ReadonlyMap<string, Pick<Team, 'lead'>>,
+): Map<string, string[]> {
+	const members = new Map<string, string[]>();
+	for (const [teamId, team] of teams) {
+		members.set(
+			teamId,
+			[...people].filter(([id, p]) => p.team === teamId || id === team.lead).map(([id]) => id),
+		);
+	}
+	return members;
 }
 
 export interface Digest<T> {

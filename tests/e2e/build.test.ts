@@ -1,17 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { buildSite } from '../build-site.ts';
-import { makeJournal } from '../helpers.ts';
+import { describe, expect, inject, it } from 'vitest';
 import { outDir, page, textOf } from './pages.ts';
 
 describe('npm run build', () => {
 	it('fails on a journal with errors, printing the checker messages and no stack trace', () => {
-		const root = makeJournal({
-			'entries/x.md':
-				'---\ntitle: T\ndate: 2026-04-01\nauthors: [ana]\nfollows: nowhere\nstatus: shipped\n---\n',
-		});
-		const result = buildSite(root);
+		const result = inject('builds').broken;
 		expect(result.code).not.toBe(0);
 		expect(result.output).toContain('entries/x.md');
 		expect(result.output).toContain('follows: "nowhere" is not a known entry slug.');

@@ -5,9 +5,12 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { inject } from 'vitest';
 import type { Builds } from '../global-setup.ts';
 
+/** The builds that succeeded (all but `broken`). */
+export type SiteBuild = Exclude<keyof Builds, 'broken'>;
+
 /** The parsed `index.html` at `path` (e.g. `people/ana`) of one of the global builds. */
-export function page(build: keyof Builds, path: string): HTMLElement {
-	const file = join(inject('builds')[build], path, 'index.html');
+export function page(build: SiteBuild, path: string): HTMLElement {
+	const file = join(outDir(build), path, 'index.html');
 	if (!existsSync(file)) throw new Error(`${build} build has no page at /${path}`);
 	return parse(readFileSync(file, 'utf8'));
 }
@@ -17,6 +20,6 @@ export function textOf(element: HTMLElement | null): string {
 	return (element?.structuredText ?? '').replace(/\s+/g, ' ').trim();
 }
 
-export function outDir(build: keyof Builds): string {
+export function outDir(build: SiteBuild): string {
 	return inject('builds')[build];
 }

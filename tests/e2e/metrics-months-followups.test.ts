@@ -1,0 +1,350 @@
+/**
+ * Metric, tag, month and follow-up pages, checked against facts computed here, independently of
+ * src/lib/rollups, from the raw content.
+ */
+import { describe, expect, it } from 'vitest';
+import type { HTMLElement } from 'node-html-parser';
+import { minimalFixture, sampleContent } from '../helpers.ts';
+import { loadJournal } from '../../src/lib/load.ts';
+import type { Entry } from '../../src/lib/schema.ts';
+import { page, textOf } from './pages.ts';
+
+const SAMPLE_TODAY = '2026-11-24';
+const MINIMAL_TODAY = '2026-06-01';
+
+interface RawEntry {
+	slug: string;
+	data: Entry;
+}
+
+/** Published entries of a content root, read straight from disk (drafts and, if asked, internal ones left out). */
+function published(root: string, audience: 'internal' | 'public' = 'internal'): RawEntry[] {
+	const journal = loadJournal(root);
+	expect(journal.problems.filter((p) => p.severity === 'error')).toEqual([]);
+	return journal.entries
+		.map((doc) => ({ slug: doc.id, data: doc.data! }))
+		.filter((e) => !e.data.draft && (audience === 'internal' || e.data.visibility === 'public'));
+}
+
+/** `date` plus `days`, by plain UTC arithmetic. */
+function plusDays(date: string, days: number): string {
+	return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const firstAuthor = (e: RawEntry) => {
+	const a = e.data.authors[0]!;
+	return typeof a === 'string' ? a : a.person;
+};
+
+/** The last path segment of an href such as `/journal/entries/batching/`. */
+function lastSegment(href: string | undefined): string {
+	const match = /\/([^/]+)\/$/.exec(href ?? '');
+	if (!match) throw new Error(`unexpected href ${href}`);
+	return decodeURIComponent(match[1]!);
+}
+
+const sorted = (list: string[]) => [...list].sort();
+
+interface FollowUpItem {
+	kind: 'due' | 'step';
+	owner: string;
+	entry: string;
+	step?: string;
+	date: string;
+}
+
+/** What should be on /follow-ups/: computed from the README's rules, not from src/lib. */
+function expectedFollowUps(entries: RawEntry[], today: string, followUpDays: number) {
+	const items: FollowUpItem[] = [];
+	for (const e of entries) {
+		const by = e.data.measure_by ?? plusDays(e.data.date, followUpDays);
+		if ((e.data.status === 'shipped' || e.data.status === 'measuring') && by < today)
+			items.push({ kind: 'due', owner: firstAuthor(e), entry: e.slug, date: by });
+		for (const s of e.data.next ?? []) {
+			if (!s.done && s.due !== undefined && s.due < today)
+				items.push({
+					kind: 'step',
+					owner: s.owner ?? firstAuthor(e),
+					entry: e.slug,
+					step: s.step,
+					date: s.due,
+				});
+		}
+	}
+	const oldest = new Map<string, string>();
+	for (const i of items)
+		if (!oldest.has(i.owner) || i.date < oldest.get(i.owner)!) oldest.set(i.owner, i.date);
+	const owners = [...oldest].sort(([a, da], [b, db]) => da.localeCompare(db) || a.localeCompare(b));
+	return { items, owners: owners.map(([o]) => o) };
+}
+
+/** What /follow-ups/ shows, read back from its markup. */
+function shownFollowUps(html: HTMLElement) {
+	const groups = html.querySelectorAll('section.follow-up-group');
+	const items: FollowUpItem[] = [];
+	for (const group of groups) {
+		const owner = lastSegment(group.querySelector('h2 a')?.getAttribute('href'));
+		for (const li of group.querySelectorAll('ul.due > li')) {
+			items.push({
+				kind: 'due',
+				owner,
+				entry: lastSegment(li.querySelector('a')?.getAttribute('href')),
+				date: li.querySelector('time')!.getAttribute('datetime')!,
+			});
+		}
+		for (const li of group.querySelectorAll('ul.steps > li')) {
+			items.push({
+				kind: 'step',
+				owner,
+				entry: lastSegment(li.querySelector('.meta a')?.getAttribute('href')),
+				step: li.querySelector('.step')!.text.trim(),
+				date: li.querySelector('time')!.getAttribute('datetime')!,
+			});
+		}
+	}
+	return {
+		items,
+		owners: groups.map((g) => lastSegment(g.querySelector('h2 a')?.getAttribute('href'))),
+	};
+}
+
+const byKey = (i: FollowUpItem) => `${i.kind}|${i.owner}|${i.entry}|${i.step ?? ''}|${i.date}`;
+
+describe('follow-ups page', () => {
+	it('states the date it counts from', () => {
+		const time = page('sample', 'follow-ups').querySelector('main .lede time');
+		expect(time?.getAttribute('datetime')).toBe(SAMPLE_TODAY);
+		expect(time?.text).toBe('24 Nov 2026');
+	});
+
+	it('on the minimal fixture lists old-rollout as due and bo’s refunds step as overdue, under bo', () => {
+		const html = page('minimal', 'follow-ups');
+		const shown = shownFollowUps(html);
+		expect(shown.owners).toEqual(['bo']);
+		expect(shown.items).toEqual([
+			{ kind: 'due', owner: 'bo', entry: 'old-rollout', date: '2025-12-31' },
+			{
+				kind: 'step',
+				owner: 'bo',
+				entry: 'batching',
+				step: 'Apply batching to refunds',
+				date: '2026-05-01',
+			},
+		]);
+		const text = textOf(html.querySelector('main'));
+		expect(text).toContain('Bo Chen');
+		expect(text).toContain('Rolled out the new receipts page');
+		expect(text).toContain(`${daysFrom('2025-12-31', MINIMAL_TODAY)} days late`);
+		expect(text).toContain(`${daysFrom('2026-05-01', MINIMAL_TODAY)} days late`);
+		expect(text).not.toContain('A draft nobody should see');
+	});
+
+	it('on the sample journal lists exactly the due entries and overdue steps, grouped by owner', () => {
+		const entries = published(sampleContent);
+		const expected = expectedFollowUps(entries, SAMPLE_TODAY, 30);
+		const shown = shownFollowUps(page('sample', 'follow-ups'));
+		expect(expected.items.length).toBeGreaterThan(2);
+		expect(sorted(shown.items.map(byKey))).toEqual(sorted(expected.items.map(byKey)));
+		expect(shown.owners).toEqual(expected.owners);
+		// Inside each owner, oldest first.
+		for (const owner of shown.owners) {
+			for (const kind of ['due', 'step'] as const) {
+				const dates = shown.items
+					.filter((i) => i.owner === owner && i.kind === kind)
+					.map((i) => i.date);
+				expect(dates).toEqual([...dates].sort());
+			}
+		}
+	});
+
+	it('keeps internal entries out of the public build', () => {
+		const expected = expectedFollowUps(published(sampleContent, 'public'), SAMPLE_TODAY, 30);
+		const shown = shownFollowUps(page('samplePublic', 'follow-ups'));
+		expect(sorted(shown.items.map(byKey))).toEqual(sorted(expected.items.map(byKey)));
+	});
+
+	it('says plainly when nothing is due', () => {
+		const html = page('nothingDue', 'follow-ups');
+		expect(html.querySelectorAll('section.follow-up-group')).toHaveLength(0);
+		expect(textOf(html.querySelector('main'))).toContain(
+			'Nothing is due. Every shipped change has been looked at.',
+		);
+	});
+});
+
+function daysFrom(from: string, to: string): number {
+	return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+}
+
+describe('month pages', () => {
+	const months = (entries: RawEntry[]) => [...new Set(entries.map((e) => e.data.date.slice(0, 7)))];
+
+	for (const [build, root] of [
+		['minimal', minimalFixture],
+		['sample', sampleContent],
+	] as const) {
+		it(`on the ${build} build list exactly each month’s published entries`, () => {
+			const entries = published(root);
+			for (const month of months(entries)) {
+				const expected = entries.filter((e) => e.data.date.startsWith(month)).map((e) => e.slug);
+				const shown = page(build, `months/${month}`)
+					.querySelectorAll('.entry-list h3 a')
+					.map((a) => lastSegment(a.getAttribute('href')));
+				expect(sorted(shown), month).toEqual(sorted(expected));
+			}
+		});
+
+		it(`on the ${build} build index every month with entries, newest first, with counts`, () => {
+			const entries = published(root);
+			const expected = months(entries).sort().reverse();
+			const items = page(build, 'months').querySelectorAll('.month-list > li');
+			expect(items.map((li) => lastSegment(li.querySelector('a')?.getAttribute('href')))).toEqual(
+				expected,
+			);
+			items.forEach((li, i) => {
+				const n = entries.filter((e) => e.data.date.startsWith(expected[i]!)).length;
+				expect(textOf(li)).toContain(`${n} ${n === 1 ? 'entry' : 'entries'}`);
+			});
+		});
+	}
+
+	it('titles the month and leaves drafts out', () => {
+		const html = page('minimal', 'months/2026-03');
+		expect(html.querySelectorAll('h1').map((h) => h.text)).toEqual(['March 2026']);
+		expect(textOf(html.querySelector('main'))).not.toContain('A draft nobody should see');
+	});
+
+	it('links to the previous (older) and next (newer) month with entries, under the base', () => {
+		const nav = (path: string) => {
+			const html = page('based', path);
+			const el = html.querySelector('nav[aria-label="Other months"]');
+			return {
+				prev: el?.querySelector('a[rel="prev"]')?.getAttribute('href'),
+				next: el?.querySelector('a[rel="next"]')?.getAttribute('href'),
+			};
+		};
+		// Minimal months with published entries: 2025-12, 2026-01, 2026-03 (no February).
+		expect(nav('months/2026-01')).toEqual({
+			prev: '/journal/months/2025-12/',
+			next: '/journal/months/2026-03/',
+		});
+		expect(nav('months/2025-12')).toEqual({ prev: undefined, next: '/journal/months/2026-01/' });
+		expect(nav('months/2026-03')).toEqual({ prev: '/journal/months/2026-01/', next: undefined });
+	});
+
+	it('links every sample month to its neighbours', () => {
+		const list = months(published(sampleContent)).sort();
+		list.forEach((month, i) => {
+			const el = page('sample', `months/${month}`).querySelector('nav[aria-label="Other months"]');
+			const href = (rel: string) => el?.querySelector(`a[rel="${rel}"]`)?.getAttribute('href');
+			expect(href('prev'), month).toBe(i > 0 ? `/months/${list[i - 1]}/` : undefined);
+			expect(href('next'), month).toBe(i < list.length - 1 ? `/months/${list[i + 1]}/` : undefined);
+		});
+	});
+});
+
+describe('metric pages', () => {
+	const row = (html: HTMLElement, slug: string) => {
+		const tr = html
+			.querySelectorAll('table.measurements tbody tr')
+			.find((r) => r.querySelector('th a')?.getAttribute('href') === `/entries/${slug}/`);
+		if (!tr) throw new Error(`no row for ${slug}`);
+		return tr;
+	};
+
+	it('judges a direction-down metric: latency 1900 → 1100 is better', () => {
+		const html = page('minimal', 'metrics/latency');
+		expect(html.querySelector('h1')?.text).toBe('Checkout p95 latency');
+		expect(textOf(html.querySelector('.facts'))).toContain('lower is better');
+		const tr = row(html, 'batching');
+		const text = textOf(tr);
+		expect(text).toContain('1,900 ms → 1,100 ms');
+		expect(text).toContain('−800 ms (−42.11%)');
+		expect(tr.querySelector('.better')?.text).toBe('better');
+		expect(tr.querySelector('.worse')).toBeNull();
+		expect(text).toContain('1,200 ms');
+		expect(text).toContain('reached');
+		expect(text).toContain('A/B test');
+		expect(text).toContain('28d');
+		expect(text).toContain('verified by Cy Okafor');
+		expect(text).toContain('14 Mar 2026');
+	});
+
+	it('judges a direction-up metric: conversion 3.2 → 3 is worse', () => {
+		const html = page('minimal', 'metrics/conversion');
+		expect(textOf(html.querySelector('.facts'))).toContain('higher is better');
+		const tr = row(html, 'batching');
+		const text = textOf(tr);
+		expect(text).toContain('3.2% → 3%');
+		expect(text).toContain('−0.2 pp (−6.25%)');
+		expect(tr.querySelector('.worse')?.text).toBe('worse');
+		expect(tr.querySelector('.better')).toBeNull();
+		expect(text).toContain('Before/after');
+	});
+
+	it('lists one row per entry that reports the metric', () => {
+		const entries = published(sampleContent);
+		const reporting = entries
+			.filter((e) => e.data.metrics?.some((m) => m.metric === 'checkout-p95-ms'))
+			.map((e) => e.slug);
+		const shown = page('sample', 'metrics/checkout-p95-ms')
+			.querySelectorAll('table.measurements tbody th a')
+			.map((a) => lastSegment(a.getAttribute('href')));
+		expect(sorted(shown)).toEqual(sorted(reporting));
+	});
+
+	it('says so for a metric no published entry has measured', () => {
+		const entries = published(sampleContent, 'public');
+		const measured = new Set(entries.flatMap((e) => (e.data.metrics ?? []).map((m) => m.metric)));
+		const never = loadJournal(sampleContent)
+			.metrics.map((m) => m.id)
+			.filter((id) => !measured.has(id));
+		expect(never.length).toBeGreaterThan(0);
+		for (const id of never) {
+			const html = page('samplePublic', `metrics/${id}`);
+			expect(html.querySelector('table.measurements')).toBeNull();
+			expect(textOf(html.querySelector('main'))).toContain(
+				'No entry has measured this metric yet.',
+			);
+			expect(textOf(html.querySelector('main'))).toMatch(/(higher|lower) is better/);
+		}
+	});
+
+	it('indexes every metric with its direction, measurement count and latest after value', () => {
+		const rows = page('minimal', 'metrics').querySelectorAll('tbody tr');
+		const byId = new Map(
+			rows.map((r) => [lastSegment(r.querySelector('th a')?.getAttribute('href')), r]),
+		);
+		expect(sorted([...byId.keys()])).toEqual(['conversion', 'latency']);
+		const latency = textOf(byId.get('latency')!);
+		expect(latency).toContain('lower is better');
+		expect(latency).toContain('1,100 ms');
+		const conversion = textOf(byId.get('conversion')!);
+		expect(conversion).toContain('higher is better');
+		expect(conversion).toContain('3%');
+		for (const r of rows) expect(textOf(r.querySelectorAll('td')[0]!)).toBe('1');
+	});
+});
+
+describe('tag pages', () => {
+	it('index every tag with its count, and list its entries', () => {
+		const entries = published(sampleContent);
+		const counts = new Map<string, number>();
+		for (const e of entries)
+			for (const t of e.data.tags ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
+		const items = page('sample', 'tags').querySelectorAll('main li');
+		expect(items.map((li) => li.querySelector('a')!.text.replace(/^#/, ''))).toEqual(
+			[...counts.keys()].sort(),
+		);
+		for (const li of items) {
+			const n = counts.get(li.querySelector('a')!.text.replace(/^#/, ''))!;
+			expect(textOf(li)).toContain(`${n} ${n === 1 ? 'entry' : 'entries'}`);
+		}
+		const latency = page('sample', 'tags/latency')
+			.querySelectorAll('.entry-list h3 a')
+			.map((a) => lastSegment(a.getAttribute('href')));
+		expect(sorted(latency)).toEqual(
+			sorted(entries.filter((e) => e.data.tags?.includes('latency')).map((e) => e.slug)),
+		);
+	});
+});

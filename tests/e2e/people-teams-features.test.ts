@@ -1,0 +1,264 @@
+/**
+ * People, team and feature pages: facts read from the built HTML, checked against expectations
+ * computed independently from the content files (read with the project's loader).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HTMLElement } from 'node-html-parser';
+import { describe, expect, it } from 'vitest';
+import { minimalFixture, sampleContent } from '../helpers.ts';
+import { loadJournal } from '../../src/lib/load.ts';
+import type { Entry, EntryStatus } from '../../src/lib/schema.ts';
+import { outDir, page, textOf } from './pages.ts';
+
+interface Published {
+	slug: string;
+	data: Entry;
+}
+
+/** Every non-draft entry of a content root, as the loader reads it. */
+function publishedEntries(root: string): Published[] {
+	const journal = loadJournal(root);
+	expect(journal.problems.filter((p) => p.severity === 'error')).toEqual([]);
+	return journal.entries.flatMap((e) =>
+		e.data && !e.data.draft ? [{ slug: e.id, data: e.data }] : [],
+	);
+}
+
+const sample = publishedEntries(sampleContent);
+const minimal = publishedEntries(minimalFixture);
+const samplePeople = loadJournal(sampleContent).people.map((p) => p.id);
+
+/** Credits of an entry, written out here rather than taken from src/lib. */
+const creditsOf = (e: Published) =>
+	e.data.authors.map((a) => (typeof a === 'string' ? { person: a, role: undefined } : a));
+
+const newestFirst = (a: Published, b: Published) =>
+	b.data.date.localeCompare(a.data.date) || a.slug.localeCompare(b.slug);
+const oldestFirst = (a: Published, b: Published) =>
+	a.data.date.localeCompare(b.data.date) || a.slug.localeCompare(b.slug);
+
+/** Entry slugs linked from `selector`, in document order (hrefs are `<base>entries/<slug>/`). */
+function linkedSlugs(root: HTMLElement, selector: string): string[] {
+	return root.querySelectorAll(selector).map((a) => {
+		const match = /\/entries\/([^/]+)\/$/.exec(a.getAttribute('href') ?? '');
+		if (!match) throw new Error(`not an entry link: ${a.getAttribute('href')}`);
+		return decodeURIComponent(match[1]!);
+	});
+}
+
+/** The counts of a StatusSummary, by label. */
+function statusCounts(root: HTMLElement): Record<string, number> {
+	return Object.fromEntries(
+		root
+			.querySelectorAll('.status-summary > div')
+			.map((d) => [d.querySelector('dt')!.text.trim(), Number(d.querySelector('dd')!.text)]),
+	);
+}
+
+function expectedCounts(list: Published[]): Record<string, number> {
+	const statuses: EntryStatus[] = ['shipped', 'measuring', 'measured', 'inconclusive', 'reverted'];
+	return {
+		entries: list.length,
+		...Object.fromEntries(statuses.map((s) => [s, list.filter((e) => e.data.status === s).length])),
+	};
+}
+
+describe('person pages', () => {
+	it('list exactly the entries each person authored, newest first, with their roles', () => {
+		expect(samplePeople.length).toBeGreaterThan(5);
+		for (const person of samplePeople) {
+			const html = page('sample', `people/${person}`);
+			const expected = sample
+				.filter((e) => creditsOf(e).some((c) => c.person === person))
+				.sort(newestFirst);
+			expect(linkedSlugs(html, '.person-entries h4 a'), person).toEqual(
+				expected.map((e) => e.slug),
+			);
+			const roles = html
+				.querySelectorAll('.person-entries li')
+				.map((li) => li.querySelector('.role')?.text.trim() ?? '');
+			expect(roles, person).toEqual(
+				expected.map((e) =>
+					creditsOf(e)
+						.filter((c) => c.person === person && c.role)
+						.map((c) => c.role)
+						.join(', '),
+				),
+			);
+			expect(statusCounts(html), person).toEqual(expectedCounts(expected));
+		}
+	});
+
+	it('group entries by year, newest year first', () => {
+		const years = page('sample', 'people/ana')
+			.querySelectorAll('.person-entries h3')
+			.map((h) => h.text.trim().slice(0, 4));
+		expect(years).toEqual(['2026', '2025']);
+	});
+
+	it('show a person with their team, GitHub, metrics and open steps', () => {
+		const html = page('minimal', 'people/ana');
+		expect(html.querySelector('h1')?.text).toBe('Ana Souza');
+		const text = textOf(html.querySelector('main'));
+		expect(text).toContain('Senior Engineer');
+		expect(html.querySelector('a[href="https://github.com/anasouza"]')).not.toBeNull();
+		expect(html.querySelector('main a[href="/teams/payments/"]')?.text).toBe('Payments');
+		expect(text).toContain('1,900 ms → 1,100 ms');
+		expect(text).toContain('−800 ms (−42.11%) better');
+		expect(text).toContain('3.2% → 3%');
+		expect(text).toContain('−0.2 pp (−6.25%) worse');
+		expect(text).toContain('A/B test');
+		expect(text).toContain('Before/after');
+		expect(text).toContain('by Cy Okafor');
+		// Ana's only step is done, so she owns no open step.
+		expect(text).toContain('Ana Souza owns no open next steps.');
+		expect(text).not.toContain('Write it up');
+	});
+
+	it('mark an open step past its due date as overdue', () => {
+		const html = page('minimal', 'people/bo');
+		const steps = textOf(html.querySelector('.steps'));
+		expect(steps).toContain('Overdue: Apply batching to refunds');
+		expect(steps).toContain('due 1 May 2026');
+		expect(html.querySelector('.steps .overdue')).not.toBeNull();
+		expect(textOf(html.querySelector('.person-entries'))).toContain('reviewer');
+	});
+
+	it('build for a person with no published entries, and say so', () => {
+		// cy's only entry in the minimal fixture is a draft.
+		const html = page('minimal', 'people/cy');
+		expect(html.querySelector('h1')?.text).toBe('Cy Okafor');
+		const text = textOf(html.querySelector('main'));
+		expect(text).toContain('Cy Okafor has no published entries.');
+		// The only entry linked is the one whose numbers cy verified, not cy's draft.
+		expect(
+			html.querySelectorAll('main a[href*="/entries/"]').map((a) => a.getAttribute('href')),
+		).toEqual(['/entries/batching/']);
+		expect(text).toContain('Results they verified');
+		expect(text).not.toContain('A draft nobody should see');
+	});
+
+	it('contain no internal entry in the public build', () => {
+		const internal = sample.filter((e) => e.data.visibility !== 'public');
+		const visible = sample.filter((e) => e.data.visibility === 'public');
+		expect(internal.length).toBeGreaterThan(0);
+		const dir = join(outDir('samplePublic'), 'people');
+		const pages = readdirSync(dir).filter((d) => existsSync(join(dir, d, 'index.html')));
+		expect(pages.sort()).toEqual([...samplePeople].sort());
+		for (const person of pages) {
+			const html = readFileSync(join(dir, person, 'index.html'), 'utf8');
+			for (const e of internal) {
+				expect(html, `${person} links ${e.slug}`).not.toContain(`/entries/${e.slug}/`);
+				expect(html, `${person} names ${e.slug}`).not.toContain(e.data.title);
+			}
+			const expected = visible
+				.filter((e) => creditsOf(e).some((c) => c.person === person))
+				.sort(newestFirst);
+			const root = page('samplePublic', `people/${person}`);
+			expect(linkedSlugs(root, '.person-entries h4 a'), person).toEqual(
+				expected.map((e) => e.slug),
+			);
+			if (expected.length === 0)
+				expect(textOf(root.querySelector('main'))).toContain('has no published entries.');
+		}
+	});
+
+	it('are listed by name on the people index with their entry counts', () => {
+		const rows = page('minimal', 'people')
+			.querySelectorAll('tbody tr')
+			.map((tr) => [tr.querySelector('th a')?.text.trim(), tr.querySelector('td.num')?.text]);
+		const count = (person: string) =>
+			String(minimal.filter((e) => creditsOf(e).some((c) => c.person === person)).length);
+		expect(rows).toEqual([
+			['Ana Souza', count('ana')],
+			['Bo Chen', count('bo')],
+			['Cy Okafor', '0'],
+		]);
+	});
+
+	it('honour the base path', () => {
+		const html = page('based', 'people/ana');
+		expect(linkedSlugs(html, '.person-entries h4 a')).toEqual(['batching', 'baseline']);
+		expect(html.querySelector('.person-entries h4 a')?.getAttribute('href')).toBe(
+			'/journal/entries/batching/',
+		);
+		expect(page('based', 'people').querySelector('tbody th a')?.getAttribute('href')).toBe(
+			'/journal/people/ana/',
+		);
+	});
+});
+
+describe('team pages', () => {
+	it('list exactly the team’s entries with correct status counts', () => {
+		for (const team of ['payments', 'growth', 'platform']) {
+			const html = page('sample', `teams/${team}`);
+			const expected = sample.filter((e) => e.data.team === team).sort(newestFirst);
+			expect(expected.length).toBeGreaterThan(0);
+			expect(linkedSlugs(html, '.entry-list h3 a'), team).toEqual(expected.map((e) => e.slug));
+			expect(statusCounts(html), team).toEqual(expectedCounts(expected));
+		}
+	});
+
+	it('list the members and the lead', () => {
+		const html = page('minimal', 'teams/payments');
+		const members = html.querySelectorAll('.members a').map((a) => a.text.trim());
+		expect(members).toEqual(['Ana Souza', 'Bo Chen']);
+		expect(textOf(html.querySelector('.facts'))).toContain('Lead Ana Souza');
+	});
+
+	it('say so when a team has no entries', () => {
+		const html = page('minimal', 'teams/growth');
+		expect(textOf(html.querySelector('main'))).toContain('Growth has no published entries.');
+		expect(html.querySelectorAll('.entry-list')).toEqual([]);
+		expect(html.querySelectorAll('.members a').map((a) => a.text.trim())).toEqual(['Cy Okafor']);
+	});
+
+	it('roll up every team on the index', () => {
+		const text = textOf(page('sample', 'teams').querySelector('main'));
+		for (const team of ['Growth', 'Payments', 'Platform & Reliability'])
+			expect(text).toContain(team);
+		const payments = sample.filter((e) => e.data.team === 'payments');
+		expect(text).toContain(`Entries ${payments.length}`);
+	});
+});
+
+describe('feature pages', () => {
+	it('list every entry about the feature, oldest first', () => {
+		const ids = loadJournal(sampleContent).features.map((f) => f.id);
+		for (const id of ids) {
+			const html = page('sample', `features/${id}`);
+			const expected = sample
+				.filter((e) => e.data.features?.includes(id))
+				.sort(oldestFirst)
+				.map((e) => e.slug);
+			expect(linkedSlugs(html, '.entry-list h3 a'), id).toEqual(expected);
+		}
+	});
+
+	it('show the feature’s facts and rendered description', () => {
+		const html = page('minimal', 'features/one-click');
+		expect(html.querySelector('h1')?.text).toBe('One-click checkout');
+		const facts = textOf(html.querySelector('.facts'));
+		expect(facts).toContain('Status launched');
+		expect(facts).toContain('Team Payments');
+		expect(facts).toContain('Launched 3 Feb 2026');
+		expect(textOf(html.querySelector('.prose'))).toContain('Pay with a saved card in one click.');
+		expect(linkedSlugs(html, '.entry-list h3 a')).toEqual(['batching']);
+	});
+
+	it('are grouped by lifecycle stage on the index, with entry counts', () => {
+		const html = page('sample', 'features');
+		const headings = html.querySelectorAll('main h2').map((h) => h.text.trim());
+		expect(headings).toEqual(['Planned', 'Building', 'Launched', 'Retired']);
+		const journal = loadJournal(sampleContent);
+		for (const f of journal.features) {
+			const item = html
+				.querySelectorAll('.features li')
+				.find((li) => li.querySelector('a')?.getAttribute('href') === `/features/${f.id}/`);
+			expect(item?.getAttribute('data-status'), f.id).toBe(f.data!.status);
+			const count = sample.filter((e) => e.data.features?.includes(f.id)).length;
+			expect(textOf(item ?? null)).toContain(count === 1 ? '1 entry' : `${count} entries`);
+		}
+	});
+});
