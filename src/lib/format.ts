@@ -27,6 +27,12 @@ export function formatPercent(delta: Delta): string {
 	return `${sign}${number.format(Math.abs(delta.percent))}%`;
 }
 
+/** `−800 ms (−42.1%)`: the absolute change, with the relative one when there is one. */
+export function formatChangeWithPercent(delta: Delta, unit?: string): string {
+	const percent = formatPercent(delta);
+	return percent ? `${formatChange(delta, unit)} (${percent})` : formatChange(delta, unit);
+}
+
 const VERDICT_WORDS: Record<Delta['verdict'], string> = {
 	better: 'better',
 	worse: 'worse',

@@ -246,7 +246,7 @@ describe('month pages', () => {
 describe('metric pages', () => {
 	const row = (html: HTMLElement, slug: string) => {
 		const tr = html
-			.querySelectorAll('table.measurements tbody tr')
+			.querySelectorAll('table.card-table tbody tr')
 			.find((r) => r.querySelector('th a')?.getAttribute('href') === `/entries/${slug}/`);
 		if (!tr) throw new Error(`no row for ${slug}`);
 		return tr;
@@ -288,7 +288,7 @@ describe('metric pages', () => {
 			.filter((e) => e.data.metrics?.some((m) => m.metric === 'checkout-p95-ms'))
 			.map((e) => e.slug);
 		const shown = page('sample', 'metrics/checkout-p95-ms')
-			.querySelectorAll('table.measurements tbody th a')
+			.querySelectorAll('table.card-table tbody th a')
 			.map((a) => lastSegment(a.getAttribute('href')));
 		expect(sorted(shown)).toEqual(sorted(reporting));
 	});
@@ -302,7 +302,7 @@ describe('metric pages', () => {
 		expect(never.length).toBeGreaterThan(0);
 		for (const id of never) {
 			const html = page('samplePublic', `metrics/${id}`);
-			expect(html.querySelector('table.measurements')).toBeNull();
+			expect(html.querySelector('table.card-table')).toBeNull();
 			expect(textOf(html.querySelector('main'))).toContain(
 				'No entry has measured this metric yet.',
 			);
