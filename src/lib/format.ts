@@ -7,7 +7,8 @@ const number = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 export function formatValue(value: number | undefined, unit?: string): string {
 	if (value === undefined) return '—';
 	const text = number.format(value);
-	if (!unit) return text;
+	// "count" is what a plain number already says.
+	if (!unit || unit === 'count') return text;
 	return unit === '%' ? `${text}%` : `${text} ${unit}`;
 }
 
@@ -16,7 +17,7 @@ export function formatChange(delta: Delta, unit?: string): string {
 	if (delta.absolute === undefined) return '—';
 	const sign = delta.absolute > 0 ? '+' : delta.absolute < 0 ? '−' : '±';
 	const magnitude = number.format(Math.abs(delta.absolute));
-	const unitText = unit === '%' ? ' pp' : unit ? ` ${unit}` : '';
+	const unitText = unit === '%' ? ' pp' : unit && unit !== 'count' ? ` ${unit}` : '';
 	return `${sign}${magnitude}${unitText}`;
 }
 
