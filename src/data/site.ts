@@ -48,8 +48,15 @@ export const entries: EntryView[] = allEntries
 
 export const entriesBySlug = new Map(entries.map((e) => [e.slug, e]));
 
-const toMap = <T extends { id: string; data: unknown }>(items: T[]) =>
-	new Map(items.map((i) => [i.id, i.data as T['data']]));
+const byName = new Intl.Collator('en');
+
+/** Id → data, in name order, so every list of people, teams, features or metrics reads A to Z. */
+const toMap = <T extends { id: string; data: { name: string } }>(items: T[]) =>
+	new Map(
+		[...items]
+			.sort((a, b) => byName.compare(a.data.name, b.data.name) || a.id.localeCompare(b.id))
+			.map((i) => [i.id, i.data as T['data']]),
+	);
 
 export const people = toMap(await getCollection('people'));
 export const teams = toMap(await getCollection('teams'));

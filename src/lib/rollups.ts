@@ -130,6 +130,13 @@ export function groupByMetric<T extends EntryLike>(
 	return out;
 }
 
+/** The newest measurement that has an "after" value (input oldest first, as groupByMetric gives). */
+export function latestResult<T>(
+	measurements: readonly Measurement<T>[],
+): Measurement<T> | undefined {
+	return measurements.findLast((m) => m.result.after !== undefined);
+}
+
 /** The largest relative moves first (better or worse alike); unmeasured ones are left out. */
 export function biggestMoves<T>(
 	measurements: readonly Measurement<T>[],
