@@ -22,6 +22,7 @@ import {
 } from './schema.ts';
 import type { Problem } from './problems.ts';
 import { validate } from './schema-errors.ts';
+import { didYouMean } from './suggest.ts';
 import { parseSeries, type SeriesPoint } from './series.ts';
 import { parseYamlWithLines, type LineMap } from './yaml-lines.ts';
 
@@ -83,6 +84,7 @@ export function loadJournal(root: string): LoadedJournal {
 		problems,
 	};
 	loadSeries(journal);
+	problems.push(...findStrayTopLevel(root));
 	return journal;
 }
 
@@ -107,6 +109,16 @@ function loadKind(root: string, kind: Kind, problems: Problem[]): SourceDoc<unkn
 	const docs: SourceDoc<unknown>[] = [];
 	for (const path of listFiles(join(root, kind), deep)) {
 		const file = toRelative(root, path);
+		if (path.endsWith('/')) {
+			problems.push({
+				file: `${file}/`,
+				line: 1,
+				field: null,
+				severity: 'warning',
+				message: `ignored: folders inside ${kind}/ are not read; only entries/ may have subfolders.`,
+			});
+			continue;
+		}
 		const ext = exts.find((e) => path.endsWith(e));
 		if (!ext) {
 			problems.push({
@@ -221,18 +233,37 @@ function loadSeries(journal: LoadedJournal): void {
 	}
 }
 
-/** Files under `dir`, sorted; hidden files and folders are skipped. */
+/**
+ * Files under `dir`, sorted; hidden files and folders are skipped. When not `deep`, subfolders
+ * are listed with a trailing `/` so that the caller can say they are not read.
+ */
 function listFiles(dir: string, deep: boolean): string[] {
 	if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
 	const out: string[] = [];
 	for (const name of readdirSync(dir).sort()) {
 		if (name.startsWith('.')) continue;
 		const path = join(dir, name);
-		if (statSync(path).isDirectory()) {
-			if (deep) out.push(...listFiles(path, true));
-		} else out.push(path);
+		if (!statSync(path).isDirectory()) out.push(path);
+		else if (deep) out.push(...listFiles(path, true));
+		else out.push(`${path}/`);
 	}
 	return out;
+}
+
+const KNOWN_TOP_LEVEL = new Set(['journal.yml', ...Object.keys(KINDS)]);
+
+/** Anything at the top of the content root that the format does not define would be ignored. */
+function findStrayTopLevel(root: string): Problem[] {
+	return listFiles(root, false)
+		.map((path) => toRelative(root, path))
+		.filter((name) => !KNOWN_TOP_LEVEL.has(name.replace(/\/$/, '')))
+		.map((name) => ({
+			file: name,
+			line: 1,
+			field: null,
+			severity: 'warning' as const,
+			message: `ignored: not part of the journal format (journal.yml, ${Object.keys(KINDS).join('/, ')}/).${didYouMean(name.replace(/\/$/, ''), [...KNOWN_TOP_LEVEL])}`,
+		}));
 }
 
 function toRelative(root: string, path: string): string {

@@ -371,6 +371,19 @@ describe('each error class names file, line, field and what was expected', () =>
 		]);
 	});
 
+	it('warns about files that would be silently ignored', () => {
+		const warnings = problemsOf({
+			'people/ana.yaml': 'name: Ana\n',
+			'people/old/bo.yml': 'name: Bo\n',
+			'entrys/x.md': entry(...VALID),
+		}).filter((p) => p.severity === 'warning' && p.message.startsWith('ignored'));
+		expect(warnings.map((w) => [w.file, w.message])).toEqual([
+			['entrys', expect.stringContaining('Did you mean "entries"?')],
+			['people/ana.yaml', 'ignored: files in people/ must end in .yml.'],
+			['people/old/', expect.stringContaining('folders inside people/ are not read')],
+		]);
+	});
+
 	it('reports every problem, not the first', () => {
 		const errors = errorsOf({
 			'entries/x.md': entry(
