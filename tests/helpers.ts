@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../scripts/cli.ts';
+import type { EntryLike } from '../src/lib/rollups.ts';
+import type { Entry } from '../src/lib/schema.ts';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const minimalFixture = join(repoRoot, 'tests/fixtures/minimal');
@@ -36,4 +38,20 @@ export async function runCli(args: string[], env: Record<string, string> = {}, c
 		stderr: (t) => stderr.push(t),
 	});
 	return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+}
+
+/** An entry as the roll-ups see it, with defaults for the required fields. */
+export function makeEntry(slug: string, data: Partial<Entry>): EntryLike {
+	return {
+		slug,
+		data: {
+			title: slug,
+			date: '2026-01-01',
+			authors: ['ana'],
+			status: 'shipped',
+			visibility: 'internal',
+			draft: false,
+			...data,
+		},
+	};
 }

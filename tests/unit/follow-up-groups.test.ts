@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { groupFollowUpsByOwner } from '../../src/lib/follow-up-groups.ts';
-import { getFollowUps, type EntryLike } from '../../src/lib/rollups.ts';
-import type { Entry } from '../../src/lib/schema.ts';
+import { getFollowUps } from '../../src/lib/rollups.ts';
+import { makeEntry } from '../helpers.ts';
 
-function entry(slug: string, data: Partial<Entry>): EntryLike {
-	return {
-		slug,
-		data: {
-			title: slug,
-			date: '2026-01-01',
-			authors: ['ana'],
-			status: 'shipped',
-			visibility: 'internal',
-			draft: false,
-			...data,
-		} as Entry,
-	};
-}
+const entry = makeEntry;
 
 const TODAY = '2026-06-01';
 

@@ -10,24 +10,10 @@ import {
 	groupByTag,
 	groupMembersByTeam,
 	openStepsOf,
-	type EntryLike,
 } from '../../src/lib/rollups.ts';
-import type { Entry } from '../../src/lib/schema.ts';
+import { makeEntry } from '../helpers.ts';
 
-function entry(slug: string, data: Partial<Entry>): EntryLike {
-	return {
-		slug,
-		data: {
-			title: slug,
-			date: '2026-01-01',
-			authors: ['ana'],
-			status: 'shipped',
-			visibility: 'internal',
-			draft: false,
-			...data,
-		},
-	};
-}
+const entry = makeEntry;
 
 const entries = [
 	entry('e', {
