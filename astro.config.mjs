@@ -3,12 +3,25 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
-import { getContentRoot, getToday } from './src/lib/env.ts';
+import { getAudience, getContentRoot, getToday, UsageError } from './src/lib/env.ts';
 import { journalIntegration } from './src/lib/integration.ts';
 import { readJournalConfig } from './src/lib/load.ts';
 
 const root = getContentRoot();
 const journal = readJournalConfig(root);
+const today = readEnvironment();
+
+/** Checks JOURNAL_TODAY and JOURNAL_AUDIENCE up front: a typo there is a one-line message, not a stack. */
+function readEnvironment() {
+	try {
+		getAudience();
+		return getToday();
+	} catch (error) {
+		if (!(error instanceof UsageError)) throw error;
+		console.error(error.message);
+		process.exit(2);
+	}
+}
 
 // Astro caches parsed content; one cache per content root keeps journals from mixing.
 const cacheKey = createHash('sha256').update(root).digest('hex').slice(0, 12);
@@ -19,11 +32,7 @@ export default defineConfig({
 	base: journal.base,
 	trailingSlash: 'always',
 	// The sitemap needs absolute URLs, so it is written only when journal.yml sets `site`.
-	integrations: [
-		journalIntegration({ root, today: getToday() }),
-		mdx(),
-		...(journal.site ? [sitemap()] : []),
-	],
+	integrations: [journalIntegration({ root, today }), mdx(), ...(journal.site ? [sitemap()] : [])],
 	markdown: {
 		shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
 	},

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { buildSite } from '../build-site.ts';
+import { minimalFixture } from '../helpers.ts';
 import { outDir, page, textOf } from './pages.ts';
 
 describe('npm run build', () => {
@@ -11,6 +13,20 @@ describe('npm run build', () => {
 		expect(result.output).toContain('follows: "nowhere" is not a known entry slug.');
 		expect(result.output).not.toMatch(/\n\s+at .*\(/);
 		expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
+	});
+
+	it.each([
+		[{ JOURNAL_TODAY: '2026-02-30' }, 'JOURNAL_TODAY="2026-02-30" is not a date as YYYY-MM-DD.'],
+		[
+			{ JOURNAL_AUDIENCE: 'everyone' },
+			'JOURNAL_AUDIENCE="everyone" must be "internal" or "public".',
+		],
+	])('stops with exit 2 and one line for a bad environment variable: %o', (env, message) => {
+		// Exits while reading the config, before Astro writes anything shared with other builds.
+		const result = buildSite(minimalFixture, env);
+		expect(result.code).toBe(2);
+		expect(result.output).toContain(message);
+		expect(result.output).not.toMatch(/\n\s+at .*\(/);
 	});
 
 	describe('on the minimal fixture', () => {
