@@ -4,6 +4,7 @@
  * the site and the CLI; no page or command recomputes these.
  */
 import { addDays } from './dates.ts';
+import { addTo } from './multimap.ts';
 import type { AuthorRole, Entry, Metric, MetricResult, NextStep } from './schema.ts';
 
 export type Audience = 'internal' | 'public';
@@ -110,7 +111,7 @@ export function getFollowers<T extends Linked>(entries: readonly T[]): Map<strin
 	const followers = new Map<string, T[]>();
 	for (const entry of entries) {
 		const parent = entry.data.follows;
-		if (parent) followers.set(parent, [...(followers.get(parent) ?? []), entry]);
+		if (parent) addTo(followers, parent, entry);
 	}
 	return followers;
 }

@@ -145,20 +145,21 @@ function findAliasClashes(journal: LoadedJournal): Problem[] {
 function findFollowCycles(journal: LoadedJournal): Problem[] {
 	const docs = new Map(journal.entries.map((d) => [d.id, d]));
 	const followsOf = (doc: SourceDoc<unknown>) => valuesAt(doc.raw, ['follows'])[0]?.[1];
-	const reported = new Set<string>();
+	// Each entry is walked once: a walk stops at an entry an earlier walk already passed.
+	const visited = new Set<string>();
 	const problems: Problem[] = [];
 	for (const start of journal.entries) {
-		const chain: string[] = [];
+		const position = new Map<string, number>();
 		let current: SourceDoc<unknown> | undefined = start;
-		while (current && !chain.includes(current.id)) {
-			chain.push(current.id);
+		while (current && !visited.has(current.id)) {
+			visited.add(current.id);
+			position.set(current.id, position.size);
 			const next = followsOf(current);
 			current = next === undefined ? undefined : docs.get(next);
 		}
-		if (!current) continue;
-		const cycle = chain.slice(chain.indexOf(current.id));
-		if (cycle.some((id) => reported.has(id))) continue;
-		cycle.forEach((id) => reported.add(id));
+		// A cycle only when this walk ran into itself, not into an earlier walk.
+		if (!current || !position.has(current.id)) continue;
+		const cycle = [...position.keys()].slice(position.get(current.id));
 		const loop = [...cycle, cycle[0]].join(' → ');
 		for (const id of cycle) {
 			problems.push(

@@ -3,6 +3,7 @@
  * with status roll-ups and the monthly digest. Pure: entries in, facts out.
  */
 import { daysBetween, monthOf } from './dates.ts';
+import { addTo } from './multimap.ts';
 import {
 	getCredits,
 	getDelta,
@@ -43,7 +44,7 @@ export function countByStatus(entries: readonly EntryLike[]): StatusCounts {
 function groupBy<T, K>(items: readonly T[], keysOf: (item: T) => K[]): Map<K, T[]> {
 	const groups = new Map<K, T[]>();
 	for (const item of items) {
-		for (const key of new Set(keysOf(item))) groups.set(key, [...(groups.get(key) ?? []), item]);
+		for (const key of new Set(keysOf(item))) addTo(groups, key, item);
 	}
 	return groups;
 }
@@ -98,7 +99,7 @@ export function groupByPerson<T extends EntryLike>(
 		const credits = Map.groupBy(getCredits(entry.data), (c: Credit) => c.person);
 		for (const [person, list] of credits) {
 			const roles = list.flatMap((c) => (c.role ? [c.role] : []));
-			out.set(person, [...(out.get(person) ?? []), { entry, roles }]);
+			addTo(out, person, { entry, roles });
 		}
 	}
 	return out;
@@ -122,7 +123,7 @@ export function groupByMetric<T extends EntryLike>(
 			const metric = metrics.get(result.metric);
 			if (!metric) continue;
 			const m = { entry, result, delta: getDelta(result, metric) };
-			out.set(result.metric, [...(out.get(result.metric) ?? []), m]);
+			addTo(out, result.metric, m);
 		}
 	}
 	for (const list of out.values())

@@ -301,6 +301,18 @@ describe('each error class names file, line, field and what was expected', () =>
 		expect(errors[0]!.message).toContain('cycle');
 	});
 
+	it('reports only the entries inside a cycle, not those leading into it', () => {
+		const errors = errorsOf({
+			'entries/a.md': entry(...VALID, 'follows: b'),
+			'entries/b.md': entry(...VALID, 'follows: c'),
+			'entries/c.md': entry(...VALID, 'follows: d'),
+			'entries/d.md': entry(...VALID, 'follows: b'),
+			'entries/e.md': entry(...VALID, 'follows: c'),
+		});
+		expect(errors.map((e) => e.file)).toEqual(['entries/b.md', 'entries/c.md', 'entries/d.md']);
+		expect(errors[0]!.message).toContain('b → c → d → b');
+	});
+
 	it('status measured without an after value or a summary', () => {
 		expect(
 			errorsOf({
