@@ -60,7 +60,10 @@ const toMap = <T extends { id: string; data: { name: string } }>(items: T[]) =>
 
 export const people = toMap(await getCollection('people'));
 export const teams = toMap(await getCollection('teams'));
-export const features = toMap(await getCollection('features'));
+const featureCollection = await getCollection('features');
+export const features = toMap(featureCollection);
+/** Feature id → its collection entry, to render the description. */
+export const featureSources = new Map(featureCollection.map((f) => [f.id, f]));
 export const metrics = toMap(await getCollection('metrics'));
 
 /** Astro's filePath is relative to the project root; ours is relative to the content root. */

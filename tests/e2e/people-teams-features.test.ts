@@ -224,6 +224,11 @@ describe('team pages', () => {
 });
 
 describe('feature pages', () => {
+	it('render the feature description from its markdown body', () => {
+		const html = page('minimal', 'features/one-click');
+		expect(textOf(html.querySelector('main'))).toContain('Pay with a saved card in one click.');
+	});
+
 	it('list every entry about the feature, oldest first', () => {
 		const ids = loadJournal(sampleContent).features.map((f) => f.id);
 		for (const id of ids) {
