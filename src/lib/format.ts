@@ -34,6 +34,11 @@ export function formatChangeWithPercent(delta: Delta, unit?: string): string {
 	return percent ? `${formatChange(delta, unit)} (${percent})` : formatChange(delta, unit);
 }
 
+/** Which way is better, in words. */
+export function directionText(direction: 'up' | 'down'): string {
+	return direction === 'up' ? 'higher is better' : 'lower is better';
+}
+
 const VERDICT_WORDS: Record<Delta['verdict'], string> = {
 	better: 'better',
 	worse: 'worse',
