@@ -3,9 +3,9 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
-import { getAudience, getContentRoot, getToday, UsageError } from './src/lib/env.ts';
-import { journalIntegration } from './src/lib/integration.ts';
-import { readJournalConfig } from './src/lib/load.ts';
+import { getAudience, getContentRoot, getToday, UsageError } from './src/lib/content/env.ts';
+import { journalIntegration } from './src/lib/site/integration.ts';
+import { readJournalConfig } from './src/lib/content/load.ts';
 
 const root = getContentRoot();
 const journal = readJournalConfig(root);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** outcome-journal's command line: argv → context → command. */
 import { parseArgs } from 'node:util';
-import { UsageError } from '../src/lib/env.ts';
+import { UsageError } from '../src/lib/content/env.ts';
 import { runCheck } from './commands/check.ts';
 import { runNew } from './commands/new.ts';
 import { runSchema } from './commands/schema.ts';

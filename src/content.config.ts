@@ -3,15 +3,15 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { getContentRoot } from './lib/env.ts';
-import { baseName } from './lib/load.ts';
+import { getContentRoot } from './lib/content/env.ts';
+import { baseName } from './lib/content/load.ts';
 import {
 	EntrySchema,
 	FeatureSchema,
 	MetricSchema,
 	PersonSchema,
 	TeamSchema,
-} from './lib/schema.ts';
+} from './lib/content/schema.ts';
 
 const root = getContentRoot();
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../scripts/cli.ts';
-import type { EntryLike } from '../src/lib/rollups.ts';
-import type { Entry } from '../src/lib/schema.ts';
+import type { EntryLike } from '../src/lib/facts/rollups.ts';
+import type { Entry } from '../src/lib/content/schema.ts';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const minimalFixture = join(repoRoot, 'tests/fixtures/minimal');

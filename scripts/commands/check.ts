@@ -1,15 +1,15 @@
 /** `npm run check`: validate a whole journal and report every problem. */
 import { relative, sep } from 'node:path';
-import { checkJournal } from '../../src/lib/check.ts';
-import { getToday, UsageError } from '../../src/lib/env.ts';
-import { countBySeverity } from '../../src/lib/problems.ts';
+import { checkJournal } from '../../src/lib/content/check.ts';
+import { getToday, UsageError } from '../../src/lib/content/env.ts';
+import { countBySeverity } from '../../src/lib/content/problems.ts';
 import {
 	FORMATS,
 	formatGithub,
 	formatJson,
 	formatText,
 	type Format,
-} from '../../src/lib/report.ts';
+} from '../../src/lib/content/report.ts';
 import type { Context } from '../cli.ts';
 import { messages } from '../messages.ts';
 import { resolveContentRoot } from './content-root.ts';

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { getContentRoot, UsageError } from '../../src/lib/env.ts';
+import { getContentRoot, UsageError } from '../../src/lib/content/env.ts';
 import { messages } from '../messages.ts';
 import type { Context } from '../cli.ts';
 

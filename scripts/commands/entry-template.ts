@@ -1,5 +1,10 @@
 /** The text of a new entry: every field of the format, optional ones commented with their values. */
-import { AUTHOR_ROLES, ENTRY_STATUSES, METHODS, VISIBILITIES } from '../../src/lib/schema.ts';
+import {
+	AUTHOR_ROLES,
+	ENTRY_STATUSES,
+	METHODS,
+	VISIBILITIES,
+} from '../../src/lib/content/schema.ts';
 
 export interface TemplateInput {
 	title: string;

@@ -2,11 +2,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import slugify from '@sindresorhus/slugify';
-import { isRealDate } from '../../src/lib/dates.ts';
-import { getToday, UsageError } from '../../src/lib/env.ts';
-import { measureBy } from '../../src/lib/facts.ts';
-import { loadJournal } from '../../src/lib/load.ts';
-import { didYouMean } from '../../src/lib/suggest.ts';
+import { isRealDate } from '../../src/lib/utils/dates.ts';
+import { getToday, UsageError } from '../../src/lib/content/env.ts';
+import { measureBy } from '../../src/lib/facts/entry.ts';
+import { loadJournal } from '../../src/lib/content/load.ts';
+import { didYouMean } from '../../src/lib/utils/suggest.ts';
 import type { Context } from '../cli.ts';
 import { messages } from '../messages.ts';
 import { resolveContentRoot } from './content-root.ts';

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'astro/zod';
-import { SCHEMAS } from '../../src/lib/schema.ts';
+import { SCHEMAS } from '../../src/lib/content/schema.ts';
 import type { Context } from '../cli.ts';
 import { messages } from '../messages.ts';
 

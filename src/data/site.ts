@@ -5,10 +5,10 @@
  */
 import { relative, resolve, sep } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { getAudience, getContentRoot, getToday } from '../lib/env.ts';
-import { byNewest, isPublished } from '../lib/facts.ts';
-import { getLastUpdated } from '../lib/last-updated.ts';
-import { readJournalConfig } from '../lib/load.ts';
+import { getAudience, getContentRoot, getToday } from '../lib/content/env.ts';
+import { byNewest, isPublished } from '../lib/facts/entry.ts';
+import { getLastUpdated } from '../lib/site/last-updated.ts';
+import { readJournalConfig } from '../lib/content/load.ts';
 import {
 	getFollowUps,
 	groupByFeature,
@@ -19,9 +19,9 @@ import {
 	groupByTeam,
 	groupByVerifier,
 	groupMembersByTeam,
-} from '../lib/rollups.ts';
-import type { Entry } from '../lib/schema.ts';
-import { createUrls } from '../lib/urls.ts';
+} from '../lib/facts/rollups.ts';
+import type { Entry } from '../lib/content/schema.ts';
+import { createUrls } from '../lib/site/urls.ts';
 
 export const contentRoot = getContentRoot();
 export const config = readJournalConfig(contentRoot);

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { entries, entriesBySlug, followUpDays, metrics, people, today, urls } from '../data/site';
-import { toEntryRecord } from '../lib/export';
+import { toEntryRecord } from '../lib/site/export';
 
 export const GET: APIRoute = ({ site }) => {
 	const published = new Set(entriesBySlug.keys());

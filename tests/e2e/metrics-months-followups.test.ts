@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HTMLElement } from 'node-html-parser';
 import { minimalFixture, sampleContent } from '../helpers.ts';
-import { loadJournal } from '../../src/lib/load.ts';
-import type { Entry } from '../../src/lib/schema.ts';
+import { loadJournal } from '../../src/lib/content/load.ts';
+import type { Entry } from '../../src/lib/content/schema.ts';
 import { page, textOf } from './pages.ts';
 
 const SAMPLE_TODAY = '2026-11-24';

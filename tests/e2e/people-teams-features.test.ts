@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { minimalFixture, sampleContent } from '../helpers.ts';
-import { loadJournal } from '../../src/lib/load.ts';
-import type { Entry, EntryStatus } from '../../src/lib/schema.ts';
+import { loadJournal } from '../../src/lib/content/load.ts';
+import type { Entry, EntryStatus } from '../../src/lib/content/schema.ts';
 import { outDir, page, textOf } from './pages.ts';
 
 interface Published {

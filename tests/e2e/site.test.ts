@@ -3,8 +3,8 @@ import { join, relative } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { loadJournal } from '../../src/lib/load.ts';
-import type { Entry } from '../../src/lib/schema.ts';
+import { loadJournal } from '../../src/lib/content/load.ts';
+import type { Entry } from '../../src/lib/content/schema.ts';
 import { sampleContent } from '../helpers.ts';
 import { outDir, page, textOf, type SiteBuild } from './pages.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkJournal } from '../../src/lib/check.ts';
-import type { Problem } from '../../src/lib/problems.ts';
+import { checkJournal } from '../../src/lib/content/check.ts';
+import type { Problem } from '../../src/lib/content/problems.ts';
 import { makeJournal, minimalFixture } from '../helpers.ts';
 
 const TODAY = '2026-06-01';

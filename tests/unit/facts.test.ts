@@ -8,7 +8,7 @@ import {
 	isOverdue,
 	isPublished,
 	measureBy,
-} from '../../src/lib/facts.ts';
+} from '../../src/lib/facts/entry.ts';
 
 describe('getDelta judges by the metric direction, not the sign', () => {
 	it('a fall is better when lower is better', () => {

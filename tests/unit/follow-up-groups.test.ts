@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupFollowUpsByOwner } from '../../src/lib/follow-up-groups.ts';
-import { getFollowUps } from '../../src/lib/rollups.ts';
+import { groupFollowUpsByOwner } from '../../src/lib/facts/follow-up-groups.ts';
+import { getFollowUps } from '../../src/lib/facts/rollups.ts';
 import { makeEntry } from '../helpers.ts';
 
 const entry = makeEntry;

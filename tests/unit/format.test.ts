@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { getDelta } from '../../src/lib/facts.ts';
+import { getDelta } from '../../src/lib/facts/entry.ts';
 import {
 	formatChangeWithPercent,
 	formatDate,
 	formatMonth,
 	formatValue,
-} from '../../src/lib/format.ts';
-import { createUrls, tagSlug } from '../../src/lib/urls.ts';
+} from '../../src/lib/site/format.ts';
+import { createUrls, tagSlug } from '../../src/lib/site/urls.ts';
 
 describe('format', () => {
 	it('writes values with their unit', () => {

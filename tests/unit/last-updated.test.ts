@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getLastUpdated } from '../../src/lib/last-updated.ts';
+import { getLastUpdated } from '../../src/lib/site/last-updated.ts';
 
 /** Runs git in `cwd` as a throwaway identity, optionally at a fixed commit date. */
 function git(cwd: string, args: string[], date?: string) {

@@ -10,7 +10,7 @@ import {
 	groupByTag,
 	groupMembersByTeam,
 	openStepsOf,
-} from '../../src/lib/rollups.ts';
+} from '../../src/lib/facts/rollups.ts';
 import { makeEntry } from '../helpers.ts';
 
 const entry = makeEntry;

@@ -5,7 +5,7 @@
 import { z } from 'astro/zod';
 import type { Problem } from './problems.ts';
 import { toFieldPath } from './problems.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../utils/suggest.ts';
 import { lineOf, type LineMap } from './yaml-lines.ts';
 
 type Issue = z.core.$ZodIssue;

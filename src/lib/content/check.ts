@@ -1,5 +1,5 @@
 /** The whole validation that both `npm run check` and the build run. */
-import { isDueForFollowUp, isOverdue, measureBy } from './facts.ts';
+import { isDueForFollowUp, isOverdue, measureBy } from '../facts/entry.ts';
 import { findBrokenLinks } from './links.ts';
 import { loadJournal, type LoadedJournal } from './load.ts';
 import { sortProblems, type Problem } from './problems.ts';

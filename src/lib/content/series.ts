@@ -1,6 +1,6 @@
 /** metrics/<id>.csv: a metric's history exported from a dashboard (`date,value` rows). */
 import { parse } from 'csv-parse/sync';
-import { isRealDate } from './dates.ts';
+import { isRealDate } from '../utils/dates.ts';
 import type { Problem } from './problems.ts';
 
 export interface SeriesPoint {

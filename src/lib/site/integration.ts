@@ -3,9 +3,9 @@
  * typo fails the build instead of publishing a wrong page (Astro alone only logs broken links).
  */
 import type { AstroIntegration } from 'astro';
-import { checkJournal } from './check.ts';
-import { countBySeverity } from './problems.ts';
-import { formatText } from './report.ts';
+import { checkJournal } from '../content/check.ts';
+import { countBySeverity } from '../content/problems.ts';
+import { formatText } from '../content/report.ts';
 
 export interface JournalIntegrationOptions {
 	/** Absolute content root. */

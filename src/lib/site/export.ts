@@ -1,6 +1,6 @@
 /** The structured record of an entry for /entries.json (its shape is documented in the README). */
-import { getCredits, getDelta, isDueForFollowUp, measureBy } from './facts.ts';
-import type { Entry, Metric, Person } from './schema.ts';
+import { getCredits, getDelta, isDueForFollowUp, measureBy } from '../facts/entry.ts';
+import type { Entry, Metric, Person } from '../content/schema.ts';
 
 export interface ExportContext {
 	people: ReadonlyMap<string, Pick<Person, 'name'>>;

@@ -1,7 +1,7 @@
 /** The environment variables every tool honours (see the README). */
 import { resolve } from 'node:path';
-import { isRealDate, localToday } from './dates.ts';
-import type { Audience } from './facts.ts';
+import { isRealDate, localToday } from '../utils/dates.ts';
+import type { Audience } from '../facts/entry.ts';
 
 /** A bad environment variable or flag: the caller prints the message and exits 2. */
 export class UsageError extends Error {}

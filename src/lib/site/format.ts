@@ -1,5 +1,5 @@
 /** Display text for numbers, deltas and dates; shared by pages and exports. */
-import type { Delta } from './facts.ts';
+import type { Delta } from '../facts/entry.ts';
 
 const number = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 

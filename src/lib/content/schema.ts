@@ -4,7 +4,7 @@
  * Imports only `astro/zod` so that plain Node can load it.
  */
 import { z } from 'astro/zod';
-import { isRealDate, toIsoDate } from './dates.ts';
+import { isRealDate, toIsoDate } from '../utils/dates.ts';
 
 /** An id or slug: the file name without its extension. */
 export const IdSchema = z

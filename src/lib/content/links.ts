@@ -4,7 +4,7 @@
  */
 import type { LoadedJournal, SourceDoc } from './load.ts';
 import { toFieldPath, type Problem } from './problems.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../utils/suggest.ts';
 import { lineOf } from './yaml-lines.ts';
 
 type Target = 'people' | 'teams' | 'features' | 'metrics' | 'entries';

@@ -3,9 +3,9 @@
  * metric moved and whether that was better or worse. Pure functions over plain data, shared by
  * the site and the CLI; no page or command recomputes these.
  */
-import { addDays } from './dates.ts';
-import { addTo } from './multimap.ts';
-import type { AuthorRole, Entry, Metric, MetricResult, NextStep } from './schema.ts';
+import { addDays } from '../utils/dates.ts';
+import { addTo } from '../utils/multimap.ts';
+import type { AuthorRole, Entry, Metric, MetricResult, NextStep } from '../content/schema.ts';
 
 export type Audience = 'internal' | 'public';
 

@@ -2,8 +2,8 @@
  * Entries grouped the ways readers browse them: by month, person, team, feature, metric and tag,
  * with status roll-ups and the monthly digest. Pure: entries in, facts out.
  */
-import { daysBetween, monthOf } from './dates.ts';
-import { addTo } from './multimap.ts';
+import { daysBetween, monthOf } from '../utils/dates.ts';
+import { addTo } from '../utils/multimap.ts';
 import {
 	getCredits,
 	getDelta,
@@ -12,7 +12,7 @@ import {
 	measureBy,
 	type Credit,
 	type Delta,
-} from './facts.ts';
+} from './entry.ts';
 import type {
 	AuthorRole,
 	Entry,
@@ -22,9 +22,9 @@ import type {
 	NextStep,
 	Person,
 	Team,
-} from './schema.ts';
-import { ENTRY_STATUSES } from './schema.ts';
-import { tagSlug } from './urls.ts';
+} from '../content/schema.ts';
+import { ENTRY_STATUSES } from '../content/schema.ts';
+import { tagSlug } from '../site/urls.ts';
 
 /** What every roll-up needs of an entry. */
 export interface EntryLike {

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { toIsoDate } from './dates.ts';
+import { toIsoDate } from '../utils/dates.ts';
 
 /**
  * Reads the whole history of `root` in one `git log` (one call per file would make large

@@ -22,7 +22,7 @@ import {
 } from './schema.ts';
 import type { Problem } from './problems.ts';
 import { validate } from './schema-errors.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../utils/suggest.ts';
 import { parseSeries, type SeriesPoint } from './series.ts';
 import { parseYamlWithLines, type LineMap } from './yaml-lines.ts';
 
