@@ -26,11 +26,22 @@ export interface Builds {
 
 declare module 'vitest' {
 	export interface ProvidedContext {
-		builds: Builds;
+		/** Only the builds TEST_BUILDS asked for (all of them by default). */
+		builds: Partial<Builds>;
 	}
 }
 
+/**
+ * `TEST_BUILDS=sample,minimal npx vitest run tests/e2e/site.test.ts` builds only those journals,
+ * for a quick focused run; unset (as in `npm test`), every journal is built.
+ */
+function wantedBuilds(): (name: string) => boolean {
+	const list = process.env.TEST_BUILDS?.split(',').map((s) => s.trim());
+	return (name) => !list || list.includes(name);
+}
+
 export default function setup(project: TestProject) {
+	const wanted = wantedBuilds();
 	const basedRoot = makeJournal({
 		'journal.yml': 'title: Based Journal\nbase: /journal/\nsite: https://journal.example.com\n',
 	});
@@ -39,25 +50,37 @@ export default function setup(project: TestProject) {
 		if (result.code !== 0) throw new Error(`build of ${content} failed:\n${result.output}`);
 		return result.outDir;
 	};
-	project.provide('builds', {
-		minimal: run(minimalFixture),
-		sample: run(sampleContent, { JOURNAL_TODAY: '2026-11-24' }),
-		samplePublic: run(sampleContent, { JOURNAL_TODAY: '2026-11-24', JOURNAL_AUDIENCE: 'public' }),
-		based: run(basedRoot),
-		nothingDue: run(minimalFixture, { JOURNAL_TODAY: '2025-12-15' }),
-		empty: run(
-			makeJournal({
-				'entries/2026/q1/baseline.md': null,
-				'entries/2026/q1/batching.md': null,
-				'entries/2025/old-rollout.md': null,
-				'entries/2026/q1/unfinished.md': null,
-			}),
+	const builds: { [K in keyof Builds]: () => Builds[K] } = {
+		minimal: () => run(minimalFixture),
+		sample: () => run(sampleContent, { JOURNAL_TODAY: '2026-11-24' }),
+		samplePublic: () =>
+			run(sampleContent, { JOURNAL_TODAY: '2026-11-24', JOURNAL_AUDIENCE: 'public' }),
+		based: () => run(basedRoot),
+		nothingDue: () => run(minimalFixture, { JOURNAL_TODAY: '2025-12-15' }),
+		empty: () =>
+			run(
+				makeJournal({
+					'entries/2026/q1/baseline.md': null,
+					'entries/2026/q1/batching.md': null,
+					'entries/2025/old-rollout.md': null,
+					'entries/2026/q1/unfinished.md': null,
+				}),
+			),
+		broken: () =>
+			buildSite(
+				makeJournal({
+					'entries/x.md':
+						'---\ntitle: T\ndate: 2026-04-01\nauthors: [ana]\nfollows: nowhere\nstatus: shipped\n---\n',
+				}),
+			),
+	};
+	// Skipped builds are left out; pages.ts says so when a test asks for one.
+	project.provide(
+		'builds',
+		Object.fromEntries(
+			Object.entries(builds)
+				.filter(([name]) => wanted(name))
+				.map(([name, build]) => [name, build()]),
 		),
-		broken: buildSite(
-			makeJournal({
-				'entries/x.md':
-					'---\ntitle: T\ndate: 2026-04-01\nauthors: [ana]\nfollows: nowhere\nstatus: shipped\n---\n',
-			}),
-		),
-	});
+	);
 }

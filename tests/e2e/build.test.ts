@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildSite } from '../build-site.ts';
 import { minimalFixture } from '../helpers.ts';
-import { outDir, page, textOf } from './pages.ts';
+import { getBuild, outDir, page, textOf } from './pages.ts';
 
 describe('npm run build', () => {
 	it('fails on a journal with errors, printing the checker messages and no stack trace', () => {
-		const result = inject('builds').broken;
+		const result = getBuild('broken');
 		expect(result.code).not.toBe(0);
 		expect(result.output).toContain('entries/x.md');
 		expect(result.output).toContain('follows: "nowhere" is not a known entry slug.');

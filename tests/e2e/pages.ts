@@ -21,5 +21,12 @@ export function textOf(element: HTMLElement | null): string {
 }
 
 export function outDir(build: SiteBuild): string {
-	return inject('builds')[build];
+	return getBuild(build);
+}
+
+/** One of the global builds; a clear failure when TEST_BUILDS left it out. */
+export function getBuild<K extends keyof Builds>(name: K): Builds[K] {
+	const build = inject('builds')[name];
+	if (build === undefined) throw new Error(`the ${name} build was skipped: add it to TEST_BUILDS`);
+	return build;
 }
