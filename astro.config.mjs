@@ -3,19 +3,24 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
-import { getAudience, getContentRoot, getToday, UsageError } from './src/lib/content/env.ts';
+import {
+	getAudience,
+	getContentRoot,
+	getSiteLocation,
+	getToday,
+	UsageError,
+} from './src/lib/content/env.ts';
 import { journalIntegration } from './src/lib/site/integration.ts';
 import { readJournalConfig } from './src/lib/content/load.ts';
 
 const root = getContentRoot();
-const journal = readJournalConfig(root);
-const today = readEnvironment();
+const { today, base, site } = readEnvironment();
 
-/** Checks JOURNAL_TODAY and JOURNAL_AUDIENCE up front: a typo there is a one-line message, not a stack. */
+/** Checks the JOURNAL_* variables up front: a typo there is a one-line message, not a stack. */
 function readEnvironment() {
 	try {
 		getAudience();
-		return getToday();
+		return { today: getToday(), ...getSiteLocation(readJournalConfig(root)) };
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
 		console.error(error.message);
@@ -28,11 +33,11 @@ const cacheKey = createHash('sha256').update(root).digest('hex').slice(0, 12);
 
 export default defineConfig({
 	cacheDir: `./node_modules/.astro/${cacheKey}`,
-	site: journal.site,
-	base: journal.base,
+	site,
+	base,
 	trailingSlash: 'always',
-	// The sitemap needs absolute URLs, so it is written only when journal.yml sets `site`.
-	integrations: [journalIntegration({ root, today }), mdx(), ...(journal.site ? [sitemap()] : [])],
+	// The sitemap needs absolute URLs, so it is written only when `site` is set.
+	integrations: [journalIntegration({ root, today }), mdx(), ...(site ? [sitemap()] : [])],
 	markdown: {
 		shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
 	},
