@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../src/lib/content/env.ts';
 import { runCheck } from './commands/check.ts';
+import { runFollowUps } from './commands/follow-ups.ts';
 import { runNew } from './commands/new.ts';
 import { runSchema } from './commands/schema.ts';
 import { messages, processOutput, USAGE, type Output } from './messages.ts';
@@ -19,6 +20,7 @@ const COMMANDS = {
 	check: { options: ['content', 'format'], run: runCheck },
 	new: { options: ['title', 'author', 'team', 'date', 'content'], run: runNew },
 	schema: { options: ['out'], run: runSchema },
+	'follow-ups': { options: ['content', 'format'], run: runFollowUps },
 } as const;
 
 /** Runs one command and returns its exit code: 0 ok, 1 failed, 2 usage error. */
