@@ -48,13 +48,27 @@ export function applyDefaults(theme: Theme): void {
 	tooltip.footerColor = theme.bg;
 }
 
-/** Axis colours of one chart (defaults apply only to charts created after they were set). */
-export function themeScales(chart: Chart, theme: Theme): void {
+/** The colour options every cartesian scale has (chart.js types them per scale type). */
+interface ScaleColours {
+	grid?: { color?: unknown };
+	ticks?: { color?: unknown };
+	title?: { color?: unknown };
+	border?: { color?: unknown };
+}
+
+/** The options of a chart that carry colours. */
+interface ColourOptions {
+	scales?: Record<string, ScaleColours | undefined>;
+	plugins?: { tooltip?: { backgroundColor?: unknown; titleColor?: unknown; bodyColor?: unknown } };
+}
+
+/** Axis and tooltip colours of one chart (defaults apply only to charts created after them). */
+export function themeScales(chart: { options: ColourOptions }, theme: Theme): void {
 	for (const scale of Object.values(chart.options.scales ?? {})) {
 		if (!scale) continue;
-		if ('grid' in scale && scale.grid) scale.grid.color = theme.line;
+		if (scale.grid) scale.grid.color = theme.line;
 		if (scale.ticks) scale.ticks.color = theme.muted;
-		if ('title' in scale && scale.title) scale.title.color = theme.muted;
+		if (scale.title) scale.title.color = theme.muted;
 		if (scale.border) scale.border.color = theme.line;
 	}
 	const tooltip = chart.options.plugins?.tooltip;

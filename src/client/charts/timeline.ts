@@ -191,7 +191,7 @@ function drawTimeline(figure: HTMLElement): void {
 		return {
 			id: 'markerLinks',
 			afterUpdate(c) {
-				const points = c.getDatasetMeta(MARKERS).data;
+				const points = c.getDatasetMeta(MARKERS).data as PointElement[];
 				links.forEach((link, i) => {
 					const point = points[i];
 					const x = point?.x ?? c.scales.x!.getPixelForValue(data.markers[i]!.x);
