@@ -31,6 +31,8 @@ export default defineConfig({
 	site: journal.site,
 	base: journal.base,
 	trailingSlash: 'always',
+	// Stylesheets as files, never inline <style>: pages must work under `style-src 'self'`.
+	build: { inlineStylesheets: 'never' },
 	// The sitemap needs absolute URLs, so it is written only when journal.yml sets `site`.
 	integrations: [journalIntegration({ root, today }), mdx(), ...(journal.site ? [sitemap()] : [])],
 	markdown: {
