@@ -8,11 +8,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadJournal } from '../../src/lib/content/load.ts';
 import { sampleContent } from '../helpers.ts';
 import { launchChromium, serve } from './browser.ts';
 import { outDir } from './pages.ts';
+
+// Each test opens real pages, some twice; give a busy machine time.
+vi.setConfig({ testTimeout: 90_000 });
 
 const CSP =
 	"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'";

@@ -93,6 +93,8 @@ function drawStatus(figure: HTMLElement): void {
 			plugins: {
 				tooltip: {
 					filter: (item) => item.raw !== 0 && item.raw !== null,
+					// Statuses in the legend's order, the rate last.
+					itemSort: (a, b) => a.datasetIndex - b.datasetIndex,
 					callbacks: {
 						title: (items) => formatMonth(data.months[items[0]?.dataIndex ?? 0]!),
 						label: (item) =>

@@ -119,16 +119,17 @@ function drawTimeline(figure: HTMLElement): void {
 		chart.update();
 	});
 
-	function tooltipTitle(item: TooltipItem<'line'> | undefined): string {
-		if (!item) return '';
-		if (item.datasetIndex === MARKERS) return data.markers[item.dataIndex]!.title;
-		return formatDate(isoDate(item.parsed.x ?? 0));
+	function tooltipTitle(item: TooltipItem<'line'> | undefined): string[] {
+		if (!item) return [];
+		if (item.datasetIndex === MARKERS)
+			return wrap(data.markers[item.dataIndex]!.title, item.chart.width);
+		return [formatDate(isoDate(item.parsed.x ?? 0))];
 	}
 
-	function tooltipLabel(item: TooltipItem<'line'>): string {
+	function tooltipLabel(item: TooltipItem<'line'>): string | string[] {
 		if (item.datasetIndex === MARKERS) {
 			const marker = data.markers[item.dataIndex]!;
-			return `Shipped ${formatDate(marker.date)} · select the marker to open the entry`;
+			return [`Shipped ${formatDate(marker.date)}`, 'Select the marker to open the entry'];
 		}
 		const value = formatValue(item.parsed.y ?? undefined, data.unit);
 		return item.datasetIndex === TARGET ? `Target: ${value}` : `${data.lineLabel}: ${value}`;
@@ -202,6 +203,20 @@ function drawTimeline(figure: HTMLElement): void {
 			},
 		};
 	}
+}
+
+/** Splits `text` into lines that fit a tooltip on a chart `width` pixels wide (the canvas clips). */
+function wrap(text: string, width: number): string[] {
+	const max = Math.max(16, Math.floor((width - 32) / 7.5));
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		if (line && line.length + word.length + 1 > max) {
+			lines.push(line);
+			line = word;
+		} else line = line ? `${line} ${word}` : word;
+	}
+	return [...lines, line];
 }
 
 /** Dataset colours from the theme. */
