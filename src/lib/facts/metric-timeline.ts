@@ -87,16 +87,20 @@ export function getMetricTimeline<T extends EntryLike>(
 			...measurements.filter((m) => m.result.after !== undefined && !m.result.measured_on),
 		);
 
+	// Linear in the number of measurements, so that a metric with thousands of entries stays fast.
+	const ownBefore = new Map(
+		points.filter((p) => p.kind === 'before').map((p) => [p.entry, p.value]),
+	);
+	const lineAt = createInterpolator(points);
 	const seen = new Set<string>();
 	const markers: TimelineMarker<T>[] = [];
 	for (const { entry } of measurements) {
 		if (seen.has(entry.slug)) continue;
 		seen.add(entry.slug);
-		const own = points.find((p) => p.entry === entry && p.kind === 'before');
 		markers.push({
 			entry,
 			date: entry.data.date,
-			value: own?.value ?? valueAt(points, entry.data.date),
+			value: ownBefore.get(entry) ?? lineAt(entry.data.date),
 		});
 	}
 	markers.sort((a, b) => a.date.localeCompare(b.date) || a.entry.slug.localeCompare(b.entry.slug));
@@ -123,20 +127,56 @@ export function getMetricTimeline<T extends EntryLike>(
  * the nearest end outside the line's range, undefined for a line without values.
  */
 export function valueAt(points: readonly { date: string; value: number | null }[], date: string) {
-	const known = points.filter((p): p is { date: string; value: number } => p.value !== null);
-	if (!known.length) return undefined;
-	const after = known.findIndex((p) => p.date >= date);
-	if (after === -1) return known.at(-1)!.value;
-	const next = known[after]!;
-	if (after === 0 || next.date === date) return next.value;
-	const prev = known[after - 1]!;
-	const share = daysBetween(prev.date, date) / daysBetween(prev.date, next.date);
-	return Math.round((prev.value + (next.value - prev.value) * share) * 1e6) / 1e6;
+	return createInterpolator(points)(date);
 }
 
-/** The target in force on `date`: the latest one set on or before it. */
+/** `valueAt` for many dates on one line (points in date order). */
+function createInterpolator(
+	points: readonly { date: string; value: number | null }[],
+): (date: string) => number | undefined {
+	const known = points.filter((p): p is { date: string; value: number } => p.value !== null);
+	const dates = known.map((p) => p.date);
+	return (date) => {
+		if (!known.length) return undefined;
+		const after = firstAtOrAfter(dates, date);
+		if (after === known.length) return known.at(-1)!.value;
+		const next = known[after]!;
+		if (after === 0 || next.date === date) return next.value;
+		const prev = known[after - 1]!;
+		const share = daysBetween(prev.date, date) / daysBetween(prev.date, next.date);
+		return Math.round((prev.value + (next.value - prev.value) * share) * 1e6) / 1e6;
+	};
+}
+
+/** Index of the first of the sorted `dates` on or after `date` (`dates.length` when none is). */
+function firstAtOrAfter(dates: readonly string[], date: string): number {
+	return bisect(dates, (d) => d < date);
+}
+
+/** How many of the sorted `dates` are on or before `date`. */
+function countUpTo(dates: readonly string[], date: string): number {
+	return bisect(dates, (d) => d <= date);
+}
+
+/** The first index where `before` turns false (it must be true, then false, along `dates`). */
+function bisect(dates: readonly string[], before: (date: string) => boolean): number {
+	let low = 0;
+	let high = dates.length;
+	while (low < high) {
+		const mid = (low + high) >> 1;
+		if (before(dates[mid]!)) low = mid + 1;
+		else high = mid;
+	}
+	return low;
+}
+
+/** The target in force on `date`: the latest one set on or before it (targets in date order). */
 export function targetAt<T>(targets: readonly TimelineTarget<T>[], date: string) {
-	return targets.findLast((t) => t.from <= date)?.value;
+	const setBefore = countUpTo(
+		targets.map((t) => t.from),
+		date,
+	);
+	return targets[setBefore - 1]?.value;
 }
 
 /**
@@ -144,31 +184,37 @@ export function targetAt<T>(targets: readonly TimelineTarget<T>[], date: string)
  * its date (the first row for earlier ones). Without points, one row per marker date.
  */
 export function getTimelineRows<T>(timeline: MetricTimeline<T>): TimelineRow<T>[] {
+	const targetDates = timeline.targets.map((t) => t.from);
+	const target = (date: string) => timeline.targets[countUpTo(targetDates, date) - 1]?.value;
 	const rows: TimelineRow<T>[] = timeline.points.map((point) => ({
 		date: point.date,
 		value: point.value,
 		point,
-		target: targetAt(timeline.targets, point.date),
+		target: target(point.date),
 		markers: [],
 	}));
 	if (!rows.length) {
+		const byDate = new Map<string, TimelineRow<T>>();
 		for (const marker of timeline.markers) {
-			const row = rows.find((r) => r.date === marker.date);
+			const row = byDate.get(marker.date);
 			if (row) row.markers.push(marker);
 			else
-				rows.push({
+				byDate.set(marker.date, {
 					date: marker.date,
 					value: null,
-					target: targetAt(timeline.targets, marker.date),
+					target: target(marker.date),
 					markers: [marker],
 				});
 		}
-		return rows;
+		return [...byDate.values()];
 	}
+	// For entry timelines, the entry's own "before" row; otherwise the row whose span holds the date.
+	const own = new Map(
+		rows.filter((r) => r.point?.kind === 'before').map((r) => [r.point!.entry, r]),
+	);
+	const dates = rows.map((r) => r.date);
 	for (const marker of timeline.markers) {
-		// For entry timelines, the entry's own "before" row; otherwise the row whose span holds the date.
-		const own = rows.find((r) => r.point?.entry === marker.entry && r.point.kind === 'before');
-		const row = own ?? rows.findLast((r) => r.date <= marker.date) ?? rows[0]!;
+		const row = own.get(marker.entry) ?? rows[Math.max(0, countUpTo(dates, marker.date) - 1)]!;
 		row.markers.push(marker);
 	}
 	return rows;
