@@ -36,6 +36,8 @@ export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
+	// Stylesheets as files, never inline <style>: pages must work under `style-src 'self'`.
+	build: { inlineStylesheets: 'never' },
 	// The sitemap needs absolute URLs, so it is written only when `site` is set.
 	integrations: [journalIntegration({ root, today }), mdx(), ...(site ? [sitemap()] : [])],
 	markdown: {

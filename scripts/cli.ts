@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../src/lib/content/env.ts';
 import { runCheck } from './commands/check.ts';
+import { runFollowUps } from './commands/follow-ups.ts';
 import { runInit } from './commands/init.ts';
 import { runNew } from './commands/new.ts';
 import { runSchema } from './commands/schema.ts';
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, Command> = {
 	new: { options: ['title', 'author', 'team', 'date', 'content'], run: runNew },
 	init: { options: ['author', 'team', 'generator'], positional: 'dir', run: runInit },
 	schema: { options: ['out'], run: runSchema },
+	'follow-ups': { options: ['content', 'format'], run: runFollowUps },
 };
 
 /** Runs one command and returns its exit code: 0 ok, 1 failed, 2 usage error. */

@@ -213,11 +213,8 @@ function checkFileName(file: string, id: string, ext: string, problems: Problem[
 }
 
 function loadSeries(journal: LoadedJournal): void {
-	const dir = join(journal.root, 'metrics');
 	const known = new Set(journal.metrics.map((m) => m.id));
-	for (const path of listFiles(dir, false).filter((p) => p.endsWith('.csv'))) {
-		const file = toRelative(journal.root, path);
-		const id = baseName(path);
+	for (const { id, file, points, problems } of readSeriesFiles(journal.root)) {
 		if (!known.has(id)) {
 			journal.problems.push({
 				file,
@@ -227,10 +224,26 @@ function loadSeries(journal: LoadedJournal): void {
 				message: `there is no metrics/${id}.yml for this time series; add it or rename the CSV.`,
 			});
 		}
-		const { points, problems } = parseSeries(readFileSync(path, 'utf8'), file);
 		journal.problems.push(...problems);
 		journal.series.set(id, points);
 	}
+}
+
+function readSeriesFiles(root: string) {
+	return listFiles(join(root, 'metrics'), false)
+		.filter((p) => p.endsWith('.csv'))
+		.map((path) => {
+			const file = toRelative(root, path);
+			return { id: baseName(path), file, ...parseSeries(readFileSync(path, 'utf8'), file) };
+		});
+}
+
+/**
+ * Metric id → its CSV time series, for the site (the build has already run the checker, which
+ * reports the problems this leaves out).
+ */
+export function readSeries(root: string): Map<string, SeriesPoint[]> {
+	return new Map(readSeriesFiles(root).map((s) => [s.id, s.points]));
 }
 
 /**

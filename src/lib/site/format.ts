@@ -80,3 +80,22 @@ export const METHOD_LABELS: Record<string, string> = {
 	estimate: 'Estimate',
 	qualitative: 'Qualitative',
 };
+
+/** `80%` (rounded to a whole percent), or an em dash when there is no rate. */
+export function formatRate(rate: number | undefined): string {
+	return rate === undefined ? '—' : `${Math.round(rate * 100)}%`;
+}
+
+/**
+ * The loop-closure rate with the counts it comes from: `80% closed (4 of 5 due)`, or, when no
+ * entry is closed or due, a sentence saying so instead of a made-up 0% or 100%.
+ */
+export function loopHealthText(health: {
+	closed: number;
+	openLate: number;
+	rate?: number;
+}): string {
+	const due = health.closed + health.openLate;
+	if (health.rate === undefined) return 'no rate yet: no entry is closed or due';
+	return `${formatRate(health.rate)} closed (${health.closed} of ${due} closed or due)`;
+}

@@ -55,3 +55,11 @@ export function createUrls(base: string): Urls {
 		file: (name) => `${prefix}${name}`,
 	};
 }
+
+/**
+ * How exports link a site path: absolute when journal.yml sets `site` (feeds and chat posts are
+ * read away from the site), else the base-relative path itself.
+ */
+export function createLink(site: string | undefined): (path: string) => string {
+	return (path) => (site ? new URL(path, site).href : path);
+}
