@@ -116,12 +116,22 @@ describe.each(CHART_PAGES)('chart page %s', (path) => {
 
 	it('repaints the chart when the colour scheme changes', async () => {
 		const { page } = await open(path, { colorScheme: 'light' });
+		expect(await paintedPixels(page)).toBeGreaterThan(2000);
 		const light = await page.evaluate(() => document.querySelector('canvas')!.toDataURL());
 		await page.emulateMedia({ colorScheme: 'dark' });
-		await page.waitForTimeout(100);
-		const dark = await page.evaluate(() => document.querySelector('canvas')!.toDataURL());
+		// Wait for the repaint rather than a fixed pause, which a busy machine outlasts.
+		const repainted = await page
+			.waitForFunction(
+				(before) => document.querySelector('canvas')!.toDataURL() !== before,
+				light,
+				{ timeout: 10_000 },
+			)
+			.then(
+				() => true,
+				() => false,
+			);
 		await page.close();
-		expect(dark).not.toBe(light);
+		expect(repainted).toBe(true);
 	});
 });
 
