@@ -3,19 +3,26 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
-import { getAudience, getContentRoot, getToday, UsageError } from './src/lib/content/env.ts';
+import {
+	getAudience,
+	getContentRoot,
+	getToday,
+	isSearchEnabled,
+	UsageError,
+} from './src/lib/content/env.ts';
 import { journalIntegration } from './src/lib/site/integration.ts';
+import { pagefindIntegration } from './src/lib/site/pagefind.ts';
 import { readJournalConfig } from './src/lib/content/load.ts';
 
 const root = getContentRoot();
 const journal = readJournalConfig(root);
-const today = readEnvironment();
+const { today, search } = readEnvironment();
 
-/** Checks JOURNAL_TODAY and JOURNAL_AUDIENCE up front: a typo there is a one-line message, not a stack. */
+/** Checks JOURNAL_TODAY, JOURNAL_AUDIENCE and JOURNAL_SEARCH up front: a typo there is a one-line message, not a stack. */
 function readEnvironment() {
 	try {
 		getAudience();
-		return getToday();
+		return { today: getToday(), search: isSearchEnabled() };
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
 		console.error(error.message);
@@ -32,7 +39,14 @@ export default defineConfig({
 	base: journal.base,
 	trailingSlash: 'always',
 	// The sitemap needs absolute URLs, so it is written only when journal.yml sets `site`.
-	integrations: [journalIntegration({ root, today }), mdx(), ...(journal.site ? [sitemap()] : [])],
+	integrations: [
+		journalIntegration({ root, today }),
+		mdx(),
+		...(journal.site ? [sitemap()] : []),
+		...(search ? [pagefindIntegration()] : []),
+	],
+	// Scripts and styles always as files, never inlined: the CSP allows no inline code or style.
+	vite: { build: { assetsInlineLimit: 0 } },
 	markdown: {
 		shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
 	},
