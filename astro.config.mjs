@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import {
 	getAudience,
 	getContentRoot,
+	getSiteLocation,
 	getToday,
 	isSearchEnabled,
 	UsageError,
@@ -15,14 +16,17 @@ import { pagefindIntegration } from './src/lib/site/pagefind.ts';
 import { readJournalConfig } from './src/lib/content/load.ts';
 
 const root = getContentRoot();
-const journal = readJournalConfig(root);
-const { today, search } = readEnvironment();
+const { today, base, site, search } = readEnvironment();
 
-/** Checks JOURNAL_TODAY, JOURNAL_AUDIENCE and JOURNAL_SEARCH up front: a typo there is a one-line message, not a stack. */
+/** Checks the JOURNAL_* variables up front: a typo there is a one-line message, not a stack. */
 function readEnvironment() {
 	try {
 		getAudience();
-		return { today: getToday(), search: isSearchEnabled() };
+		return {
+			today: getToday(),
+			search: isSearchEnabled(),
+			...getSiteLocation(readJournalConfig(root)),
+		};
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
 		console.error(error.message);
@@ -35,14 +39,14 @@ const cacheKey = createHash('sha256').update(root).digest('hex').slice(0, 12);
 
 export default defineConfig({
 	cacheDir: `./node_modules/.astro/${cacheKey}`,
-	site: journal.site,
-	base: journal.base,
+	site,
+	base,
 	trailingSlash: 'always',
-	// The sitemap needs absolute URLs, so it is written only when journal.yml sets `site`.
+	// The sitemap needs absolute URLs, so it is written only when `site` is set.
 	integrations: [
 		journalIntegration({ root, today }),
 		mdx(),
-		...(journal.site ? [sitemap()] : []),
+		...(site ? [sitemap()] : []),
 		...(search ? [pagefindIntegration()] : []),
 	],
 	// Scripts and styles always as files, never inlined: the CSP allows no inline code or style.

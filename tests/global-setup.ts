@@ -6,6 +6,7 @@
 import type { TestProject } from 'vitest/node';
 import { buildSite } from './build-site.ts';
 import { hostileEntry, makeJournal, minimalFixture, sampleContent } from './helpers.ts';
+import { makeWorkspace, stepEnv, stepsOn } from './skeleton.ts';
 
 export interface Builds {
 	/** tests/fixtures/minimal, today 2026-06-01. */
@@ -23,6 +24,8 @@ export interface Builds {
 	nothingDue: string;
 	/** A journal with no entries. */
 	empty: string;
+	/** The journal `npm run init` writes, built with the env of its workflow's build step. */
+	skeleton: { outDir: string; journal: string };
 	/** A journal with a dangling `follows`: the build must fail. */
 	broken: { code: number; output: string; outDir: string };
 }
@@ -70,6 +73,15 @@ export default function setup(project: TestProject) {
 					'entries/2026/q1/unfinished.md': null,
 				}),
 			),
+		skeleton: () => {
+			const workspace = makeWorkspace();
+			const build = stepsOn(workspace.workflow.jobs.journal!, 'push').find((s) =>
+				s.run?.includes('npm run build'),
+			);
+			if (!build) throw new Error('the skeleton workflow has no build step');
+			const env = stepEnv(workspace, build, 'push');
+			return { outDir: run(env.JOURNAL_CONTENT!, env), journal: workspace.journal };
+		},
 		broken: () =>
 			buildSite(
 				makeJournal({

@@ -5,8 +5,8 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { inject } from 'vitest';
 import type { Builds } from '../global-setup.ts';
 
-/** The builds that succeeded (all but `broken`). */
-export type SiteBuild = Exclude<keyof Builds, 'broken'>;
+/** The builds that succeeded (all but `broken`), with their output folder as their value. */
+export type SiteBuild = Exclude<keyof Builds, 'broken' | 'skeleton'>;
 
 /** The parsed `index.html` at `path` (e.g. `people/ana`) of one of the global builds. */
 export function page(build: SiteBuild, path: string): HTMLElement {

@@ -257,6 +257,7 @@ export type NextStep = z.output<typeof NextStepSchema>;
 export type AuthorRole = (typeof AUTHOR_ROLES)[number];
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 export type Method = (typeof METHODS)[number];
+export type Visibility = (typeof VISIBILITIES)[number];
 
 /** Every kind of content file, with the schema that validates it. */
 export const SCHEMAS = {
