@@ -17,9 +17,11 @@ import {
 } from '../lib/site/search-facets';
 import {
 	hasCriteria,
+	onlyStopWords,
 	readSearchState,
 	toggleFilter,
 	toPagefindOptions,
+	toPagefindTerm,
 	toSearchParams,
 	type SearchState,
 	type Sort,
@@ -156,7 +158,7 @@ export function startSearchPage(root: HTMLElement) {
 		list.setAttribute('aria-busy', 'true');
 		try {
 			const pf = await load();
-			const response = await pf.search(state.q || null, toPagefindOptions(state));
+			const response = await pf.search(toPagefindTerm(state.q), toPagefindOptions(state));
 			if (current !== generation) return;
 			results = response.results;
 			counts = response.filters;
@@ -190,7 +192,7 @@ export function startSearchPage(root: HTMLElement) {
 		if (!FACETS.some((f) => panels.get(f)!.open)) return;
 		try {
 			const pf = await load();
-			const { filters } = await pf.search(state.q || null, toPagefindOptions(state));
+			const { filters } = await pf.search(toPagefindTerm(state.q), toPagefindOptions(state));
 			if (current !== generation) return;
 			counts = filters;
 			renderFacets();
@@ -315,10 +317,10 @@ export function startSearchPage(root: HTMLElement) {
 		// A search still running for fewer letters is moot: drop it before it fetches its results.
 		generation++;
 		clearTimeout(typingTimer);
-		typingTimer = setTimeout(
-			() => go({ ...state, q: input.value.trim() }, 'replace'),
-			TYPING_PAUSE_MS,
-		);
+		const q = input.value.trim();
+		// "the", "we": too costly to search for on the way to a real word; Enter still does.
+		if (onlyStopWords(q)) return;
+		typingTimer = setTimeout(() => go({ ...state, q }, 'replace'), TYPING_PAUSE_MS);
 	});
 	input.addEventListener('focus', () => {
 		if (input.value.trim()) void load().catch(() => undefined);

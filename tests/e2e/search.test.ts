@@ -260,8 +260,12 @@ describe('cost', () => {
 		await page.locator('#search-q').focus();
 		await page.waitForTimeout(300);
 		expect(fetched.filter((path) => path.includes('/pagefind/'))).toEqual([]);
+		// Stop words alone wait for a real word: their index chunks are the largest.
+		await page.keyboard.type('we the ');
+		await page.waitForTimeout(800);
+		expect(fetched.filter((path) => path.includes('/pagefind/index/'))).toEqual([]);
 		await page.keyboard.type('latency');
-		await page.locator('#search[data-searched="q=latency"]').waitFor();
+		await page.locator('#search[data-searched="q=we+the+latency"]').waitFor();
 		expect(fetched).toContain('/pagefind/pagefind.js');
 		// A facet's filter index waits until that facet is opened.
 		const filterIndexes = () => fetched.filter((path) => path.includes('/pagefind/filter/'));

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
 	emptyState,
 	hasCriteria,
+	onlyStopWords,
 	readSearchState,
 	toggleFilter,
 	toPagefindOptions,
+	toPagefindTerm,
 	toSearchParams,
 } from '../../src/lib/site/search-state.ts';
 
@@ -65,5 +67,28 @@ describe('toPagefindOptions', () => {
 		});
 		expect(toPagefindOptions(read('q=x&sort=oldest')).sort).toEqual({ date: 'asc' });
 		expect(toPagefindOptions(read('q=x')).sort).toEqual({});
+	});
+});
+
+describe('the words Pagefind searches for', () => {
+	it('leaves out stop words, whose index chunks are large and narrow nothing', () => {
+		expect(toPagefindTerm('what we learned about the cache')).toBe('what learned about cache');
+		expect(toPagefindTerm('The latency, and')).toBe('latency,');
+	});
+
+	it('keeps the words when nothing else is left, or the query is a quoted phrase', () => {
+		expect(toPagefindTerm('we the')).toBe('we the');
+		expect(toPagefindTerm('"the cache"')).toBe('"the cache"');
+	});
+
+	it('searches every entry (filters alone) when there are no words', () => {
+		expect(toPagefindTerm('')).toBeNull();
+	});
+
+	it('tells a query of stop words only, which waits for more typing', () => {
+		expect(onlyStopWords('the')).toBe(true);
+		expect(onlyStopWords('We, the')).toBe(true);
+		expect(onlyStopWords('the cache')).toBe(false);
+		expect(onlyStopWords('')).toBe(false);
 	});
 });

@@ -69,3 +69,32 @@ export function toPagefindOptions(state: SearchState) {
 		state.sort === 'newest' ? { date: 'desc' } : state.sort === 'oldest' ? { date: 'asc' } : {};
 	return { filters, sort };
 }
+
+/**
+ * Words too common to narrow a search: nearly every entry has them, and each fills an index
+ * chunk of its own (the one for "the" is 400 kB on a 10,000-entry journal).
+ */
+const STOP_WORDS = new Set(
+	'a an and are as at be but by for from had has have i in is it its of on or our that the their this to was we were with'.split(
+		' ',
+	),
+);
+
+const isStopWord = (word: string) =>
+	STOP_WORDS.has(word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
+
+/**
+ * What Pagefind searches for: the words typed without stop words, unless that leaves nothing or
+ * the query is a "quoted phrase"; `null` (every entry, for a search by filters alone) when empty.
+ */
+export function toPagefindTerm(q: string): string | null {
+	if (!q) return null;
+	if (/^".+"$/.test(q)) return q;
+	const kept = q.split(/\s+/).filter((word) => !isStopWord(word));
+	return kept.length ? kept.join(' ') : q;
+}
+
+/** True when every word typed is a stop word: the page waits for more, or for Enter. */
+export function onlyStopWords(q: string): boolean {
+	return q !== '' && q.split(/\s+/).every(isStopWord);
+}
