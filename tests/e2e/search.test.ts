@@ -166,6 +166,10 @@ describe('finding entries', () => {
 		const { page, problems } = await open('sample', '/teams/');
 		await page.keyboard.press('/');
 		expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
+		// In a field, `/` is just a character.
+		await page.keyboard.press('/');
+		expect(await page.inputValue('#site-search-q')).toBe('/');
+		await page.keyboard.press('Backspace');
 		await page.keyboard.type(word);
 		await page.keyboard.press('Enter');
 		await page.waitForURL(`**/search/?q=${word}`);
