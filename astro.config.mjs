@@ -8,19 +8,25 @@ import {
 	getContentRoot,
 	getSiteLocation,
 	getToday,
+	isSearchEnabled,
 	UsageError,
 } from './src/lib/content/env.ts';
 import { journalIntegration } from './src/lib/site/integration.ts';
+import { pagefindIntegration } from './src/lib/site/pagefind.ts';
 import { readJournalConfig } from './src/lib/content/load.ts';
 
 const root = getContentRoot();
-const { today, base, site } = readEnvironment();
+const { today, base, site, search } = readEnvironment();
 
 /** Checks the JOURNAL_* variables up front: a typo there is a one-line message, not a stack. */
 function readEnvironment() {
 	try {
 		getAudience();
-		return { today: getToday(), ...getSiteLocation(readJournalConfig(root)) };
+		return {
+			today: getToday(),
+			search: isSearchEnabled(),
+			...getSiteLocation(readJournalConfig(root)),
+		};
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
 		console.error(error.message);
@@ -39,7 +45,14 @@ export default defineConfig({
 	// Stylesheets as files, never inline <style>: pages must work under `style-src 'self'`.
 	build: { inlineStylesheets: 'never' },
 	// The sitemap needs absolute URLs, so it is written only when `site` is set.
-	integrations: [journalIntegration({ root, today }), mdx(), ...(site ? [sitemap()] : [])],
+	integrations: [
+		journalIntegration({ root, today }),
+		mdx(),
+		...(site ? [sitemap()] : []),
+		...(search ? [pagefindIntegration()] : []),
+	],
+	// Scripts and styles always as files, never inlined: the CSP allows no inline code or style.
+	vite: { build: { assetsInlineLimit: 0 } },
 	markdown: {
 		shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
 	},

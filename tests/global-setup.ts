@@ -5,7 +5,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { buildSite } from './build-site.ts';
-import { makeJournal, minimalFixture, sampleContent } from './helpers.ts';
+import { hostileEntry, makeJournal, minimalFixture, sampleContent } from './helpers.ts';
 import { makeWorkspace, stepEnv, stepsOn } from './skeleton.ts';
 
 export interface Builds {
@@ -15,7 +15,10 @@ export interface Builds {
 	sample: string;
 	/** The sample journal with JOURNAL_AUDIENCE=public. */
 	samplePublic: string;
-	/** The minimal fixture served under base /journal/ with a site URL. */
+	/**
+	 * The minimal fixture served under base /journal/ with a site URL, plus an entry whose title
+	 * and text carry markup (`hostileEntry`) for search to show as text.
+	 */
 	based: string;
 	/** The minimal fixture with today 2025-12-15: nothing due yet. */
 	nothingDue: string;
@@ -47,6 +50,7 @@ export default function setup(project: TestProject) {
 	const wanted = wantedBuilds();
 	const basedRoot = makeJournal({
 		'journal.yml': 'title: Based Journal\nbase: /journal/\nsite: https://journal.example.com\n',
+		'entries/2026/q1/hostile.md': hostileEntry.file,
 	});
 	const run = (content: string, env: Record<string, string> = {}) => {
 		const result = buildSite(content, env);

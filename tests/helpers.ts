@@ -55,3 +55,23 @@ export function makeEntry(slug: string, data: Partial<Entry>): EntryLike {
 		},
 	};
 }
+
+/**
+ * An entry whose title and text are markup, in the `based` build: search must show it as text.
+ * `word` occurs in no other entry of the minimal fixture.
+ */
+export const hostileEntry = {
+	slug: 'hostile',
+	title: '<img src=x onerror=alert(1)> Cache warm-up',
+	word: 'quokkafrost',
+	file: [
+		'---',
+		"title: '<img src=x onerror=alert(1)> Cache warm-up'",
+		'date: 2026-03-20',
+		'authors: [cy]',
+		'status: shipped',
+		'---',
+		'The quokkafrost job logs `<img src=x onerror=alert(2)>` and warms the cache before traffic.',
+		'',
+	].join('\n'),
+};

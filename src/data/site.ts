@@ -29,6 +29,7 @@ import {
 } from '../lib/facts/rollups.ts';
 import type { Entry } from '../lib/content/schema.ts';
 import { createLink, createUrls } from '../lib/site/urls.ts';
+import { FACETS, getFacetLabels, getSearchFacets, type Facet } from '../lib/site/search-facets.ts';
 
 export const contentRoot = getContentRoot();
 export const config = readJournalConfig(contentRoot);
@@ -128,3 +129,21 @@ export const lastUpdated = getLastUpdated(
 	contentRoot,
 	entries.map((e) => e.file),
 );
+
+/** Display names of the facet values that published entries use, for the search page. */
+export const searchLabels = (() => {
+	const used = new Map<Facet, Set<string>>(FACETS.map((f) => [f, new Set()]));
+	for (const e of entries) {
+		const values = getSearchFacets(e.data);
+		for (const facet of FACETS) for (const v of values[facet]) used.get(facet)!.add(v);
+	}
+	const named = (facet: Facet, nameOf: (id: string) => string | undefined) =>
+		[...used.get(facet)!].map((id): [string, string] => [id, nameOf(id) ?? id]);
+	return getFacetLabels({
+		person: named('person', personName),
+		team: named('team', (id) => teams.get(id)?.name),
+		feature: named('feature', (id) => features.get(id)?.name),
+		metric: named('metric', (id) => metrics.get(id)?.name),
+		tag: named('tag', (slug) => byTag.get(slug)?.name),
+	});
+})();

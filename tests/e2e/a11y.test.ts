@@ -1,9 +1,11 @@
-/** Pages in a real browser (Debian's Chromium): accessibility, phone width, with and without scripts. */
+/** Pages in a real browser (Debian's Chromium): accessibility, phone width, the one shared script. */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serve } from './browser.ts';
-import { outDir } from './pages.ts';
+import { outDir, page as builtPage } from './pages.ts';
+import { launchChromium, serve, type Served } from './serve.ts';
 
 const PAGES = [
 	'/',
@@ -18,18 +20,40 @@ const PAGES = [
 	'/follow-ups/',
 ];
 
+/** Pages that draw a chart also load chart code (charts.test.ts holds them to their budget). */
+const CHART_PAGES = new Set([
+	'/',
+	'/teams/payments/',
+	'/metrics/checkout-p95-ms/',
+	'/metrics/auth-approval-rate/',
+]);
+
+let site: Served;
 let browser: Browser;
 let origin: string;
-let close: () => void;
+
+/**
+ * The one script any page may carry: the header search box's `/` shortcut, a small external
+ * module (the search page adds its own; search.test.ts tests that page).
+ */
+const sharedScript = builtPage('sample', '')
+	.querySelector('header script[src]')
+	?.getAttribute('src');
 
 beforeAll(async () => {
-	({ origin, close } = await serve(outDir('sample')));
+	site = await serve(outDir('sample'));
+	origin = site.origin;
 	browser = await launchChromium();
 });
 
 afterAll(async () => {
 	await browser?.close();
-	close?.();
+	await site?.close();
+});
+
+it('the shared script is one small file', () => {
+	expect(sharedScript).toMatch(/^\/_astro\/[^/]+\.js$/);
+	expect(statSync(join(outDir('sample'), sharedScript!)).size).toBeLessThan(2048);
 });
 
 describe.each(PAGES)('%s', (path) => {
@@ -62,6 +86,14 @@ describe.each(PAGES)('%s', (path) => {
 			expect(scrollWidth).toBeLessThanOrEqual(390);
 		},
 	);
+
+	it.skipIf(CHART_PAGES.has(path))('carries no script but the shared one', async () => {
+		const scripts = builtPage('sample', path.slice(1))
+			.querySelectorAll('script')
+			.map((s) => ({ src: s.getAttribute('src'), code: s.textContent.trim() }));
+		expect(scripts.length).toBeLessThanOrEqual(1);
+		for (const script of scripts) expect(script).toEqual({ src: sharedScript, code: '' });
+	});
 });
 
 it('the skip link is the first focusable element and moves focus to main', async () => {

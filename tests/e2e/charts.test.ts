@@ -11,14 +11,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadJournal } from '../../src/lib/content/load.ts';
 import { sampleContent } from '../helpers.ts';
-import { launchChromium, serve } from './browser.ts';
+import { CSP, launchChromium, serve, type Served } from './serve.ts';
 import { outDir } from './pages.ts';
 
 // Each test opens real pages, some twice; give a busy machine time.
 vi.setConfig({ testTimeout: 90_000 });
 
-const CSP =
-	"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'";
 const WITH_CSV = 'checkout-p95-ms';
 const WITHOUT_CSV = 'auth-approval-rate';
 const CHART_PAGES = [`/metrics/${WITH_CSV}/`, `/metrics/${WITHOUT_CSV}/`, '/teams/payments/', '/'];
@@ -35,17 +33,18 @@ const reporting = (metric: string) =>
 		.map((d) => d.id);
 
 let browser: Browser;
+let site: Served;
 let origin: string;
-let close: () => void;
 
 beforeAll(async () => {
-	({ origin, close } = await serve(outDir('sample'), { 'Content-Security-Policy': CSP }));
+	site = await serve(outDir('sample'), { headers: { 'Content-Security-Policy': CSP } });
+	origin = site.origin;
 	browser = await launchChromium();
 });
 
 afterAll(async () => {
 	await browser?.close();
-	close?.();
+	await site?.close();
 });
 
 /** Opens `path`, collecting console errors and the gzip size of every script it loads. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getSiteLocation, UsageError } from '../../src/lib/content/env.ts';
+import { getSiteLocation, isSearchEnabled, UsageError } from '../../src/lib/content/env.ts';
 
 const config = { base: '/journal/', site: 'https://journal.example.com' };
 
@@ -31,5 +31,17 @@ describe('getSiteLocation', () => {
 	])('rejects a value journal.yml would reject: %o', (env, message) => {
 		expect(() => getSiteLocation(config, env)).toThrow(UsageError);
 		expect(() => getSiteLocation(config, env)).toThrow(message);
+	});
+});
+
+describe('JOURNAL_SEARCH', () => {
+	it('builds the search index unless it is 0', () => {
+		expect(isSearchEnabled({})).toBe(true);
+		expect(isSearchEnabled({ JOURNAL_SEARCH: '1' })).toBe(true);
+		expect(isSearchEnabled({ JOURNAL_SEARCH: '0' })).toBe(false);
+	});
+
+	it('rejects any other value', () => {
+		expect(() => isSearchEnabled({ JOURNAL_SEARCH: 'no' })).toThrow(UsageError);
 	});
 });

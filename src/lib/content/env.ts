@@ -55,3 +55,12 @@ function parseVariable<T>(name: string, schema: z.ZodType<T>, value: string): T 
 	if (parsed.success) return parsed.data;
 	throw new UsageError(`${name}="${value}": ${parsed.error.issues[0]?.message}.`);
 }
+
+/** `JOURNAL_SEARCH`: `1` (default) builds the search index, `0` skips it (faster test builds). */
+export function isSearchEnabled(env: Env = process.env): boolean {
+	const value = env.JOURNAL_SEARCH || '1';
+	if (value !== '0' && value !== '1') {
+		throw new UsageError(`JOURNAL_SEARCH="${value}" must be "1" (build the index) or "0" (skip it).`);
+	}
+	return value === '1';
+}

@@ -17,6 +17,9 @@ export interface Urls {
 	tag: (tag: string) => string;
 	tags: () => string;
 	followUps: () => string;
+	search: () => string;
+	/** Folder of the Pagefind search bundle (`pagefind.js` and the index). */
+	searchBundle: () => string;
 	file: (name: string) => string;
 }
 
@@ -52,6 +55,8 @@ export function createUrls(base: string): Urls {
 		tag: (tag) => at('tags', tagSlug(tag)),
 		tags: () => at('tags'),
 		followUps: () => at('follow-ups'),
+		search: () => at('search'),
+		searchBundle: () => at('pagefind'),
 		file: (name) => `${prefix}${name}`,
 	};
 }
