@@ -5,7 +5,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { buildSite } from './build-site.ts';
-import { hostileEntry, makeJournal, minimalFixture, sampleContent } from './helpers.ts';
+import { basedJournalFiles, makeJournal, minimalFixture, sampleContent } from './helpers.ts';
 import { makeWorkspace, stepEnv, stepsOn } from './skeleton.ts';
 
 export interface Builds {
@@ -48,10 +48,7 @@ function wantedBuilds(): (name: string) => boolean {
 
 export default function setup(project: TestProject) {
 	const wanted = wantedBuilds();
-	const basedRoot = makeJournal({
-		'journal.yml': 'title: Based Journal\nbase: /journal/\nsite: https://journal.example.com\n',
-		'entries/2026/q1/hostile.md': hostileEntry.file,
-	});
+	const basedRoot = makeJournal(basedJournalFiles);
 	const run = (content: string, env: Record<string, string> = {}) => {
 		const result = buildSite(content, env);
 		if (result.code !== 0) throw new Error(`build of ${content} failed:\n${result.output}`);

@@ -75,3 +75,9 @@ export const hostileEntry = {
 		'',
 	].join('\n'),
 };
+
+/** The `based` build's journal: the minimal fixture served under /journal/ with a site URL. */
+export const basedJournalFiles: Record<string, string> = {
+	'journal.yml': 'title: Based Journal\nbase: /journal/\nsite: https://journal.example.com\n',
+	'entries/2026/q1/hostile.md': hostileEntry.file,
+};

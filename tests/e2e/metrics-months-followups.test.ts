@@ -6,7 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HTMLElement } from 'node-html-parser';
-import { makeJournal, minimalFixture, runCli, sampleContent } from '../helpers.ts';
+import {
+	basedJournalFiles,
+	makeJournal,
+	minimalFixture,
+	runCli,
+	sampleContent,
+} from '../helpers.ts';
 import { loadJournal } from '../../src/lib/content/load.ts';
 import type { Entry } from '../../src/lib/content/schema.ts';
 import type { FollowUpReport } from '../../src/lib/site/follow-up-report.ts';
@@ -248,10 +254,7 @@ describe('follow-ups.json', () => {
 		]);
 		expect(urls.length).toBeGreaterThan(2);
 		for (const url of urls) expect(url).toMatch(/^https:\/\/journal\.example\.com\/journal\//);
-		// The based build's journal: the minimal fixture with this journal.yml (tests/global-setup.ts).
-		const root = makeJournal({
-			'journal.yml': 'title: Based Journal\nbase: /journal/\nsite: https://journal.example.com\n',
-		});
+		const root = makeJournal(basedJournalFiles);
 		const cli = await runCli(['follow-ups', '--content', root, '--format', 'json']);
 		expect(JSON.parse(cli.stdout)).toEqual(report);
 	});
