@@ -1,10 +1,16 @@
 // @ts-check
+import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
 import { getAudience, getContentRoot, getToday, UsageError } from './src/lib/content/env.ts';
 import { journalIntegration } from './src/lib/site/integration.ts';
+import {
+	codeRehypePlugins,
+	markdownRehypePlugins,
+	markdownRemarkRehype,
+} from './src/lib/site/markdown.ts';
 import { readJournalConfig } from './src/lib/content/load.ts';
 
 const root = getContentRoot();
@@ -32,8 +38,21 @@ export default defineConfig({
 	base: journal.base,
 	trailingSlash: 'always',
 	// The sitemap needs absolute URLs, so it is written only when journal.yml sets `site`.
-	integrations: [journalIntegration({ root, today }), mdx(), ...(journal.site ? [sitemap()] : [])],
+	integrations: [
+		journalIntegration({ root, today }),
+		// `.mdx` is code from trusted authors: not sanitised, but highlighted the same way.
+		mdx({ processor: unified({ rehypePlugins: [...codeRehypePlugins] }) }),
+		...(journal.site ? [sitemap()] : []),
+	],
 	markdown: {
-		shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+		// Highlighting runs inside our pipeline, after sanitising (src/lib/site/markdown.ts).
+		syntaxHighlight: false,
+		processor: unified({
+			remarkRehype: markdownRemarkRehype,
+			rehypePlugins: [...markdownRehypePlugins],
+		}),
 	},
+	// No inline <style> or <script>: pages must work under `style-src 'self'; script-src 'self'`.
+	build: { inlineStylesheets: 'never' },
+	vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -5,7 +5,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { buildSite } from './build-site.ts';
-import { makeJournal, minimalFixture, sampleContent } from './helpers.ts';
+import { hostileFixture, makeJournal, minimalFixture, sampleContent } from './helpers.ts';
 
 export interface Builds {
 	/** tests/fixtures/minimal, today 2026-06-01. */
@@ -20,6 +20,8 @@ export interface Builds {
 	nothingDue: string;
 	/** A journal with no entries. */
 	empty: string;
+	/** tests/fixtures/hostile: markup, template syntax and javascript: URLs in every text. */
+	hostile: string;
 	/** A journal with a dangling `follows`: the build must fail. */
 	broken: { code: number; output: string; outDir: string };
 }
@@ -66,6 +68,7 @@ export default function setup(project: TestProject) {
 					'entries/2026/q1/unfinished.md': null,
 				}),
 			),
+		hostile: () => run(hostileFixture),
 		broken: () =>
 			buildSite(
 				makeJournal({

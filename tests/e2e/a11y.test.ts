@@ -1,23 +1,16 @@
 /** Pages in a real browser (Debian's Chromium): accessibility, phone width, no scripts. */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser.ts';
 import { outDir } from './pages.ts';
+import { serve, type StaticServer } from './serve.ts';
 
-const TYPES: Record<string, string> = {
-	'.html': 'text/html',
-	'.css': 'text/css',
-	'.js': 'text/javascript',
-	'.xml': 'application/xml',
-	'.json': 'application/json',
-};
 const PAGES = [
 	'/',
 	'/entries/batch-price-lookups/',
+	// Highlighted code (Prism classes and our theme) must keep its contrast in both schemes.
+	'/entries/alert-slo-burn-rate/',
 	'/people/ana/',
 	'/teams/payments/',
 	'/features/one-click-checkout/',
@@ -27,39 +20,17 @@ const PAGES = [
 	'/follow-ups/',
 ];
 
-let server: Server;
+let server: StaticServer;
 let browser: Browser;
-let origin: string;
 
 beforeAll(async () => {
-	const root = outDir('sample');
-	server = createServer((req, res) => {
-		let path = join(root, decodeURIComponent(new URL(req.url!, 'http://x').pathname));
-		if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
-		if (!existsSync(path)) {
-			res.writeHead(404).end();
-			return;
-		}
-		res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
-		createReadStream(path).pipe(res);
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	browser = await chromium.launch({
-		executablePath: '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
-	});
+	server = await serve(outDir('sample'));
+	browser = await launchChromium();
 });
 
 afterAll(async () => {
 	await browser?.close();
-	server?.close();
+	await server?.close();
 });
 
 describe.each(PAGES)('%s', (path) => {
@@ -68,7 +39,7 @@ describe.each(PAGES)('%s', (path) => {
 		async (colorScheme) => {
 			const context = await browser.newContext({ colorScheme });
 			const page = await context.newPage();
-			await page.goto(origin + path);
+			await page.goto(server.url(path));
 			const { violations } = await new AxeBuilder({ page }).analyze();
 			await context.close();
 			expect(
@@ -82,7 +53,7 @@ describe.each(PAGES)('%s', (path) => {
 			viewport: { width: 390, height: 800 },
 			javaScriptEnabled: false,
 		});
-		await page.goto(origin + path);
+		await page.goto(server.url(path));
 		const { scrollWidth, scripts } = await page.evaluate(() => ({
 			scrollWidth: document.documentElement.scrollWidth,
 			scripts: document.querySelectorAll('script').length,
@@ -95,7 +66,7 @@ describe.each(PAGES)('%s', (path) => {
 
 it('the skip link is the first focusable element and moves focus to main', async () => {
 	const page = await browser.newPage();
-	await page.goto(origin + '/');
+	await page.goto(server.url('/'));
 	await page.keyboard.press('Tab');
 	expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
 	await page.keyboard.press('Enter');

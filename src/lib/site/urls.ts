@@ -1,4 +1,5 @@
 /** Every href the site builds, under the configured base, with a trailing slash. */
+import { tagSlug } from '../content/tags.ts';
 
 export interface Urls {
 	home: () => string;
@@ -18,17 +19,6 @@ export interface Urls {
 	tags: () => string;
 	followUps: () => string;
 	file: (name: string) => string;
-}
-
-/** Lowercase-kebab form of a tag, for its URL. */
-export function tagSlug(tag: string): string {
-	return (
-		tag
-			.toLowerCase()
-			.normalize('NFKD')
-			.replace(/[^\p{Letter}\p{Number}]+/gu, '-')
-			.replace(/^-|-$/g, '') || 'tag'
-	);
 }
 
 export function createUrls(base: string): Urls {
