@@ -80,24 +80,25 @@ describe('every page of the hostile journal', () => {
 
 	it.each(htmlPages)('%s runs no injected code and has no injected element', async (path) => {
 		const context = await browser.newContext();
-		// The fixture's remote images must not reach the network, and an alias page's redirect
-		// must not leave the page under test.
-		let opened = false;
-		await context.route('**/*', (route) => {
-			const request = route.request();
-			const leaves = request.isNavigationRequest() && request.frame().parentFrame() === null;
-			if (!request.url().startsWith(server.origin) || (leaves && opened)) return route.abort();
-			opened ||= leaves;
-			return route.continue();
-		});
+		// The fixture's remote images must not reach the network.
+		await context.route('**/*', (route) =>
+			route.request().url().startsWith(server.origin) ? route.continue() : route.abort(),
+		);
 		const page = await context.newPage();
 		const dialogs: string[] = [];
 		page.on('dialog', (dialog) => {
 			dialogs.push(dialog.message());
 			void dialog.dismiss();
 		});
+		// Checked in the page at its load event, before an alias page's redirect replaces it.
+		let report: (found: string[]) => void = () => {};
+		const reported = new Promise<string[]>((resolve) => (report = resolve));
+		await page.exposeFunction('reportInjections', (found: string[]) => report(found));
+		await page.addInitScript(
+			`addEventListener('load', () => reportInjections((${findInjections.toString()})()));`,
+		);
 		await page.goto(server.url(path), { waitUntil: 'load' });
-		const injections = await page.evaluate(findInjections);
+		const injections = await reported;
 		await context.close();
 		expect(dialogs).toEqual([]);
 		expect(injections).toEqual([]);
