@@ -41,7 +41,7 @@ export default defineConfig({
 	integrations: [
 		journalIntegration({ root, today }),
 		// `.mdx` is code from trusted authors: not sanitised, but highlighted the same way.
-		mdx({ processor: unified({ rehypePlugins: [...codeRehypePlugins] }) }),
+		mdx({ processor: unified({ rehypePlugins: codeRehypePlugins }) }),
 		...(journal.site ? [sitemap()] : []),
 	],
 	markdown: {
@@ -49,7 +49,7 @@ export default defineConfig({
 		syntaxHighlight: false,
 		processor: unified({
 			remarkRehype: markdownRemarkRehype,
-			rehypePlugins: [...markdownRehypePlugins],
+			rehypePlugins: markdownRehypePlugins,
 		}),
 	},
 	// No inline <style> or <script>: pages must work under `style-src 'self'; script-src 'self'`.

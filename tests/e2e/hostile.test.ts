@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadJournal } from '../../src/lib/content/load.ts';
@@ -45,7 +45,7 @@ function findInjections(): string[] {
 	for (const el of document.querySelectorAll('iframe, frame, object, embed, form, base, style')) {
 		found.push(`<${el.localName}> element`);
 	}
-	for (const el of document.querySelectorAll('img[src="x"]')) found.push(`<img src="x">`);
+	if (document.querySelector('img[src="x"]')) found.push('<img src="x">');
 	for (const el of document.querySelectorAll<HTMLAnchorElement>('a[href], area[href]')) {
 		const href = el.getAttribute('href')!;
 		if (!['http:', 'https:', 'mailto:'].includes(protocolOf(href))) found.push(`link to ${href}`);
@@ -133,8 +133,17 @@ describe('hostile text is shown as written', () => {
 describe('feeds and data files of the hostile journal', () => {
 	const read = (file: string) => readFileSync(join(outDir('hostile'), file), 'utf8');
 
-	it.each(filesOf('hostile', '.xml'))('%s is well-formed XML', (file) => {
-		expect(XMLValidator.validate(read(file))).toBe(true);
+	it.each(filesOf('hostile', '.xml'))('%s is well-formed XML', async (file) => {
+		// Chromium's XML parser, as strict as a feed reader's.
+		const page = await browser.newPage();
+		const error = await page.evaluate(
+			(text) =>
+				new DOMParser().parseFromString(text, 'application/xml').querySelector('parsererror')
+					?.textContent ?? null,
+			read(file),
+		);
+		await page.close();
+		expect(error).toBeNull();
 	});
 
 	it.each(filesOf('hostile', '.json'))('%s parses as JSON', (file) => {

@@ -3,7 +3,7 @@
  * them, so raw HTML in them is cut down to an allow-list before anything of ours is added.
  * `.mdx` bodies are code and skip this (see `mdx` in journal.yml).
  */
-import { rehypePrism } from '@astrojs/markdown-remark';
+import { rehypePrism, type RehypePlugins } from '@astrojs/markdown-remark';
 import type { Element, Root } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
@@ -62,18 +62,18 @@ export function rehypeFocusableCode() {
  * Code highlighting, for `.md` and `.mdx` alike: Prism marks tokens with classes (coloured by
  * src/styles/code.css), never inline styles, so pages pass a strict Content-Security-Policy.
  */
-export const codeRehypePlugins = [rehypePrism, rehypeFocusableCode] as const;
+export const codeRehypePlugins: RehypePlugins = [rehypePrism, rehypeFocusableCode];
 
 /**
  * The rehype plugins for `.md` bodies, in order: parse raw HTML into elements, sanitise them,
  * mend in-page links, then highlight code. Astro adds heading ids after these.
  */
-export const markdownRehypePlugins = [
+export const markdownRehypePlugins: RehypePlugins = [
 	rehypeRaw,
 	[rehypeSanitize, sanitizeSchema],
 	rehypeFollowClobberedIds,
 	...codeRehypePlugins,
-] as const;
+];
 
 /** remark-rehype options: footnote ids unprefixed, since the sanitiser prefixes every id once. */
 export const markdownRemarkRehype = { clobberPrefix: '' };
