@@ -5,6 +5,7 @@
  */
 import type { LoadedJournal, SourceDoc } from './load.ts';
 import { toFieldPath, type Problem } from './problems.ts';
+import { addTo } from '../utils/multimap.ts';
 import { didYouMean } from '../utils/suggest.ts';
 import { lineOf } from './yaml-lines.ts';
 import { tagSlug } from './tags.ts';
@@ -193,9 +194,10 @@ function findTagClashes(journal: LoadedJournal): Problem[] {
 		for (const [at, tag] of valuesAt(doc.raw, ['tags', '*'])) {
 			if (!tag) continue;
 			const spelling = tag.normalize('NFC');
-			const spellings = bySlug.get(tagSlug(spelling)) ?? new Map<string, TagUse[]>();
-			bySlug.set(tagSlug(spelling), spellings);
-			spellings.set(spelling, [...(spellings.get(spelling) ?? []), { doc, at }]);
+			const slug = tagSlug(spelling);
+			const spellings = bySlug.get(slug) ?? new Map<string, TagUse[]>();
+			bySlug.set(slug, spellings);
+			addTo(spellings, spelling, { doc, at });
 		}
 	}
 	const problems: Problem[] = [];

@@ -43,8 +43,9 @@ export function rehypeFollowClobberedIds() {
 			const href = node.properties.href;
 			if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
 			const id = href.slice(1);
-			if (!ids.has(id) && ids.has(CLOBBER_PREFIX + id))
+			if (!ids.has(id) && ids.has(CLOBBER_PREFIX + id)) {
 				node.properties.href = `#${CLOBBER_PREFIX}${id}`;
+			}
 		});
 	};
 }
