@@ -1,4 +1,5 @@
 // @ts-check
+import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { createHash } from 'node:crypto';
@@ -13,6 +14,11 @@ import {
 } from './src/lib/content/env.ts';
 import { journalIntegration } from './src/lib/site/integration.ts';
 import { pagefindIntegration } from './src/lib/site/pagefind.ts';
+import {
+	codeRehypePlugins,
+	markdownRehypePlugins,
+	markdownRemarkRehype,
+} from './src/lib/site/markdown.ts';
 import { readJournalConfig } from './src/lib/content/load.ts';
 
 const root = getContentRoot();
@@ -42,18 +48,23 @@ export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
-	// Stylesheets as files, never inline <style>: pages must work under `style-src 'self'`.
-	build: { inlineStylesheets: 'never' },
 	// The sitemap needs absolute URLs, so it is written only when `site` is set.
 	integrations: [
 		journalIntegration({ root, today }),
-		mdx(),
+		// `.mdx` is code from trusted authors: not sanitised, but highlighted the same way.
+		mdx({ processor: unified({ rehypePlugins: codeRehypePlugins }) }),
 		...(site ? [sitemap()] : []),
 		...(search ? [pagefindIntegration()] : []),
 	],
-	// Scripts and styles always as files, never inlined: the CSP allows no inline code or style.
-	vite: { build: { assetsInlineLimit: 0 } },
 	markdown: {
-		shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+		// Highlighting runs inside our pipeline, after sanitising (src/lib/site/markdown.ts).
+		syntaxHighlight: false,
+		processor: unified({
+			remarkRehype: markdownRemarkRehype,
+			rehypePlugins: markdownRehypePlugins,
+		}),
 	},
+	// No inline <style> or <script>: pages must work under `style-src 'self'; script-src 'self'`.
+	build: { inlineStylesheets: 'never' },
+	vite: { build: { assetsInlineLimit: 0 } },
 });

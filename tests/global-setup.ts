@@ -5,7 +5,13 @@
  */
 import type { TestProject } from 'vitest/node';
 import { buildSite } from './build-site.ts';
-import { basedJournalFiles, makeJournal, minimalFixture, sampleContent } from './helpers.ts';
+import {
+	basedJournalFiles,
+	hostileFixture,
+	makeJournal,
+	minimalFixture,
+	sampleContent,
+} from './helpers.ts';
 import { makeWorkspace, stepEnv, stepsOn } from './skeleton.ts';
 
 export interface Builds {
@@ -26,6 +32,8 @@ export interface Builds {
 	empty: string;
 	/** The journal `npm run init` writes, built with the env of its workflow's build step. */
 	skeleton: { outDir: string; journal: string };
+	/** tests/fixtures/hostile: markup, template syntax and javascript: URLs in every text. */
+	hostile: string;
 	/** A journal with a dangling `follows`: the build must fail. */
 	broken: { code: number; output: string; outDir: string };
 }
@@ -79,6 +87,7 @@ export default function setup(project: TestProject) {
 			const env = stepEnv(workspace, build, 'push');
 			return { outDir: run(env.JOURNAL_CONTENT!, env), journal: workspace.journal };
 		},
+		hostile: () => run(hostileFixture),
 		broken: () =>
 			buildSite(
 				makeJournal({

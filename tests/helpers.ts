@@ -10,6 +10,7 @@ import type { Entry } from '../src/lib/content/schema.ts';
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const minimalFixture = join(repoRoot, 'tests/fixtures/minimal');
 export const sampleContent = join(repoRoot, 'content');
+export const hostileFixture = join(repoRoot, 'tests/fixtures/hostile');
 
 /**
  * A copy of the minimal fixture journal with `files` written over it (null deletes a file).

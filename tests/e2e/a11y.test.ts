@@ -10,6 +10,8 @@ import { launchChromium, serve, type Served } from './serve.ts';
 const PAGES = [
 	'/',
 	'/entries/batch-price-lookups/',
+	// Highlighted code (Prism classes and our theme) must keep its contrast in both schemes.
+	'/entries/alert-slo-burn-rate/',
 	'/people/ana/',
 	'/teams/payments/',
 	'/features/one-click-checkout/',

@@ -74,6 +74,11 @@ export const JournalSchema = z.strictObject({
 		.default('/'),
 	/** Prefix that, followed by a file's path in the content root, edits that file. */
 	edit_url: UrlSchema.optional(),
+	/**
+	 * Whether `.mdx` entries are allowed. MDX runs code at build time (it can import modules and
+	 * read files), so set `false` unless everyone who can change the journal is trusted.
+	 */
+	mdx: z.boolean().default(true),
 });
 
 /** people/<id>.yml */

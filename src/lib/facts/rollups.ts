@@ -24,8 +24,8 @@ import type {
 	Team,
 } from '../content/schema.ts';
 import { ENTRY_STATUSES } from '../content/schema.ts';
-import { tagSlug } from '../site/urls.ts';
 import { getLoopHealth, type LoopHealth } from './loop-health.ts';
+import { tagSlug } from '../content/tags.ts';
 
 /** What every roll-up needs of an entry. */
 export interface EntryLike {

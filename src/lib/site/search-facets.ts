@@ -7,7 +7,7 @@ import type { Entry } from '../content/schema.ts';
 import { getCredits } from '../facts/entry.ts';
 import { monthOf } from '../utils/dates.ts';
 import { formatMonth, METHOD_LABELS } from './format.ts';
-import { tagSlug } from './urls.ts';
+import { tagSlug } from '../content/tags.ts';
 
 /** The facets, in the order the filter panel shows them; each is also a URL parameter. */
 export const FACETS = [

@@ -1,4 +1,5 @@
 /** Every href the site builds, under the configured base, with a trailing slash. */
+import { tagSlug } from '../content/tags.ts';
 
 export interface Urls {
 	home: () => string;
@@ -21,17 +22,6 @@ export interface Urls {
 	/** Folder of the Pagefind search bundle (`pagefind.js` and the index). */
 	searchBundle: () => string;
 	file: (name: string) => string;
-}
-
-/** Lowercase-kebab form of a tag, for its URL. */
-export function tagSlug(tag: string): string {
-	return (
-		tag
-			.toLowerCase()
-			.normalize('NFKD')
-			.replace(/[^\p{Letter}\p{Number}]+/gu, '-')
-			.replace(/^-|-$/g, '') || 'tag'
-	);
 }
 
 export function createUrls(base: string): Urls {
