@@ -33,6 +33,8 @@ export default defineConfig({
 	trailingSlash: 'always',
 	// The sitemap needs absolute URLs, so it is written only when journal.yml sets `site`.
 	integrations: [journalIntegration({ root, today }), mdx(), ...(journal.site ? [sitemap()] : [])],
+	// Never inline scripts or stylesheets: the site must run under `script-src 'self'; style-src 'self'`.
+	vite: { build: { assetsInlineLimit: 0 } },
 	markdown: {
 		shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
 	},

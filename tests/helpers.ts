@@ -55,3 +55,13 @@ export function makeEntry(slug: string, data: Partial<Entry>): EntryLike {
 		},
 	};
 }
+
+/**
+ * A JSON export value as its CSV cell reads back: null empty, text that a spreadsheet would run as
+ * a formula behind an apostrophe (the CSV writer's escape_formulas), the rest as text.
+ */
+export function asCsvCell(value: unknown): string {
+	if (value === null) return '';
+	if (typeof value === 'string' && /^[=+\-@\t\r]/.test(value)) return `'${value}`;
+	return String(value);
+}

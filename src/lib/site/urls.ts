@@ -18,6 +18,12 @@ export interface Urls {
 	tags: () => string;
 	followUps: () => string;
 	file: (name: string) => string;
+	/** The page that explains evidence levels; `#<level>` for one of them. */
+	evidence: (level?: string) => string;
+	/** A person's outcome history for a review period. */
+	history: (id: string) => string;
+	/** A file of a person's: `history.csv`, `history.json`, `rss.xml`. */
+	personFile: (id: string, name: string) => string;
 }
 
 /** Lowercase-kebab form of a tag, for its URL. */
@@ -53,5 +59,8 @@ export function createUrls(base: string): Urls {
 		tags: () => at('tags'),
 		followUps: () => at('follow-ups'),
 		file: (name) => `${prefix}${name}`,
+		evidence: (level) => `${at('evidence')}${level ? `#${level}` : ''}`,
+		history: (id) => at('people', id, 'history'),
+		personFile: (id, name) => `${prefix}people/${encodeURIComponent(id)}/${name}`,
 	};
 }
