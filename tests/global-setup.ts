@@ -3,6 +3,8 @@
  * builds of one project share `.astro/`, so they must not run at the same time), and hands their
  * output folders to the tests through `inject('builds')`.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite } from './build-site.ts';
 import {
@@ -14,6 +16,13 @@ import {
 } from './helpers.ts';
 import { makeWorkspace, stepEnv, stepsOn } from './skeleton.ts';
 
+/** Where the `nothingDue` build moves the minimal fixture's entries (old path → new path). */
+export const MOVED_ENTRIES = {
+	'entries/2026/q1/batching.md': 'entries/batching.md',
+	'entries/2026/q1/baseline.md': 'entries/payments/2026/baseline.md',
+	'entries/2025/old-rollout.md': 'entries/archive/old/old-rollout.md',
+} as const;
+
 export interface Builds {
 	/** tests/fixtures/minimal, today 2026-06-01. */
 	minimal: string;
@@ -22,11 +31,14 @@ export interface Builds {
 	/** The sample journal with JOURNAL_AUDIENCE=public. */
 	samplePublic: string;
 	/**
-	 * The minimal fixture served under base /journal/ with a site URL, plus an entry whose title
-	 * and text carry markup (`hostileEntry`) for search to show as text.
+	 * The minimal fixture served under base /journal/ with a site URL, plus `hostileEntry` (markup
+	 * in a title, for search to show as text) and `AWKWARD_ENTRY` (text that exports must escape).
 	 */
 	based: string;
-	/** The minimal fixture with today 2025-12-15: nothing due yet. */
+	/**
+	 * The minimal fixture with today 2025-12-15 (nothing due yet), its entries moved to other
+	 * folders (MOVED_ENTRIES): permalinks must not change.
+	 */
 	nothingDue: string;
 	/** A journal with no entries. */
 	empty: string;
@@ -57,6 +69,14 @@ function wantedBuilds(): (name: string) => boolean {
 export default function setup(project: TestProject) {
 	const wanted = wantedBuilds();
 	const basedRoot = makeJournal(basedJournalFiles);
+	const movedRoot = makeJournal(
+		Object.fromEntries(
+			Object.entries(MOVED_ENTRIES).flatMap(([from, to]) => [
+				[to, readFileSync(join(minimalFixture, from), 'utf8')],
+				[from, null],
+			]),
+		),
+	);
 	const run = (content: string, env: Record<string, string> = {}) => {
 		const result = buildSite(content, env);
 		if (result.code !== 0) throw new Error(`build of ${content} failed:\n${result.output}`);
@@ -68,7 +88,7 @@ export default function setup(project: TestProject) {
 		samplePublic: () =>
 			run(sampleContent, { JOURNAL_TODAY: '2026-11-24', JOURNAL_AUDIENCE: 'public' }),
 		based: () => run(basedRoot),
-		nothingDue: () => run(minimalFixture, { JOURNAL_TODAY: '2025-12-15' }),
+		nothingDue: () => run(movedRoot, { JOURNAL_TODAY: '2025-12-15' }),
 		empty: () =>
 			run(
 				makeJournal({

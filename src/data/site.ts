@@ -30,6 +30,7 @@ import {
 import type { Entry } from '../lib/content/schema.ts';
 import { createLink, createUrls } from '../lib/site/urls.ts';
 import { FACETS, getFacetLabels, getSearchFacets, type Facet } from '../lib/site/search-facets.ts';
+import { toEntryRecord, toHistoryRows, type HistoryRow } from '../lib/site/export.ts';
 
 export const contentRoot = getContentRoot();
 export const config = readJournalConfig(contentRoot);
@@ -147,3 +148,34 @@ export const searchLabels = (() => {
 		tag: named('tag', (slug) => byTag.get(slug)?.name),
 	});
 })();
+
+/** `path` as an absolute URL when journal.yml sets `site`; else the base-relative path as is. */
+export const absoluteUrl = (path: string) =>
+	import.meta.env.SITE ? new URL(path, import.meta.env.SITE).href : path;
+
+/** An entry's permalink as cited and exported: absolute when `site` is set. */
+export const permalink = (slug: string) => absoluteUrl(urls.entry(slug));
+
+const exportContext = {
+	people,
+	metrics,
+	published: new Set(entriesBySlug.keys()),
+	today,
+	followUpDays,
+	permalink,
+};
+
+/** Slug → the entry's structured record, shared by /entries.json and the history exports. */
+export const entryRecords = new Map(
+	entries.map((e) => [e.slug, toEntryRecord(e.slug, e.data, exportContext)]),
+);
+
+/** Person id → the rows of their history export, newest entry first. */
+export const historyRows = new Map<string, HistoryRow[]>(
+	[...people.keys()].map((id) => [
+		id,
+		(byPerson.get(id) ?? []).flatMap((c) =>
+			toHistoryRows(entryRecords.get(c.entry.slug)!, id, c.roles),
+		),
+	]),
+);

@@ -3,7 +3,7 @@
  * page for Pagefind) and how the search page names each value. Shared by the build and the
  * search page's script, so a facet is defined once.
  */
-import type { Entry } from '../content/schema.ts';
+import type { Entry, Method } from '../content/schema.ts';
 import { getCredits } from '../facts/entry.ts';
 import { monthOf } from '../utils/dates.ts';
 import { formatMonth, METHOD_LABELS } from './format.ts';
@@ -81,6 +81,7 @@ export function facetValueLabel(facet: Facet, value: string, labels: FacetLabels
 	const named = labels[facet]?.[value];
 	if (named) return named;
 	if (facet === 'month' && /^\d{4}-\d{2}$/.test(value)) return formatMonth(value);
-	if (facet === 'method') return METHOD_LABELS[value] ?? value;
+	if (facet === 'method' && Object.hasOwn(METHOD_LABELS, value))
+		return METHOD_LABELS[value as Method];
 	return value;
 }

@@ -22,6 +22,12 @@ export interface Urls {
 	/** Folder of the Pagefind search bundle (`pagefind.js` and the index). */
 	searchBundle: () => string;
 	file: (name: string) => string;
+	/** The page that explains evidence levels; `#<level>` for one of them. */
+	evidence: (level?: string) => string;
+	/** A person's outcome history for a review period. */
+	history: (id: string) => string;
+	/** A file of a person's: `history.csv`, `history.json`, `rss.xml`. */
+	personFile: (id: string, name: string) => string;
 }
 
 export function createUrls(base: string): Urls {
@@ -48,6 +54,9 @@ export function createUrls(base: string): Urls {
 		search: () => at('search'),
 		searchBundle: () => at('pagefind'),
 		file: (name) => `${prefix}${name}`,
+		evidence: (level) => `${at('evidence')}${level ? `#${level}` : ''}`,
+		history: (id) => at('people', id, 'history'),
+		personFile: (id, name) => `${prefix}people/${encodeURIComponent(id)}/${name}`,
 	};
 }
 
