@@ -44,10 +44,11 @@ function findInjections(): string[] {
 	for (const el of document.querySelectorAll('iframe, frame, object, embed, base, style')) {
 		found.push(`<${el.localName}> element`);
 	}
-	// The one form the site has: the search box, which asks our own search page.
+	// The site's own forms ask its search page (the search box) or the page itself (the period picker).
 	for (const el of document.querySelectorAll<HTMLFormElement>('form')) {
 		const action = new URL(el.action, location.href);
-		if (!sameOrigin(action.href) || !action.pathname.endsWith('/search/')) {
+		const ownTarget = action.pathname.endsWith('/search/') || action.pathname === location.pathname;
+		if (!sameOrigin(action.href) || !ownTarget) {
 			found.push(`<form> to ${el.getAttribute('action')}`);
 		}
 	}
