@@ -1,9 +1,9 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
 import { getAudience, getContentRoot, getToday, UsageError } from './src/lib/content/env.ts';
+import { astroCacheDir } from './src/lib/site/cache-dir.ts';
 import { journalIntegration } from './src/lib/site/integration.ts';
 import { readJournalConfig } from './src/lib/content/load.ts';
 
@@ -23,11 +23,8 @@ function readEnvironment() {
 	}
 }
 
-// Astro caches parsed content; one cache per content root keeps journals from mixing.
-const cacheKey = createHash('sha256').update(root).digest('hex').slice(0, 12);
-
 export default defineConfig({
-	cacheDir: `./node_modules/.astro/${cacheKey}`,
+	cacheDir: astroCacheDir(root),
 	site: journal.site,
 	base: journal.base,
 	trailingSlash: 'always',

@@ -2,6 +2,7 @@
 /** outcome-journal's command line: argv → context → command. */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../src/lib/content/env.ts';
+import { runBench } from './commands/bench.ts';
 import { runCheck } from './commands/check.ts';
 import { runNew } from './commands/new.ts';
 import { runSchema } from './commands/schema.ts';
@@ -19,6 +20,7 @@ const COMMANDS = {
 	check: { options: ['content', 'format'], run: runCheck },
 	new: { options: ['title', 'author', 'team', 'date', 'content'], run: runNew },
 	schema: { options: ['out'], run: runSchema },
+	bench: { options: ['entries', 'out', 'skip', 'seed', 'port'], run: runBench },
 } as const;
 
 /** Runs one command and returns its exit code: 0 ok, 1 failed, 2 usage error. */
