@@ -26,7 +26,8 @@ export const USAGE = `Usage: npm run <command> -- [flags]
 The content root is --content, else JOURNAL_CONTENT, else ./content.`;
 
 export const messages = {
-	unknownCommand: (name: string) => `Unknown command "${name}". Commands: check, new, schema, bench.`,
+	unknownCommand: (name: string) =>
+		`Unknown command "${name}". Commands: check, new, schema, bench.`,
 	missingContent: (dir: string) =>
 		`Content folder ${dir} does not exist. Pass --content DIR or set JOURNAL_CONTENT.`,
 	badFormat: (value: string) => `--format must be text, json or github, not "${value}".`,

@@ -35,13 +35,20 @@ export async function measureDev(options: DevOptions): Promise<DevTimes> {
 	const original = readFileSync(options.entry.file, 'utf8');
 	try {
 		const startMs = await pollUntil(home, (s) => s === 200, server.startedAt, options.startLimit);
-		if (startMs === null) return { startMs, editMs: null, peakRss: await server.stop(), failure: server.tail() };
+		if (startMs === null)
+			return { startMs, editMs: null, peakRss: await server.stop(), failure: server.tail() };
 		// The engineer has the entry open before editing it.
 		await pollUntil(page, (s) => s === 200, performance.now(), options.startLimit);
 		const title = `Benchmark edit ${Date.now().toString(36)}`;
 		writeFileSync(options.entry.file, original.replace(/^title: .*$/m, `title: ${title}`));
 		const saved = performance.now();
-		const editMs = await pollUntil(page, (_, body) => body.includes(title), saved, options.editLimit, 50);
+		const editMs = await pollUntil(
+			page,
+			(_, body) => body.includes(title),
+			saved,
+			options.editLimit,
+			50,
+		);
 		return {
 			startMs,
 			editMs,

@@ -146,7 +146,7 @@ export function generateJournal(entries: number, seed: number): GeneratedJournal
 		metrics.push({ id, kind });
 		setup.set(
 			`metrics/${id}.yml`,
-			`name: ${name}\nunit: ${kind.unit}\ndirection: ${kind.direction}\ndescription: ${writer.sentences(random.int(8, 16))}\nsource: https://dashboards.example.com/d/${id}\n`,
+			`name: ${name}\nunit: '${kind.unit}'\ndirection: ${kind.direction}\ndescription: ${writer.sentences(random.int(8, 16))}\nsource: https://dashboards.example.com/d/${id}\n`,
 		);
 		setup.set(`metrics/${id}.csv`, weeklySeries(random, kind));
 	}
@@ -175,7 +175,20 @@ export function generateJournal(entries: number, seed: number): GeneratedJournal
 	};
 	for (const [i, offset] of days.entries()) {
 		const date = addDays(FIRST_DAY, offset);
-		const entry = makeEntry({ random, writer, i, date, people, membersOf, teamIds, featuresOf, metrics, tagPool, tagRank, recentByTeam });
+		const entry = makeEntry({
+			random,
+			writer,
+			i,
+			date,
+			people,
+			membersOf,
+			teamIds,
+			featuresOf,
+			metrics,
+			tagPool,
+			tagRank,
+			recentByTeam,
+		});
 		generated.push(entry.info);
 		files.set(entry.info.file, entry.text);
 		// Some entries are written in two steps, as engineers do: the change, then weeks later the result.
@@ -221,9 +234,25 @@ interface EntryContext {
 	recentByTeam: Map<string, string[]>;
 }
 
-const STATUS_OLD = ['measured', 'measured', 'measured', 'measured', 'inconclusive', 'reverted', 'shipped', 'measuring'] as const;
+const STATUS_OLD = [
+	'measured',
+	'measured',
+	'measured',
+	'measured',
+	'inconclusive',
+	'reverted',
+	'shipped',
+	'measuring',
+] as const;
 const STATUS_RECENT = ['shipped', 'shipped', 'measuring', 'measuring', 'measured'] as const;
-const METHODS = ['ab_test', 'holdout', 'staged_rollout', 'pre_post', 'estimate', 'qualitative'] as const;
+const METHODS = [
+	'ab_test',
+	'holdout',
+	'staged_rollout',
+	'pre_post',
+	'estimate',
+	'qualitative',
+] as const;
 const ROLES = ['lead', 'contributor', 'reviewer', 'support'] as const;
 
 function makeEntry(ctx: EntryContext) {
@@ -249,14 +278,18 @@ function makeEntry(ctx: EntryContext) {
 	const lines: string[] = ['---', `title: ${title}`, `date: ${date}`];
 	if (withRoles) {
 		lines.push('authors:');
-		authors.forEach((a, n) => lines.push(`  - person: ${a.id}`, `    role: ${n === 0 ? 'lead' : random.pick(ROLES)}`));
+		authors.forEach((a, n) =>
+			lines.push(`  - person: ${a.id}`, `    role: ${n === 0 ? 'lead' : random.pick(ROLES)}`),
+		);
 	} else lines.push(`authors: [${authors.map((a) => a.id).join(', ')}]`);
 	if (team) lines.push(`team: ${team}`);
 	const features = team ? ctx.featuresOf.get(team) : undefined;
-	if (features?.length && random.chance(0.6)) lines.push(`features: [${random.sample(features, random.int(1, 2)).join(', ')}]`);
+	if (features?.length && random.chance(0.6))
+		lines.push(`features: [${random.sample(features, random.int(1, 2)).join(', ')}]`);
 	lines.push(`status: ${status}`);
 	const measured = status === 'measured' || status === 'inconclusive' || status === 'reverted';
-	if (measured || random.chance(0.5)) lines.push(`summary: ${writer.sentences(random.int(10, 24))}`);
+	if (measured || random.chance(0.5))
+		lines.push(`summary: ${writer.sentences(random.int(10, 24))}`);
 
 	const results = random.int(measured ? 1 : 0, 3);
 	const metricRows: string[] = [];
@@ -265,16 +298,23 @@ function makeEntry(ctx: EntryContext) {
 		const { kind } = metric;
 		const before = round(kind.min + random.next() * (kind.max - kind.min), kind.decimals);
 		const better = kind.direction === 'up' ? 1 : -1;
-		const shift = status === 'reverted' ? -better : status === 'inconclusive' ? (random.chance(0.5) ? 1 : -1) * 0.1 : better;
-		const after = round(before * (1 + shift * random.int(2, 30) / 100), kind.decimals);
+		const shift =
+			status === 'reverted'
+				? -better
+				: status === 'inconclusive'
+					? (random.chance(0.5) ? 1 : -1) * 0.1
+					: better;
+		const after = round(before * (1 + (shift * random.int(2, 30)) / 100), kind.decimals);
 		lines.push(`  - metric: ${metric.id}`, `    before: ${before}`);
 		if (measured) {
 			lines.push(`    after: ${after}`);
-			if (random.chance(0.3)) lines.push(`    target: ${round(before * (1 + better * 0.1), kind.decimals)}`);
+			if (random.chance(0.3))
+				lines.push(`    target: ${round(before * (1 + better * 0.1), kind.decimals)}`);
 			lines.push(`    measured_on: ${addDays(date, random.int(14, 45))}`);
 		}
 		lines.push(`    window: ${random.pick(WINDOWS)}`, `    method: ${random.pick(METHODS)}`);
-		if (random.chance(0.5)) lines.push(`    source: https://dashboards.example.com/d/${metric.id}?from=${date}`);
+		if (random.chance(0.5))
+			lines.push(`    source: https://dashboards.example.com/d/${metric.id}?from=${date}`);
 		if (random.chance(0.2)) lines.push(`    note: ${writer.sentences(random.int(6, 14))}`);
 		metricRows.push(`| ${metric.id} | ${before} | ${measured ? after : 'pending'} |`);
 	}
@@ -284,7 +324,12 @@ function makeEntry(ctx: EntryContext) {
 	for (let s = 0; s < steps; s++) {
 		const due = addDays(date, random.int(14, 90));
 		const done = due < addDays(BENCH_TODAY, -30) ? random.chance(0.85) : random.chance(0.3);
-		lines.push(`  - step: ${writer.sentences(random.int(5, 12))}`, `    owner: ${random.pick(crew).id}`, `    due: ${due}`, `    done: ${done}`);
+		lines.push(
+			`  - step: ${writer.sentences(random.int(5, 12))}`,
+			`    owner: ${random.pick(crew).id}`,
+			`    due: ${due}`,
+			`    done: ${done}`,
+		);
 	}
 	if (random.chance(0.2)) lines.push(`measure_by: ${addDays(date, random.int(21, 60))}`);
 	const teamKey = team ?? '';
@@ -293,14 +338,22 @@ function makeEntry(ctx: EntryContext) {
 	const links = random.int(0, 2);
 	if (links) lines.push('links:');
 	for (let l = 0; l < links; l++)
-		lines.push(`  - label: PR ${random.int(100, 99999)}`, `    url: https://git.example.com/${teamKey || 'shared'}/pull/${random.int(100, 99999)}`);
+		lines.push(
+			`  - label: PR ${random.int(100, 99999)}`,
+			`    url: https://git.example.com/${teamKey || 'shared'}/pull/${random.int(100, 99999)}`,
+		);
 	const tags = unique(Array.from({ length: random.int(1, 4) }, () => ctx.tagPool[ctx.tagRank()]!));
 	lines.push(`tags: [${tags.join(', ')}]`);
 	const aliases = random.chance(0.02) ? [`${slug}-old`] : [];
 	if (aliases.length) lines.push(`aliases: [${aliases.join(', ')}]`);
 	if (measured && random.chance(0.3)) {
 		const verifier = random.pick(people.filter((p) => !authors.includes(p)));
-		if (verifier) lines.push('verified_by:', `  person: ${verifier.id}`, `  on: ${addDays(date, random.int(20, 50))}`);
+		if (verifier)
+			lines.push(
+				'verified_by:',
+				`  person: ${verifier.id}`,
+				`  on: ${addDays(date, random.int(20, 50))}`,
+			);
 	}
 	lines.push(`visibility: ${random.chance(0.4) ? 'public' : 'internal'}`);
 	const draft = random.chance(0.01);
@@ -324,14 +377,19 @@ function makeEntry(ctx: EntryContext) {
 function makeBody(random: Random, writer: Writer, metricRows: string[]) {
 	const target = random.int(BODY_WORDS.min, BODY_WORDS.max);
 	const list = random.chance(0.5)
-		? Array.from({ length: random.int(3, 5) }, () => `- ${writer.sentences(random.int(4, 10))}`).join('\n')
+		? Array.from(
+				{ length: random.int(3, 5) },
+				() => `- ${writer.sentences(random.int(4, 10))}`,
+			).join('\n')
 		: '';
 	const table =
 		metricRows.length && random.chance(0.5)
 			? ['| Metric | Before | After |', '| --- | ---: | ---: |', ...metricRows].join('\n')
 			: '';
 	const code = random.chance(0.15) ? random.pick(CODE_SAMPLES).join('\n') : '';
-	const sub = random.chance(0.3) ? `### ${writer.sentences(random.int(2, 5)).replace(/\.$/, '')}` : '';
+	const sub = random.chance(0.3)
+		? `### ${writer.sentences(random.int(2, 5)).replace(/\.$/, '')}`
+		: '';
 	const fixed = ['## What we did', list, '## What happened', sub, table, code, "## What's next"];
 	// Prose fills the rest, so that the body has exactly `target` words.
 	const proseWords = Math.max(0, target - countWords(fixed.join('\n')));
@@ -353,7 +411,9 @@ function weeklySeries(random: Random, kind: (typeof METRIC_KINDS)[number]): stri
 	let value = kind.min + random.next() * (kind.max - kind.min);
 	for (let week = 0; week * 7 <= SPAN_DAYS + 14; week++) {
 		value = Math.min(kind.max, Math.max(kind.min, value * (1 + (random.next() - 0.5) * 0.06)));
-		rows.push(`${addDays(FIRST_DAY, week * 7)},${random.chance(0.02) ? '' : round(value, kind.decimals)}`);
+		rows.push(
+			`${addDays(FIRST_DAY, week * 7)},${random.chance(0.02) ? '' : round(value, kind.decimals)}`,
+		);
 	}
 	return `${rows.join('\n')}\n`;
 }

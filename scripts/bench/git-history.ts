@@ -26,7 +26,9 @@ export function toFastImport(commits: readonly Commit[]): Buffer {
 	for (const commit of commits) {
 		const when = `${Date.parse(`${commit.date}T12:00:00Z`) / 1000} +0000`;
 		const who = `${commit.author.name} <${commit.author.email}>`;
-		parts.push(Buffer.from(`commit refs/heads/main\nauthor ${who} ${when}\ncommitter ${who} ${when}\n`));
+		parts.push(
+			Buffer.from(`commit refs/heads/main\nauthor ${who} ${when}\ncommitter ${who} ${when}\n`),
+		);
 		data(commit.message);
 		for (const [path, text] of commit.files) {
 			parts.push(Buffer.from(`M 100644 inline ${path}\n`));

@@ -52,7 +52,11 @@ export interface Server {
 
 export function startServer(command: string, args: string[], options: RunOptions): Server {
 	const startedAt = performance.now();
-	const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	const child = spawn(command, args, {
+		...options,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
 	const sampler = sampleProcessTree(child.pid!);
 	const tail = keepTail(child);
 	const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));

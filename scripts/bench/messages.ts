@@ -38,5 +38,6 @@ export const benchMessages = {
 		`--entries must be a comma-separated list of positive whole numbers, not "${value}".`,
 	badSkip: (value: string, known: readonly string[]) =>
 		`--skip does not know "${value}"; it takes a comma-separated list of ${known.join(', ')}.`,
-	badNumber: (flag: string, value: string) => `--${flag} must be a positive whole number, not "${value}".`,
+	badNumber: (flag: string, value: string) =>
+		`--${flag} must be a positive whole number, not "${value}".`,
 };

@@ -1,15 +1,17 @@
 /** Word lists for the synthetic journal's people, teams, features, metrics and titles. */
 
-export const FIRST_NAMES = `Ana Bo Chidi Dmitri Aisha Kwame Lan Lucas Mei Omar Priya Sofia Tomas Jonas
+export const FIRST_NAMES =
+	`Ana Bo Chidi Dmitri Aisha Kwame Lan Lucas Mei Omar Priya Sofia Tomas Jonas
 Amara Hiroshi Yuki Fatima Mateo Ingrid Ravi Leila Kofi Elena Arjun Nadia Samuel Zara Diego Hana
 Tariq Olga Kenji Lucia Emeka Sven Mariam Pedro Ayesha Noah Ines Wei Chloe Rashid Anika Felix Esi
 Marek Sara Joon`.split(/\s+/);
 
-export const LAST_NAMES = `Souza Nakamura Okafor Ivanov Rahman Mensah Nguyen Silva Chen Haddad Sharma
+export const LAST_NAMES =
+	`Souza Nakamura Okafor Ivanov Rahman Mensah Nguyen Silva Chen Haddad Sharma
 Rossi Novak Berg Adeyemi Kim Tanaka Garcia Jensen Patel Kowalski Mendes Osei Petrov Larsen Ahmed
 Moreau Fischer Costa Yilmaz Santos Ali Dubois Park Lopez Eriksson Owusu Gupta Romero Haas`.split(
-	/\s+/,
-);
+		/\s+/,
+	);
 
 export const JOB_TITLES = [
 	'Software Engineer',
@@ -22,7 +24,8 @@ export const JOB_TITLES = [
 	'Site Reliability Engineer',
 ];
 
-export const TEAM_AREAS = `Payments Growth Platform Checkout Billing Identity Risk Payouts Onboarding
+export const TEAM_AREAS =
+	`Payments Growth Platform Checkout Billing Identity Risk Payouts Onboarding
 Search Mobile Data Infrastructure Ledger Notifications Reporting Integrations Fraud Pricing
 Invoicing Compliance Security Observability Storage Messaging Partnerships Lending Treasury
 Disputes Catalog`.split(/\s+/);
@@ -41,12 +44,22 @@ export const METRIC_KINDS = [
 	{ suffix: 'conversion', unit: '%', direction: 'up', min: 5, max: 70, decimals: 1 },
 	{ suffix: 'error rate', unit: '%', direction: 'down', min: 0.1, max: 5, decimals: 2 },
 	{ suffix: 'support tickets', unit: 'count', direction: 'down', min: 40, max: 900, decimals: 0 },
-	{ suffix: 'weekly active merchants', unit: 'count', direction: 'up', min: 800, max: 40000, decimals: 0 },
+	{
+		suffix: 'weekly active merchants',
+		unit: 'count',
+		direction: 'up',
+		min: 800,
+		max: 40000,
+		decimals: 0,
+	},
 	{ suffix: 'monthly cost', unit: 'USD', direction: 'down', min: 2000, max: 90000, decimals: 0 },
 ] as const;
 
-export const TITLE_VERBS = `Cached Batched Rewrote Moved Tested Removed Added Retired Simplified Split
-Indexed Migrated Tuned Replaced Paused Launched Sharded Throttled Prefetched Redesigned`.split(/\s+/);
+export const TITLE_VERBS =
+	`Cached Batched Rewrote Moved Tested Removed Added Retired Simplified Split
+Indexed Migrated Tuned Replaced Paused Launched Sharded Throttled Prefetched Redesigned`.split(
+		/\s+/,
+	);
 
 export const TITLE_OBJECTS = `checkout refund invoice payout signup search onboarding billing ledger
 webhook retry session report export dashboard email notification mobile merchant card`.split(/\s+/);
@@ -86,13 +99,6 @@ export const CODE_SAMPLES = [
 		'}',
 		'```',
 	],
-	[
-		'```yaml',
-		'retry:',
-		'  attempts: 3',
-		'  backoff: exponential',
-		'  max_delay_ms: 4000',
-		'```',
-	],
+	['```yaml', 'retry:', '  attempts: 3', '  backoff: exponential', '  max_delay_ms: 4000', '```'],
 	['```sh', 'kubectl rollout status deploy/checkout-api --timeout=10m', '```'],
 ];

@@ -49,7 +49,8 @@ export function createRandom(seed: number): Random {
 		sample: (items, count) => {
 			const pool = [...items];
 			const out = [];
-			while (out.length < count && pool.length) out.push(pool.splice(int(0, pool.length - 1), 1)[0]!);
+			while (out.length < count && pool.length)
+				out.push(pool.splice(int(0, pool.length - 1), 1)[0]!);
 			return out;
 		},
 	};

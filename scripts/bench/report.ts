@@ -100,15 +100,43 @@ export function buildRows(m: SizeMeasurements): Row[] {
 	const peak = maxOf(p.withSearch?.peakRss, p.withoutSearch?.peakRss);
 	const basePeak = maxOf(b.build?.peakRss, b.pagefind?.peakRss);
 	return [
-		row('Build without search', 's', buildMs, baseMs, atMost(ratio(buildMs, baseMs), FLOORS.buildRatio, `≤ ${FLOORS.buildRatio}× baseline`)),
+		row(
+			'Build without search',
+			's',
+			buildMs,
+			baseMs,
+			atMost(ratio(buildMs, baseMs), FLOORS.buildRatio, `≤ ${FLOORS.buildRatio}× baseline`),
+		),
 		// Judged against the baseline's build time, not against the baseline's own indexing.
-		row('Search indexing adds', 's', indexingMs, b.pagefind?.ms ?? null, atMost(ratio(indexingMs, baseMs), FLOORS.searchRatio, `≤ ${FLOORS.searchRatio}× baseline build`, 'x')),
+		row(
+			'Search indexing adds',
+			's',
+			indexingMs,
+			b.pagefind?.ms ?? null,
+			atMost(
+				ratio(indexingMs, baseMs),
+				FLOORS.searchRatio,
+				`≤ ${FLOORS.searchRatio}× baseline build`,
+				'x',
+			),
+		),
 		row('Build with search', 's', p.withSearch?.ms ?? null, sumOf(b.build?.ms, b.pagefind?.ms)),
 		row('Peak RSS of the build', 'GiB', peak, basePeak, atMost(peak, FLOORS.peakRss, '≤ 3 GiB')),
-		row('npm run check', 's', m.check?.ms ?? null, null, atMost(m.check?.ms ?? null, FLOORS.checkMs, '≤ 3 s')),
+		row(
+			'npm run check',
+			's',
+			m.check?.ms ?? null,
+			null,
+			atMost(m.check?.ms ?? null, FLOORS.checkMs, '≤ 3 s'),
+		),
 		row('Pages in dist/', 'count', p.dist?.pages ?? null, b.dist?.pages ?? null),
 		row('Bytes in dist/', 'MB', p.dist?.bytes ?? null, b.dist?.bytes ?? null),
-		row('Entry page HTML, median', 'kB', p.dist?.medianEntryPage ?? null, b.dist?.medianEntryPage ?? null),
+		row(
+			'Entry page HTML, median',
+			'kB',
+			p.dist?.medianEntryPage ?? null,
+			b.dist?.medianEntryPage ?? null,
+		),
 		row(
 			'Entry page HTML, largest',
 			'kB',
@@ -116,7 +144,12 @@ export function buildRows(m: SizeMeasurements): Row[] {
 			b.dist?.largestEntryPage?.bytes ?? null,
 			atMost(p.dist?.largestEntryPage?.bytes ?? null, FLOORS.entryPageBytes, '≤ 40 kB'),
 		),
-		row('Largest page of any kind', 'kB', p.dist?.largestPage?.bytes ?? null, b.dist?.largestPage?.bytes ?? null),
+		row(
+			'Largest page of any kind',
+			'kB',
+			p.dist?.largestPage?.bytes ?? null,
+			b.dist?.largestPage?.bytes ?? null,
+		),
 		row('Search index', 'MB', p.dist?.searchIndexBytes ?? null, b.dist?.searchIndexBytes ?? null),
 		row(
 			'One query downloads',
@@ -125,14 +158,32 @@ export function buildRows(m: SizeMeasurements): Row[] {
 			b.query?.bytes ?? null,
 			below(p.query?.bytes ?? null, FLOORS.queryBytes, '< 300 kB'),
 		),
-		row('Dev: home page after cold start', 's', m.dev?.startMs ?? null, null, atMost(m.dev?.startMs ?? null, FLOORS.devStartMs, '≤ 30 s')),
-		row('Dev: saved edit visible', 's', m.dev?.editMs ?? null, null, atMost(m.dev?.editMs ?? null, FLOORS.devEditMs, '≤ 3 s')),
+		row(
+			'Dev: home page after cold start',
+			's',
+			m.dev?.startMs ?? null,
+			null,
+			atMost(m.dev?.startMs ?? null, FLOORS.devStartMs, '≤ 30 s'),
+		),
+		row(
+			'Dev: saved edit visible',
+			's',
+			m.dev?.editMs ?? null,
+			null,
+			atMost(m.dev?.editMs ?? null, FLOORS.devEditMs, '≤ 3 s'),
+		),
 	];
 }
 
 type Judgement = Pick<Row, 'floor' | 'pass'>;
 
-function row(label: string, unit: Unit, project: number | null, baseline: number | null, judged?: Judgement): Row {
+function row(
+	label: string,
+	unit: Unit,
+	project: number | null,
+	baseline: number | null,
+	judged?: Judgement,
+): Row {
 	return {
 		label,
 		unit,
@@ -164,7 +215,9 @@ function maxOf(...values: (number | null | undefined)[]): number | null {
 }
 
 function sumOf(...values: (number | null | undefined)[]): number | null {
-	return values.every((v) => typeof v === 'number') ? values.reduce<number>((a, v) => a + v!, 0) : null;
+	return values.every((v) => typeof v === 'number')
+		? values.reduce<number>((a, v) => a + v!, 0)
+		: null;
 }
 
 /** A value in its unit, for people. */

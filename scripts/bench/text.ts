@@ -23,7 +23,28 @@ tuned tested compared read wrote asked learned expected planned decided agreed n
 	.split(/\s+/)
 	.filter((word, i, all) => all.indexOf(word) === i);
 
-const ONSETS = ['b', 'c', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'br', 'st', 'tr', 'pl', 'gr'];
+const ONSETS = [
+	'b',
+	'c',
+	'd',
+	'f',
+	'g',
+	'k',
+	'l',
+	'm',
+	'n',
+	'p',
+	'r',
+	's',
+	't',
+	'v',
+	'z',
+	'br',
+	'st',
+	'tr',
+	'pl',
+	'gr',
+];
 const NUCLEI = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou', 'ea'];
 const CODAS = ['', 'n', 'r', 's', 'l', 'nd', 'st', 'x'];
 
@@ -61,7 +82,8 @@ export interface Writer {
 
 export function createWriter(random: Random): Writer {
 	const rank = createZipf(random, VOCABULARY.length, 1.05);
-	const words = (count: number) => Array.from({ length: count }, () => VOCABULARY[rank()]).join(' ');
+	const words = (count: number) =>
+		Array.from({ length: count }, () => VOCABULARY[rank()]).join(' ');
 	return {
 		words,
 		sentences(count) {
@@ -71,7 +93,8 @@ export function createWriter(random: Random): Writer {
 				const length = left <= 8 ? left : Math.min(left, random.int(5, 18));
 				left -= length;
 				const text = words(length);
-				const withComma = length > 9 && random.chance(0.4) ? text.replace(/^((?:\S+ ){4}\S+)/, '$1,') : text;
+				const withComma =
+					length > 9 && random.chance(0.4) ? text.replace(/^((?:\S+ ){4}\S+)/, '$1,') : text;
 				out.push(`${withComma[0]!.toUpperCase()}${withComma.slice(1)}.`);
 			}
 			return out.join(' ');

@@ -11,13 +11,23 @@ import { astroCacheDir } from '../../src/lib/site/cache-dir.ts';
 import { BASELINE_CACHE, writeBaselineProject } from '../bench/baseline.ts';
 import { measureDev } from '../bench/dev.ts';
 import { readDistStats } from '../bench/dist-stats.ts';
-import { BENCH_TODAY, generateJournal, TYPICAL_QUERY, type GeneratedJournal } from '../bench/generate.ts';
+import {
+	BENCH_TODAY,
+	generateJournal,
+	TYPICAL_QUERY,
+	type GeneratedJournal,
+} from '../bench/generate.ts';
 import { writeJournalRepo } from '../bench/git-history.ts';
 import { describeMachine } from '../bench/machine.ts';
 import { runMeasured, type Run } from '../bench/measure.ts';
 import { benchMessages as say } from '../bench/messages.ts';
 import { measureQueryBytes, serveStatic, type QueryTarget } from '../bench/query.ts';
-import { toMarkdown, type BenchResult, type SizeMeasurements, type Timed } from '../bench/report.ts';
+import {
+	toMarkdown,
+	type BenchResult,
+	type SizeMeasurements,
+	type Timed,
+} from '../bench/report.ts';
 import type { Context } from '../cli.ts';
 
 export const STEPS = ['check', 'build', 'search', 'baseline', 'query', 'dev'] as const;
@@ -52,7 +62,9 @@ interface BenchOptions {
 	work: string;
 }
 
-export async function runBench(ctx: Pick<Context, 'flags' | 'env' | 'cwd' | 'out'>): Promise<number> {
+export async function runBench(
+	ctx: Pick<Context, 'flags' | 'env' | 'cwd' | 'out'>,
+): Promise<number> {
 	const options = readOptions(ctx);
 	const print = (text: string) => ctx.out.stdout(text);
 	const result: BenchResult = {
@@ -85,13 +97,16 @@ function readOptions(ctx: Pick<Context, 'flags' | 'cwd'>): BenchOptions {
 	const { flags } = ctx;
 	const entries = flags.entries ?? '1000,10000';
 	const sizes = entries.split(',').map((s) => Number(s.trim()));
-	if (!sizes.every((n) => Number.isInteger(n) && n > 0)) throw new UsageError(say.badSizes(entries));
+	if (!sizes.every((n) => Number.isInteger(n) && n > 0))
+		throw new UsageError(say.badSizes(entries));
 	const skip = new Set((flags.skip ?? '').split(',').filter(Boolean));
 	for (const step of skip)
-		if (!(STEPS as readonly string[]).includes(step)) throw new UsageError(say.badSkip(step, STEPS));
+		if (!(STEPS as readonly string[]).includes(step))
+			throw new UsageError(say.badSkip(step, STEPS));
 	const number = (flag: string, fallback: number) => {
 		const value = Number(flags[flag] ?? fallback);
-		if (!Number.isInteger(value) || value <= 0) throw new UsageError(say.badNumber(flag, String(flags[flag])));
+		if (!Number.isInteger(value) || value <= 0)
+			throw new UsageError(say.badNumber(flag, String(flags[flag])));
 		return value;
 	};
 	return {
@@ -201,7 +216,10 @@ async function measureSize(
 		if (!skip.has('search')) {
 			size.baseline.pagefind = ok(
 				'pagefind',
-				await runMeasured(process.execPath, [pagefindBin, '--site', distDir], { cwd: baseDir, env: runEnv }),
+				await runMeasured(process.execPath, [pagefindBin, '--site', distDir], {
+					cwd: baseDir,
+					env: runEnv,
+				}),
 			);
 			print(say.build('pagefind', size.baseline.pagefind));
 		}
