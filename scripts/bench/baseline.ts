@@ -55,6 +55,3 @@ const { Content } = await render(entry);
 	}
 	symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
 }
-
-/** Folders the baseline caches parsed content in; emptied before each timed build. */
-export const BASELINE_CACHE = '.cache';

@@ -15,6 +15,8 @@ export interface Run {
 	code: number;
 	/** Peak resident bytes of the process tree; null where /proc is missing. */
 	peakRss: number | null;
+	/** CPU time (user + system) of the process tree; null where /proc is missing. */
+	cpuMs: number | null;
 	/** The last few kB of stdout and stderr, to explain a failure. */
 	tail: string;
 }
@@ -34,7 +36,8 @@ export function runMeasured(command: string, args: string[], options: RunOptions
 		});
 		child.on('close', (code) => {
 			const ms = performance.now() - started;
-			resolve({ ms, code: code ?? 1, peakRss: sampler.stop().peakRss, tail: tail() });
+			const { peakRss, cpuMs } = sampler.stop();
+			resolve({ ms, code: code ?? 1, peakRss, cpuMs, tail: tail() });
 		});
 	});
 }

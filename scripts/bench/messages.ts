@@ -5,7 +5,7 @@ import type { QueryBytes } from './query.ts';
 import { formatValue, machineLine, type Machine, type Timed } from './report.ts';
 
 const timed = (t: Timed) =>
-	`${formatValue(t.ms, 's')}, peak ${formatValue(t.peakRss, 'GiB')}${t.code ? `, exit ${t.code}` : ''}`;
+	`${formatValue(t.ms, 's')} (CPU ${formatValue(t.cpuMs, 's')}), peak ${formatValue(t.peakRss, 'GiB')}${t.code ? `, exit ${t.code}` : ''}`;
 
 export const benchMessages = {
 	machine: (m: Machine) =>

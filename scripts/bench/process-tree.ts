@@ -5,12 +5,19 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
-// Linux x64 and arm64 both use 4 KiB pages for the rss field of /proc/<pid>/stat.
+// Linux x64 and arm64 both use 4 KiB pages for the rss field of /proc/<pid>/stat, and count
+// CPU time in ticks of 10 ms (USER_HZ = 100).
 const PAGE_SIZE = 4096;
+const TICK_MS = 10;
 
 export interface TreeUsage {
 	/** Largest sum of resident bytes over the tree seen at one sample; null without /proc. */
 	peakRss: number | null;
+	/**
+	 * CPU time (user + system) of the tree, including descendants that already ended, as of the
+	 * last sample; null without /proc. On a shared machine it varies less than wall time.
+	 */
+	cpuMs: number | null;
 	/** Most processes seen in the tree at one sample. */
 	peakProcesses: number;
 	samples: number;
@@ -23,12 +30,13 @@ export interface TreeSampler {
 
 /** Starts sampling the tree under `rootPid` now and every `interval` ms. */
 export function sampleProcessTree(rootPid: number, interval = 100): TreeSampler {
-	const usage: TreeUsage = { peakRss: null, peakProcesses: 0, samples: 0 };
+	const usage: TreeUsage = { peakRss: null, cpuMs: null, peakProcesses: 0, samples: 0 };
 	const sample = () => {
 		const tree = readTree(rootPid);
 		if (!tree) return;
 		usage.samples++;
 		usage.peakRss = Math.max(usage.peakRss ?? 0, tree.rss);
+		usage.cpuMs = Math.max(usage.cpuMs ?? 0, tree.cpuMs);
 		usage.peakProcesses = Math.max(usage.peakProcesses, tree.processes);
 	};
 	sample();
@@ -42,8 +50,10 @@ export function sampleProcessTree(rootPid: number, interval = 100): TreeSampler 
 	};
 }
 
-/** Resident bytes and process count of `rootPid` and its descendants; null without /proc. */
-export function readTree(rootPid: number): { rss: number; processes: number } | null {
+/** What `rootPid` and its descendants hold now; null without /proc. */
+export function readTree(
+	rootPid: number,
+): { rss: number; cpuMs: number; processes: number } | null {
 	let names: string[];
 	try {
 		names = readdirSync('/proc');
@@ -51,29 +61,36 @@ export function readTree(rootPid: number): { rss: number; processes: number } | 
 		return null;
 	}
 	const children = new Map<number, number[]>();
-	const rss = new Map<number, number>();
+	const stats = new Map<number, Stat>();
 	for (const name of names) {
 		if (!/^\d+$/.test(name)) continue;
 		const stat = readStat(Number(name));
 		if (!stat) continue;
-		rss.set(Number(name), stat.rss);
+		stats.set(Number(name), stat);
 		const siblings = children.get(stat.ppid);
 		if (siblings) siblings.push(Number(name));
 		else children.set(stat.ppid, [Number(name)]);
 	}
-	if (!rss.has(rootPid)) return { rss: 0, processes: 0 };
-	let total = 0;
-	let processes = 0;
+	const tree = { rss: 0, cpuMs: 0, processes: 0 };
+	if (!stats.has(rootPid)) return tree;
 	const queue = [rootPid];
 	for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {
-		total += rss.get(pid) ?? 0;
-		processes++;
+		tree.rss += stats.get(pid)?.rss ?? 0;
+		tree.cpuMs += stats.get(pid)?.cpuMs ?? 0;
+		tree.processes++;
 		queue.push(...(children.get(pid) ?? []));
 	}
-	return { rss: total, processes };
+	return tree;
 }
 
-function readStat(pid: number): { ppid: number; rss: number } | null {
+interface Stat {
+	ppid: number;
+	rss: number;
+	/** Own CPU time plus that of its ended, reaped children (so nothing is counted twice). */
+	cpuMs: number;
+}
+
+function readStat(pid: number): Stat | null {
 	let text: string;
 	try {
 		text = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -82,6 +99,8 @@ function readStat(pid: number): { ppid: number; rss: number } | null {
 	}
 	// The command name is in parentheses and may itself contain spaces or ")".
 	const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-	// fields[0] is field 3 (state) of proc(5): ppid is field 4, rss (in pages) field 24.
-	return { ppid: Number(fields[1]), rss: Number(fields[21]) * PAGE_SIZE };
+	// fields[0] is field 3 (state) of proc(5): ppid is field 4, utime, stime, cutime and cstime
+	// fields 14 to 17, rss (in pages) field 24.
+	const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+	return { ppid: Number(fields[1]), rss: Number(fields[21]) * PAGE_SIZE, cpuMs: ticks * TICK_MS };
 }

@@ -7,9 +7,10 @@ import type { DevTimes } from './dev.ts';
 import type { DistStats } from './dist-stats.ts';
 import type { QueryBytes } from './query.ts';
 
-/** A timed command. */
+/** A timed command: wall time, and the CPU time and peak memory of its process tree. */
 export interface Timed {
 	ms: number;
+	cpuMs: number | null;
 	peakRss: number | null;
 	code: number;
 }
@@ -119,6 +120,13 @@ export function buildRows(m: SizeMeasurements): Row[] {
 				`≤ ${FLOORS.searchRatio}× baseline build`,
 				'x',
 			),
+		),
+		// CPU time varies less than wall time when other work shares the machine.
+		row(
+			'Build without search, CPU time',
+			's',
+			p.withoutSearch?.cpuMs ?? null,
+			b.build?.cpuMs ?? null,
 		),
 		row('Build with search', 's', p.withSearch?.ms ?? null, sumOf(b.build?.ms, b.pagefind?.ms)),
 		row('Peak RSS of the build', 'GiB', peak, basePeak, atMost(peak, FLOORS.peakRss, '≤ 3 GiB')),

@@ -8,8 +8,8 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../src/lib/content/env.ts';
 import { astroCacheDir } from '../../src/lib/site/cache-dir.ts';
-import { BASELINE_CACHE, writeBaselineProject } from '../bench/baseline.ts';
-import { measureDev } from '../bench/dev.ts';
+import { writeBaselineProject } from '../bench/baseline.ts';
+import { measureDev, type DevTimes } from '../bench/dev.ts';
 import { readDistStats } from '../bench/dist-stats.ts';
 import {
 	BENCH_TODAY,
@@ -48,6 +48,9 @@ export const PROJECT_SEARCH_PAGE: QueryTarget = {
  * Pagefind when `JOURNAL_SEARCH=0`, so the bench can time the same build with and without it.
  */
 export const SEARCH_OFF = { JOURNAL_SEARCH: '0' };
+
+/** Pagefind's JS API from a blank page: for a site without a search page of its own. */
+const PAGEFIND_API: QueryTarget = { kind: 'api', bundle: '/pagefind/' };
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const astroBin = join(repoRoot, 'node_modules/astro/bin/astro.mjs');
@@ -119,19 +122,56 @@ function readOptions(ctx: Pick<Context, 'flags' | 'cwd'>): BenchOptions {
 	};
 }
 
+/** What every step of one size needs. */
+interface SizeRun {
+	entries: number;
+	/** The generated journal's root. */
+	dir: string;
+	journal: GeneratedJournal;
+	/** Slugs of published entries: their pages are the entry pages. */
+	slugs: string[];
+	env: Context['env'];
+	options: BenchOptions;
+	print: (text: string) => void;
+	/** Keeps a run's figures; a non-zero exit is printed with its output and fails the bench. */
+	timed: (step: string, run: Run) => Timed;
+}
+
 async function measureSize(
 	entries: number,
 	options: BenchOptions,
 	env: Context['env'],
 	print: (text: string) => void,
 ): Promise<{ size: SizeMeasurements; failed: boolean }> {
-	const { skip } = options;
 	const dir = join(options.work, `journal-${entries}`);
 	const started = performance.now();
 	const journal = generateJournal(entries, options.seed);
 	writeJournalRepo(dir, journal.commits);
 	const generateMs = performance.now() - started;
 	print(say.generated(dir, journal.files.size, journal.commits.length, generateMs));
+	let failed = false;
+	const run: SizeRun = {
+		entries,
+		dir,
+		journal,
+		slugs: journal.entries.filter((e) => !e.draft).map((e) => e.slug),
+		env: {
+			...env,
+			JOURNAL_CONTENT: dir,
+			JOURNAL_TODAY: BENCH_TODAY,
+			ASTRO_TELEMETRY_DISABLED: '1',
+		},
+		options,
+		print,
+		timed: (step, { ms, cpuMs, peakRss, code, tail }) => {
+			if (code !== 0) {
+				failed = true;
+				print(say.failed(step, tail));
+			}
+			return { ms, cpuMs, peakRss, code };
+		},
+	};
+	const { skip } = options;
 	const size: SizeMeasurements = {
 		entries,
 		journal: {
@@ -140,107 +180,102 @@ async function measureSize(
 			commits: journal.commits.length,
 			generateMs,
 		},
-		check: null,
-		project: { withoutSearch: null, withSearch: null, dist: null, query: null },
-		baseline: { build: null, pagefind: null, dist: null, query: null },
-		dev: null,
+		check: skip.has('check') ? null : await measureCheck(run),
+		project: skip.has('build')
+			? { withoutSearch: null, withSearch: null, dist: null, query: null }
+			: await measureProject(run),
+		baseline: skip.has('baseline')
+			? { build: null, pagefind: null, dist: null, query: null }
+			: await measureBaseline(run),
+		dev: skip.has('dev') ? null : await measureDevFor(run),
 	};
-	const runEnv = {
-		...env,
-		JOURNAL_CONTENT: dir,
-		JOURNAL_TODAY: BENCH_TODAY,
-		ASTRO_TELEMETRY_DISABLED: '1',
-	};
-	const slugs = journal.entries.filter((e) => !e.draft).map((e) => e.slug);
-	let failed = false;
-	const ok = (step: string, run: Run): Timed => {
-		if (run.code !== 0) {
-			failed = true;
-			print(say.failed(step, run.tail));
-		}
-		return { ms: run.ms, peakRss: run.peakRss, code: run.code };
-	};
-
-	if (!skip.has('check')) {
-		const run = await runMeasured(process.execPath, ['scripts/cli.ts', 'check', '--content', dir], {
-			cwd: repoRoot,
-			env: runEnv,
-		});
-		size.check = { ...ok('check', run), summary: run.tail.trim().split('\n').at(-1) ?? '' };
-		print(say.check(size.check));
-	}
-
-	if (!skip.has('build')) {
-		const build = async (outDir: string, extraEnv: Record<string, string>) => {
-			rmSync(join(repoRoot, astroCacheDir(dir)), { recursive: true, force: true });
-			rmSync(outDir, { recursive: true, force: true });
-			return runMeasured(process.execPath, [astroBin, 'build', '--outDir', outDir], {
-				cwd: repoRoot,
-				env: { ...runEnv, ...extraEnv },
-			});
-		};
-		const distDir = join(options.work, `dist-${entries}`);
-		const first = ok('build', await build(distDir, skip.has('search') ? SEARCH_OFF : {}));
-		size.project.dist = readDistStats(distDir, slugs);
-		if (size.project.dist.searchIndexBytes === null || skip.has('search')) {
-			size.project.withoutSearch = first;
-			print(say.build('build', first));
-			if (!skip.has('search')) print(say.noSearch());
-		} else {
-			size.project.withSearch = first;
-			print(say.build('+ search', first));
-			const plainDir = join(options.work, `dist-${entries}-no-search`);
-			size.project.withoutSearch = ok('build', await build(plainDir, SEARCH_OFF));
-			print(say.build('build', size.project.withoutSearch));
-			if (existsSync(join(plainDir, 'pagefind'))) print(say.searchSwitchIgnored());
-		}
-		print(say.dist(size.project.dist));
-		if (!skip.has('query') && size.project.dist.searchIndexBytes !== null) {
-			const target = existsSync(join(distDir, 'search/index.html'))
-				? PROJECT_SEARCH_PAGE
-				: { kind: 'api' as const, bundle: '/pagefind/' };
-			size.project.query = await queryBytes(distDir, target);
-			print(say.query('project', size.project.query));
-		}
-	}
-
-	if (!skip.has('baseline')) {
-		const baseDir = join(options.work, `baseline-${entries}`);
-		writeBaselineProject(baseDir, dir, repoRoot);
-		const distDir = join(baseDir, 'dist');
-		size.baseline.build = ok(
-			'baseline build',
-			await runMeasured(process.execPath, [astroBin, 'build'], { cwd: baseDir, env: runEnv }),
-		);
-		print(say.build('baseline', size.baseline.build));
-		if (!skip.has('search')) {
-			size.baseline.pagefind = ok(
-				'pagefind',
-				await runMeasured(process.execPath, [pagefindBin, '--site', distDir], {
-					cwd: baseDir,
-					env: runEnv,
-				}),
-			);
-			print(say.build('pagefind', size.baseline.pagefind));
-		}
-		size.baseline.dist = readDistStats(distDir, slugs);
-		print(say.dist(size.baseline.dist));
-		if (!skip.has('query') && size.baseline.dist.searchIndexBytes !== null) {
-			size.baseline.query = await queryBytes(distDir, { kind: 'api', bundle: '/pagefind/' });
-			print(say.query('baseline', size.baseline.query));
-		}
-		rmSync(join(baseDir, BASELINE_CACHE), { recursive: true, force: true });
-	}
-
-	if (!skip.has('dev')) {
-		size.dev = await measureDevFor(dir, journal, options.port, runEnv);
-		print(say.dev(size.dev));
-		if (size.dev.failure) {
-			failed = true;
-			print(say.failed('dev', size.dev.failure));
-		}
+	if (size.dev?.failure) {
+		failed = true;
+		print(say.failed('dev', size.dev.failure));
 	}
 	return { size, failed };
+}
+
+async function measureCheck(run: SizeRun): Promise<SizeMeasurements['check']> {
+	const result = await runMeasured(
+		process.execPath,
+		['scripts/cli.ts', 'check', '--content', run.dir],
+		{ cwd: repoRoot, env: run.env },
+	);
+	const check = { ...run.timed('check', result), summary: result.tail.trim().split('\n').at(-1)! };
+	run.print(say.check(check));
+	return check;
+}
+
+/**
+ * The project's cold build. The default build indexes for search when the project has search;
+ * then a second build with SEARCH_OFF gives the time without it. While the project has no search,
+ * the default build is the build without search and is not repeated.
+ */
+async function measureProject(run: SizeRun): Promise<SizeMeasurements['project']> {
+	const { skip, work } = run.options;
+	const build = async (outDir: string, extraEnv: Record<string, string>) => {
+		rmSync(join(repoRoot, astroCacheDir(run.dir)), { recursive: true, force: true });
+		rmSync(outDir, { recursive: true, force: true });
+		const result = await runMeasured(process.execPath, [astroBin, 'build', '--outDir', outDir], {
+			cwd: repoRoot,
+			env: { ...run.env, ...extraEnv },
+		});
+		return run.timed('build', result);
+	};
+	const distDir = join(work, `dist-${run.entries}`);
+	const first = await build(distDir, skip.has('search') ? SEARCH_OFF : {});
+	const dist = readDistStats(distDir, run.slugs);
+	const project: SizeMeasurements['project'] = {
+		withoutSearch: first,
+		withSearch: null,
+		dist,
+		query: null,
+	};
+	if (dist.searchIndexBytes === null || skip.has('search')) {
+		run.print(say.build('build', first));
+		if (!skip.has('search')) run.print(say.noSearch());
+	} else {
+		project.withSearch = first;
+		run.print(say.build('+ search', first));
+		const plainDir = join(work, `dist-${run.entries}-no-search`);
+		project.withoutSearch = await build(plainDir, SEARCH_OFF);
+		run.print(say.build('build', project.withoutSearch));
+		if (existsSync(join(plainDir, 'pagefind'))) run.print(say.searchSwitchIgnored());
+	}
+	run.print(say.dist(dist));
+	if (!skip.has('query') && dist.searchIndexBytes !== null) {
+		const target = existsSync(join(distDir, 'search/index.html'))
+			? PROJECT_SEARCH_PAGE
+			: PAGEFIND_API;
+		project.query = await queryBytes(distDir, target);
+		run.print(say.query('project', project.query));
+	}
+	return project;
+}
+
+/** The bare Astro project over the same entries, then plain Pagefind over its output. */
+async function measureBaseline(run: SizeRun): Promise<SizeMeasurements['baseline']> {
+	const { skip, work } = run.options;
+	const baseDir = join(work, `baseline-${run.entries}`);
+	writeBaselineProject(baseDir, run.dir, repoRoot);
+	const distDir = join(baseDir, 'dist');
+	const measure = async (step: string, args: string[]) =>
+		run.timed(step, await runMeasured(process.execPath, args, { cwd: baseDir, env: run.env }));
+	const build = await measure('baseline build', [astroBin, 'build']);
+	run.print(say.build('baseline', build));
+	const pagefind = skip.has('search')
+		? null
+		: await measure('pagefind', [pagefindBin, '--site', distDir]);
+	if (pagefind) run.print(say.build('pagefind', pagefind));
+	const dist = readDistStats(distDir, run.slugs);
+	run.print(say.dist(dist));
+	const query =
+		!skip.has('query') && dist.searchIndexBytes !== null
+			? await queryBytes(distDir, PAGEFIND_API)
+			: null;
+	if (query) run.print(say.query('baseline', query));
+	return { build, pagefind, dist, query };
 }
 
 async function queryBytes(distDir: string, target: QueryTarget) {
@@ -253,20 +288,23 @@ async function queryBytes(distDir: string, target: QueryTarget) {
 }
 
 /** A cold dev start (no cached content), then a title edit of the middle published entry. */
-function measureDevFor(dir: string, journal: GeneratedJournal, port: number, env: Context['env']) {
-	rmSync(join(repoRoot, astroCacheDir(dir)), { recursive: true, force: true });
+async function measureDevFor(run: SizeRun): Promise<DevTimes> {
+	rmSync(join(repoRoot, astroCacheDir(run.dir)), { recursive: true, force: true });
 	// In dev, Astro keeps its content store in .astro/ rather than in the cache folder.
 	for (const store of ['data-store.json', 'data-store'])
 		rmSync(join(repoRoot, '.astro', store), { recursive: true, force: true });
-	const published = journal.entries.filter((e) => !e.draft);
+	const published = run.journal.entries.filter((e) => !e.draft);
 	const entry = published[Math.floor(published.length / 2)]!;
-	return measureDev({
+	const { port } = run.options;
+	const dev = await measureDev({
 		command: [process.execPath, astroBin, 'dev', '--port', String(port), '--host', '127.0.0.1'],
 		port,
 		cwd: repoRoot,
-		env,
-		entry: { file: join(dir, entry.file), slug: entry.slug },
+		env: run.env,
+		entry: { file: join(run.dir, entry.file), slug: entry.slug },
 		startLimit: 300_000,
 		editLimit: 60_000,
 	});
+	run.print(say.dev(dev));
+	return dev;
 }

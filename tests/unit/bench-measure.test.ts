@@ -52,6 +52,8 @@ describe('the process-tree sampler', () => {
 				expect(usage.samples).toBeGreaterThan(1);
 				// Each child holds 100 MiB: only the sum over the tree reaches 200 MiB.
 				expect(usage.peakRss).toBeGreaterThan(200 * MiB);
+				// Filling 200 MiB takes the children some CPU; the parent's own share is counted too.
+				expect(usage.cpuMs).toBeGreaterThan(0);
 			} finally {
 				spawnSync('pkill', ['-P', String(parent.pid)]);
 				parent.kill();

@@ -28,16 +28,16 @@ function measurements(overrides: Partial<SizeMeasurements> = {}): SizeMeasuremen
 	return {
 		entries: 10_000,
 		journal: { files: 10_371, bytes: 40e6, commits: 262, generateMs: 4000 },
-		check: { ms: 2500, peakRss: 0.4 * GiB, code: 0, summary: '0 errors' },
+		check: { ms: 2500, cpuMs: null, peakRss: 0.4 * GiB, code: 0, summary: '0 errors' },
 		project: {
-			withoutSearch: { ms: 30_000, peakRss: 1.5 * GiB, code: 0 },
-			withSearch: { ms: 36_000, peakRss: 2 * GiB, code: 0 },
+			withoutSearch: { ms: 30_000, cpuMs: 50_000, peakRss: 1.5 * GiB, code: 0 },
+			withSearch: { ms: 36_000, cpuMs: null, peakRss: 2 * GiB, code: 0 },
 			dist: dist({ searchIndexBytes: 30e6 }),
 			query: { query: 'q', bytes: 250_000, requests: 9, results: 40 },
 		},
 		baseline: {
-			build: { ms: 20_000, peakRss: 1 * GiB, code: 0 },
-			pagefind: { ms: 5000, peakRss: 0.3 * GiB, code: 0 },
+			build: { ms: 20_000, cpuMs: 25_000, peakRss: 1 * GiB, code: 0 },
+			pagefind: { ms: 5000, cpuMs: null, peakRss: 0.3 * GiB, code: 0 },
 			dist: dist({ searchIndexBytes: 28e6, medianEntryPage: 4000 }),
 			query: { query: 'q', bytes: 200_000, requests: 9, results: 40 },
 		},
@@ -57,6 +57,7 @@ describe('the benchmark report', () => {
 			ratio: 1.5,
 		});
 		expect(byLabel(rows, 'Entry page HTML, median').ratio).toBe(3);
+		expect(byLabel(rows, 'Build without search, CPU time').ratio).toBe(2);
 		expect(byLabel(rows, 'Build with search')).toMatchObject({ baseline: 25_000, ratio: 36 / 25 });
 	});
 
@@ -67,7 +68,7 @@ describe('the benchmark report', () => {
 			measurements({
 				project: {
 					...measurements().project,
-					withoutSearch: { ms: 30_001, peakRss: 3 * GiB + 1, code: 0 },
+					withoutSearch: { ms: 30_001, cpuMs: null, peakRss: 3 * GiB + 1, code: 0 },
 				},
 			}),
 		);
@@ -87,7 +88,12 @@ describe('the benchmark report', () => {
 			measurements({
 				project: {
 					...measurements().project,
-					withSearch: { ms: 30_000 + FLOORS.searchRatio * 20_000 + 1, peakRss: GiB, code: 0 },
+					withSearch: {
+						ms: 30_000 + FLOORS.searchRatio * 20_000 + 1,
+						cpuMs: null,
+						peakRss: GiB,
+						code: 0,
+					},
 				},
 			}),
 		);
@@ -136,7 +142,9 @@ describe('the benchmark report', () => {
 			loadBefore: [1, 2, 3],
 			loadAfter: [4, 5, 6],
 		};
-		const failing = measurements({ check: { ms: 5500, peakRss: null, code: 0, summary: '' } });
+		const failing = measurements({
+			check: { ms: 5500, cpuMs: null, peakRss: null, code: 0, summary: '' },
+		});
 		const text = toMarkdown({
 			seed: 1,
 			startedAt: 'now',
