@@ -12,6 +12,10 @@ export interface DevTimes {
 	editMs: number | null;
 	/** Peak resident bytes of the dev server's process tree over the whole session. */
 	peakRss: number | null;
+	/** The time limits, in milliseconds. */
+	limits: { startMs: number; editMs: number };
+	/** Which wait passed its time limit (the edit is not tried when the start did). */
+	timedOut?: 'start' | 'edit';
 	/** The server's last output when something did not answer in time. */
 	failure?: string;
 }
@@ -22,9 +26,7 @@ export interface DevOptions extends RunOptions {
 	port: number;
 	/** The entry to edit: its file (absolute) and slug. */
 	entry: { file: string; slug: string };
-	/** Time limits in milliseconds. */
-	startLimit: number;
-	editLimit: number;
+	limits: DevTimes['limits'];
 }
 
 export async function measureDev(options: DevOptions): Promise<DevTimes> {
@@ -33,12 +35,18 @@ export async function measureDev(options: DevOptions): Promise<DevTimes> {
 	const home = `http://127.0.0.1:${options.port}/`;
 	const page = `${home}entries/${options.entry.slug}/`;
 	const original = readFileSync(options.entry.file, 'utf8');
+	const { limits } = options;
+	const stopped = async (times: Pick<DevTimes, 'startMs' | 'editMs' | 'timedOut'>) => ({
+		...times,
+		limits,
+		peakRss: await server.stop(),
+		...(times.timedOut ? { failure: server.tail() } : {}),
+	});
 	try {
-		const startMs = await pollUntil(home, (s) => s === 200, server.startedAt, options.startLimit);
-		if (startMs === null)
-			return { startMs, editMs: null, peakRss: await server.stop(), failure: server.tail() };
+		const startMs = await pollUntil(home, (s) => s === 200, server.startedAt, limits.startMs);
+		if (startMs === null) return stopped({ startMs, editMs: null, timedOut: 'start' });
 		// The engineer has the entry open before editing it.
-		await pollUntil(page, (s) => s === 200, performance.now(), options.startLimit);
+		await pollUntil(page, (s) => s === 200, performance.now(), limits.startMs);
 		const title = `Benchmark edit ${Date.now().toString(36)}`;
 		writeFileSync(options.entry.file, original.replace(/^title: .*$/m, `title: ${title}`));
 		const saved = performance.now();
@@ -46,15 +54,10 @@ export async function measureDev(options: DevOptions): Promise<DevTimes> {
 			page,
 			(_, body) => body.includes(title),
 			saved,
-			options.editLimit,
+			limits.editMs,
 			50,
 		);
-		return {
-			startMs,
-			editMs,
-			peakRss: await server.stop(),
-			...(editMs === null ? { failure: server.tail() } : {}),
-		};
+		return stopped({ startMs, editMs, ...(editMs === null ? { timedOut: 'edit' as const } : {}) });
 	} finally {
 		await server.stop();
 		writeFileSync(options.entry.file, original);

@@ -26,7 +26,9 @@ export const benchMessages = {
 	query: (who: string, q: QueryBytes) =>
 		`  query     ${who}: "${q.query}" found ${q.results}, downloaded ${formatValue(q.bytes, 'kB')} in ${q.requests} requests`,
 	dev: (d: DevTimes) =>
-		`  dev       home after ${formatValue(d.startMs, 's')}, edit visible after ${formatValue(d.editMs, 's')}, peak ${formatValue(d.peakRss, 'GiB')}`,
+		d.timedOut === 'start'
+			? `  dev       the home page did not answer within ${formatValue(d.limits.startMs, 's')}`
+			: `  dev       home after ${formatValue(d.startMs, 's')}, edit visible after ${d.timedOut ? `more than ${formatValue(d.limits.editMs, 's')}` : formatValue(d.editMs, 's')}, peak ${formatValue(d.peakRss, 'GiB')}`,
 	failed: (step: string, tail: string) =>
 		`  ${step} failed; its last output:\n${tail
 			.trim()

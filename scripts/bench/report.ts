@@ -71,6 +71,8 @@ export interface Row {
 	floor: string | null;
 	/** true pass, false fail, null when there is no floor or nothing to judge. */
 	pass: boolean | null;
+	/** The figure is a lower bound: the wait for it passed this time limit. */
+	over?: true;
 }
 
 export type Unit = 's' | 'GiB' | 'kB' | 'MB' | 'count' | 'x';
@@ -166,24 +168,26 @@ export function buildRows(m: SizeMeasurements): Row[] {
 			b.query?.bytes ?? null,
 			below(p.query?.bytes ?? null, FLOORS.queryBytes, '< 300 kB'),
 		),
-		row(
-			'Dev: home page after cold start',
-			's',
-			m.dev?.startMs ?? null,
-			null,
-			atMost(m.dev?.startMs ?? null, FLOORS.devStartMs, '≤ 30 s'),
-		),
-		row(
-			'Dev: saved edit visible',
-			's',
-			m.dev?.editMs ?? null,
-			null,
-			atMost(m.dev?.editMs ?? null, FLOORS.devEditMs, '≤ 3 s'),
-		),
+		devRow(m.dev, 'start', 'Dev: home page after cold start', FLOORS.devStartMs, '≤ 30 s'),
+		devRow(m.dev, 'edit', 'Dev: saved edit visible', FLOORS.devEditMs, '≤ 3 s'),
 	];
 }
 
 type Judgement = Pick<Row, 'floor' | 'pass'>;
+
+/** A dev figure; one whose wait passed its time limit fails, shown as more than the limit. */
+function devRow(
+	dev: DevTimes | null,
+	which: 'start' | 'edit',
+	label: string,
+	floorMs: number,
+	floor: string,
+): Row {
+	const value = (which === 'start' ? dev?.startMs : dev?.editMs) ?? null;
+	if (dev?.timedOut === which)
+		return { ...row(label, 's', dev.limits[`${which}Ms`], null), floor, pass: false, over: true };
+	return row(label, 's', value, null, atMost(value, floorMs, floor));
+}
 
 function row(
 	label: string,
@@ -273,7 +277,7 @@ export function toMarkdown(result: BenchResult): string {
 			'| --- | ---: | ---: | ---: | --- | --- |',
 			...rows.map(
 				(r) =>
-					`| ${r.label} | ${formatValue(r.project, r.unit)} | ${formatValue(r.baseline, r.unit)} | ${formatValue(r.ratio, 'x')} | ${r.floor ?? ''} | ${VERDICT(r.pass)} |`,
+					`| ${r.label} | ${r.over ? '> ' : ''}${formatValue(r.project, r.unit)} | ${formatValue(r.baseline, r.unit)} | ${formatValue(r.ratio, 'x')} | ${r.floor ?? ''} | ${VERDICT(r.pass)} |`,
 			),
 		);
 	}

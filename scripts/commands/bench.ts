@@ -302,8 +302,8 @@ async function measureDevFor(run: SizeRun): Promise<DevTimes> {
 		cwd: repoRoot,
 		env: run.env,
 		entry: { file: join(run.dir, entry.file), slug: entry.slug },
-		startLimit: 300_000,
-		editLimit: 60_000,
+		// Generous, so that a slow machine still yields a figure rather than a timeout.
+		limits: { startMs: 600_000, editMs: 180_000 },
 	});
 	run.print(say.dev(dev));
 	return dev;

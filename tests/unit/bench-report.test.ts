@@ -10,6 +10,7 @@ import {
 import type { DistStats } from '../../scripts/bench/dist-stats.ts';
 
 const GiB = 1024 ** 3;
+const DEV_LIMITS = { startMs: 600_000, editMs: 180_000 };
 
 function dist(overrides: Partial<DistStats> = {}): DistStats {
 	return {
@@ -41,7 +42,7 @@ function measurements(overrides: Partial<SizeMeasurements> = {}): SizeMeasuremen
 			dist: dist({ searchIndexBytes: 28e6, medianEntryPage: 4000 }),
 			query: { query: 'q', bytes: 200_000, requests: 9, results: 40 },
 		},
-		dev: { startMs: 20_000, editMs: 1000, peakRss: 1.2 * GiB },
+		dev: { startMs: 20_000, editMs: 1000, peakRss: 1.2 * GiB, limits: DEV_LIMITS },
 		...overrides,
 	};
 }
@@ -110,7 +111,12 @@ describe('the benchmark report', () => {
 			...base,
 			check: { ...base.check!, ms: FLOORS.checkMs },
 			project: { ...base.project, query: { ...base.project.query!, bytes: FLOORS.queryBytes } },
-			dev: { startMs: FLOORS.devStartMs, editMs: FLOORS.devEditMs + 1, peakRss: null },
+			dev: {
+				startMs: FLOORS.devStartMs,
+				editMs: FLOORS.devEditMs + 1,
+				peakRss: null,
+				limits: DEV_LIMITS,
+			},
 		});
 		expect(byLabel(rows, 'One query downloads').pass).toBe(false);
 		expect(byLabel(rows, 'npm run check').pass).toBe(true);
@@ -130,6 +136,20 @@ describe('the benchmark report', () => {
 		expect(byLabel(rows, 'One query downloads').baseline).toBe(200_000);
 	});
 
+	it('fails a dev figure whose wait passed its time limit, and shows it as a lower bound', () => {
+		const dev = { startMs: 40_000, editMs: null, peakRss: null, limits: DEV_LIMITS };
+		const rows = buildRows(measurements({ dev: { ...dev, timedOut: 'edit' } }));
+		expect(byLabel(rows, 'Dev: saved edit visible')).toMatchObject({
+			project: DEV_LIMITS.editMs,
+			over: true,
+			pass: false,
+		});
+		expect(byLabel(rows, 'Dev: home page after cold start').pass).toBe(false);
+		const noStart = buildRows(measurements({ dev: { ...dev, startMs: null, timedOut: 'start' } }));
+		expect(byLabel(noStart, 'Dev: home page after cold start').over).toBe(true);
+		expect(byLabel(noStart, 'Dev: saved edit visible').pass).toBeNull();
+	});
+
 	it('writes the machine and one table per size in markdown', () => {
 		const machine: Machine = {
 			cpus: 2,
@@ -144,6 +164,7 @@ describe('the benchmark report', () => {
 		};
 		const failing = measurements({
 			check: { ms: 5500, cpuMs: null, peakRss: null, code: 0, summary: '' },
+			dev: { startMs: 1000, editMs: null, peakRss: null, limits: DEV_LIMITS, timedOut: 'edit' },
 		});
 		const text = toMarkdown({
 			seed: 1,
@@ -155,6 +176,7 @@ describe('the benchmark report', () => {
 		expect(text).toContain('## 1,000 entries');
 		expect(text).toContain('## 10,000 entries');
 		expect(text).toContain('| npm run check | 5.5 s | — | — | ≤ 3 s | FAIL |');
+		expect(text).toContain('| Dev: saved edit visible | > 180.0 s | — | — | ≤ 3 s | FAIL |');
 		expect(text).toContain(
 			'| Build without search | 30.0 s | 20.0 s | 1.50× | ≤ 1.5× baseline | pass |',
 		);
