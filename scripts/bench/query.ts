@@ -10,7 +10,10 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
 export type QueryTarget =
-	{ kind: 'page'; path: string; input: string } | { kind: 'api'; bundle: string };
+	/** A search page: where it is, the input to type into, and what marks one result. */
+	| { kind: 'page'; path: string; input: string; result: string }
+	/** Pagefind's bundle folder, e.g. `/pagefind/`. */
+	| { kind: 'api'; bundle: string };
 
 export interface QueryBytes {
 	query: string;
@@ -103,7 +106,7 @@ export async function measureQueryBytes(
 			counting = true;
 			await page.locator(target.input).pressSequentially(query, { delay: 50 });
 			await page.waitForLoadState('networkidle');
-			results = await page.locator('[data-pagefind-result], .pagefind-ui__result').count();
+			results = await page.locator(target.result).count();
 		}
 		await waitForQuiet(() => sizes.length);
 		const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);

@@ -41,6 +41,7 @@ export const PROJECT_SEARCH_PAGE: QueryTarget = {
 	kind: 'page',
 	path: '/search/',
 	input: 'input[type="search"]',
+	result: '.pagefind-ui__result',
 };
 
 /**
