@@ -2,7 +2,6 @@
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
 import {
 	getAudience,
@@ -12,6 +11,7 @@ import {
 	isSearchEnabled,
 	UsageError,
 } from './src/lib/content/env.ts';
+import { astroCacheDir } from './src/lib/site/cache-dir.ts';
 import { journalIntegration } from './src/lib/site/integration.ts';
 import { pagefindIntegration } from './src/lib/site/pagefind.ts';
 import {
@@ -40,11 +40,8 @@ function readEnvironment() {
 	}
 }
 
-// Astro caches parsed content; one cache per content root keeps journals from mixing.
-const cacheKey = createHash('sha256').update(root).digest('hex').slice(0, 12);
-
 export default defineConfig({
-	cacheDir: `./node_modules/.astro/${cacheKey}`,
+	cacheDir: astroCacheDir(root),
 	site,
 	base,
 	trailingSlash: 'always',

@@ -2,6 +2,7 @@
 /** outcome-journal's command line: argv → context → command. */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../src/lib/content/env.ts';
+import { runBench } from './commands/bench.ts';
 import { runCheck } from './commands/check.ts';
 import { runFollowUps } from './commands/follow-ups.ts';
 import { runInit } from './commands/init.ts';
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, Command> = {
 	init: { options: ['author', 'team', 'generator'], positional: 'dir', run: runInit },
 	schema: { options: ['out'], run: runSchema },
 	'follow-ups': { options: ['content', 'format'], run: runFollowUps },
+	bench: { options: ['entries', 'out', 'skip', 'seed', 'port'], run: runBench },
 };
 
 /** Runs one command and returns its exit code: 0 ok, 1 failed, 2 usage error. */

@@ -24,12 +24,16 @@ export const USAGE = `Usage: npm run <command> -- [flags]
           Write JSON Schema files for every kind of content file (default: public/schema).
   follow-ups  [--content DIR] [--format text|json|markdown|github]
           List entries due for follow-up and overdue next steps, by owner.
+  bench   [--entries 1000,10000] [--out DIR] [--skip STEP,...] [--seed N] [--port N]
+          Generate synthetic journals and measure check, build, search and dev against a bare
+          Astro baseline; writes bench.json and bench.md (default: bench-results/).
+          Steps to skip: check, build, search, baseline, query, dev.
 
 The content root is --content, else JOURNAL_CONTENT, else ./content.`;
 
 export const messages = {
 	unknownCommand: (name: string) =>
-		`Unknown command "${name}". Commands: check, new, init, schema, follow-ups.`,
+		`Unknown command "${name}". Commands: check, new, init, schema, follow-ups, bench.`,
 	missingContent: (dir: string) =>
 		`Content folder ${dir} does not exist. Pass --content DIR or set JOURNAL_CONTENT.`,
 	badFormat: (value: string) => `--format must be text, json or github, not "${value}".`,
