@@ -2,9 +2,7 @@
  * Reads a journal from disk and validates every file against the schema. Nothing here throws for
  * bad content: each problem is collected with its file, line and field.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import matter from 'gray-matter';
+import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import {
 	EntrySchema,
@@ -23,6 +21,9 @@ import {
 import type { Problem } from './problems.ts';
 import { validate } from './schema-errors.ts';
 import { didYouMean } from '../utils/suggest.ts';
+import { quote } from '../utils/quote.ts';
+import { listFolder, readText, toRelative } from './files.ts';
+import { splitFrontmatter } from './frontmatter.ts';
 import { parseSeries, type SeriesPoint } from './series.ts';
 import { parseYamlWithLines, type LineMap } from './yaml-lines.ts';
 
@@ -32,6 +33,8 @@ export interface SourceDoc<T> {
 	id: string;
 	/** Path relative to the content root, `/`-separated. */
 	file: string;
+	/** Absolute path. */
+	path: string;
 	raw: unknown;
 	lines: LineMap;
 	/** Present only when the file passed the schema. */
@@ -53,16 +56,38 @@ export interface LoadedJournal {
 	problems: Problem[];
 }
 
+/** Images that a markdown body may show (`![chart](./chart.png)`); kept beside it, not warned about. */
+const IMAGE_EXTS = ['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.svg'];
+
 /** How each kind of file is found and parsed. */
 const KINDS = {
-	people: { exts: ['.yml'], frontmatter: false, deep: false, schema: PersonSchema },
-	teams: { exts: ['.yml'], frontmatter: false, deep: false, schema: TeamSchema },
-	features: { exts: ['.md'], frontmatter: true, deep: false, schema: FeatureSchema },
-	metrics: { exts: ['.yml', '.csv'], frontmatter: false, deep: false, schema: MetricSchema },
-	entries: { exts: ['.md', '.mdx'], frontmatter: true, deep: true, schema: EntrySchema },
+	people: { exts: ['.yml'], assets: [], frontmatter: false, deep: false, schema: PersonSchema },
+	teams: { exts: ['.yml'], assets: [], frontmatter: false, deep: false, schema: TeamSchema },
+	features: {
+		exts: ['.md'],
+		assets: IMAGE_EXTS,
+		frontmatter: true,
+		deep: false,
+		schema: FeatureSchema,
+	},
+	metrics: {
+		exts: ['.yml', '.csv'],
+		assets: [],
+		frontmatter: false,
+		deep: false,
+		schema: MetricSchema,
+	},
+	entries: {
+		exts: ['.md', '.mdx'],
+		assets: IMAGE_EXTS,
+		frontmatter: true,
+		deep: true,
+		schema: EntrySchema,
+	},
 } as const;
 
-type Kind = keyof typeof KINDS;
+/** The folders of a journal, one per kind of content file. */
+export type Kind = keyof typeof KINDS;
 
 const FILE_NAME = /^[a-z0-9-]+$/;
 
@@ -70,8 +95,9 @@ const FILE_NAME = /^[a-z0-9-]+$/;
 export function loadJournal(root: string): LoadedJournal {
 	const problems: Problem[] = [];
 	const config = loadConfig(root, problems);
+	const csvFiles: string[] = [];
 	const load = <K extends Kind>(kind: K) =>
-		loadKind(root, kind, problems) as SourceDoc<z.output<(typeof KINDS)[K]['schema']>>[];
+		loadKind(root, kind, problems, csvFiles) as SourceDoc<z.output<(typeof KINDS)[K]['schema']>>[];
 	const journal: LoadedJournal = {
 		root,
 		config,
@@ -83,7 +109,7 @@ export function loadJournal(root: string): LoadedJournal {
 		series: new Map(),
 		problems,
 	};
-	loadSeries(journal);
+	loadSeries(journal, csvFiles);
 	problems.push(...findStrayTopLevel(root));
 	return journal;
 }
@@ -96,7 +122,6 @@ export function readJournalConfig(root: string): Journal {
 function loadConfig(root: string, problems: Problem[]): Journal {
 	const path = join(root, 'journal.yml');
 	const fallback = JournalSchema.parse({});
-	if (!existsSync(path)) return fallback;
 	const doc = parseFile(root, path, false, problems);
 	if (doc.raw === undefined) return fallback;
 	const { data, problems: found } = validate(JournalSchema, doc.raw ?? {}, doc.file, doc.lines);
@@ -104,23 +129,30 @@ function loadConfig(root: string, problems: Problem[]): Journal {
 	return data ?? fallback;
 }
 
-function loadKind(root: string, kind: Kind, problems: Problem[]): SourceDoc<unknown>[] {
-	const { exts, frontmatter, deep, schema } = KINDS[kind];
+function loadKind(
+	root: string,
+	kind: Kind,
+	problems: Problem[],
+	csvFiles: string[],
+): SourceDoc<unknown>[] {
+	const { exts, assets, frontmatter, deep, schema } = KINDS[kind];
 	const docs: SourceDoc<unknown>[] = [];
-	for (const path of listFiles(join(root, kind), deep)) {
+	const listing = listFolder(root, join(root, kind), deep);
+	problems.push(...listing.problems);
+	for (const folder of listing.folders) {
+		problems.push({
+			file: `${toRelative(root, folder)}/`,
+			line: 1,
+			field: null,
+			severity: 'warning',
+			message: `ignored: folders inside ${kind}/ are not read; only entries/ may have subfolders.`,
+		});
+	}
+	for (const path of listing.files) {
 		const file = toRelative(root, path);
-		if (path.endsWith('/')) {
-			problems.push({
-				file: `${file}/`,
-				line: 1,
-				field: null,
-				severity: 'warning',
-				message: `ignored: folders inside ${kind}/ are not read; only entries/ may have subfolders.`,
-			});
-			continue;
-		}
 		const ext = exts.find((e) => path.endsWith(e));
 		if (!ext) {
+			if ((assets as readonly string[]).some((e) => path.toLowerCase().endsWith(e))) continue;
 			problems.push({
 				file,
 				line: 1,
@@ -130,7 +162,10 @@ function loadKind(root: string, kind: Kind, problems: Problem[]): SourceDoc<unkn
 			});
 			continue;
 		}
-		if (ext === '.csv') continue; // read with the metrics, in loadSeries
+		if (ext === '.csv') {
+			csvFiles.push(path); // read with the metrics, in loadSeries
+			continue;
+		}
 		checkFileName(file, baseName(path), ext, problems);
 		const doc = parseFile(root, path, frontmatter, problems);
 		if (doc.raw !== undefined) {
@@ -143,7 +178,10 @@ function loadKind(root: string, kind: Kind, problems: Problem[]): SourceDoc<unkn
 	return docs;
 }
 
-/** Reads YAML or frontmatter; `raw` is undefined (after reporting why) when it cannot be parsed. */
+/**
+ * Reads YAML or frontmatter; `raw` is undefined (after reporting why) when the file cannot be
+ * read or parsed.
+ */
 function parseFile(
 	root: string,
 	path: string,
@@ -151,50 +189,34 @@ function parseFile(
 	problems: Problem[],
 ): SourceDoc<unknown> {
 	const file = toRelative(root, path);
-	const id = baseName(path);
-	const text = readFileSync(path, 'utf8');
-	let yamlText = text;
+	const unread: SourceDoc<unknown> = { id: baseName(path), file, path, raw: undefined, lines: new Map() };
+	const problem = (line: number, field: string | null, message: string) =>
+		problems.push({ file, line, field, severity: 'error', message });
+	const read = readText(root, path);
+	if ('missing' in read) return unread;
+	if ('problem' in read) {
+		problems.push(read.problem);
+		return unread;
+	}
+	let yamlText = read.text;
 	let body: string | undefined;
 	if (frontmatter) {
-		if (!/^(\uFEFF)?---\r?\n/.test(text)) {
-			problems.push({
-				file,
-				line: 1,
-				field: null,
-				severity: 'error',
-				message:
-					'missing frontmatter: the file must start with a "---" line, then YAML fields, then "---".',
-			});
-			return { id, file, raw: undefined, lines: new Map() };
+		const split = splitFrontmatter(read.text);
+		if (split.yaml === undefined) {
+			problem(split.line, null, split.error);
+			return unread;
 		}
-		// gray-matter splits; the yaml package parses, so that lines and plain-string dates survive.
-		const split = matter(text, { engines: { yaml: () => ({}) } });
-		yamlText = split.matter;
-		body = split.content;
+		yamlText = split.yaml;
+		body = split.body;
 	}
-	const parsed = parseYamlWithLines(yamlText);
-	for (const error of parsed.errors) {
-		problems.push({
-			file,
-			line: error.line,
-			field: null,
-			severity: 'error',
-			message: `YAML syntax error: ${error.message}`,
-		});
-	}
+	// In frontmatter, the YAML starts on line 2 (after the opening ---).
+	const parsed = parseYamlWithLines(yamlText, frontmatter ? 2 : 1);
+	for (const error of parsed.errors) problem(error.line, error.field, error.message);
 	// A file that cannot be read still exists: its id stays known, so links to it are not reported too.
-	if (parsed.errors.length) return { id, file, raw: undefined, lines: parsed.lines, body };
+	if (parsed.errors.length) return { ...unread, lines: parsed.lines, body };
 	const raw = parsed.data ?? (frontmatter ? {} : undefined);
-	if (raw === undefined) {
-		problems.push({
-			file,
-			line: 1,
-			field: null,
-			severity: 'error',
-			message: 'the file is empty; expected YAML fields.',
-		});
-	}
-	return { id, file, raw, lines: parsed.lines, body };
+	if (raw === undefined) problem(1, null, 'the file is empty; expected YAML fields.');
+	return { ...unread, raw, lines: parsed.lines, body };
 }
 
 function checkFileName(file: string, id: string, ext: string, problems: Problem[]): void {
@@ -208,14 +230,13 @@ function checkFileName(file: string, id: string, ext: string, problems: Problem[
 		line: 1,
 		field: null,
 		severity: 'error',
-		message: `file name "${id}${ext}" must use only lowercase letters, digits and "-"; rename it to "${suggestion}${ext}".`,
+		message: `file name ${quote(id + ext)} must use only lowercase letters, digits and "-"; rename it to ${quote(suggestion + ext)}.`,
 	});
 }
 
-function loadSeries(journal: LoadedJournal): void {
-	const dir = join(journal.root, 'metrics');
+function loadSeries(journal: LoadedJournal, csvFiles: readonly string[]): void {
 	const known = new Set(journal.metrics.map((m) => m.id));
-	for (const path of listFiles(dir, false).filter((p) => p.endsWith('.csv'))) {
+	for (const path of csvFiles) {
 		const file = toRelative(journal.root, path);
 		const id = baseName(path);
 		if (!known.has(id)) {
@@ -227,47 +248,36 @@ function loadSeries(journal: LoadedJournal): void {
 				message: `there is no metrics/${id}.yml for this time series; add it or rename the CSV.`,
 			});
 		}
-		const { points, problems } = parseSeries(readFileSync(path, 'utf8'), file);
+		const read = readText(journal.root, path);
+		if ('problem' in read) journal.problems.push(read.problem);
+		if (!('text' in read)) continue;
+		const { points, problems } = parseSeries(read.text, file);
 		journal.problems.push(...problems);
 		journal.series.set(id, points);
 	}
-}
-
-/**
- * Files under `dir`, sorted; hidden files and folders are skipped. When not `deep`, subfolders
- * are listed with a trailing `/` so that the caller can say they are not read.
- */
-function listFiles(dir: string, deep: boolean): string[] {
-	if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
-	const out: string[] = [];
-	for (const name of readdirSync(dir).sort()) {
-		if (name.startsWith('.')) continue;
-		const path = join(dir, name);
-		if (!statSync(path).isDirectory()) out.push(path);
-		else if (deep) out.push(...listFiles(path, true));
-		else out.push(`${path}/`);
-	}
-	return out;
 }
 
 const KNOWN_TOP_LEVEL = new Set(['journal.yml', ...Object.keys(KINDS)]);
 
 /** Anything at the top of the content root that the format does not define would be ignored. */
 function findStrayTopLevel(root: string): Problem[] {
-	return listFiles(root, false)
-		.map((path) => toRelative(root, path))
-		.filter((name) => !KNOWN_TOP_LEVEL.has(name.replace(/\/$/, '')))
-		.map((name) => ({
-			file: name,
-			line: 1,
-			field: null,
-			severity: 'warning' as const,
-			message: `ignored: not part of the journal format (journal.yml, ${Object.keys(KINDS).join('/, ')}/).${didYouMean(name.replace(/\/$/, ''), [...KNOWN_TOP_LEVEL])}`,
-		}));
-}
-
-function toRelative(root: string, path: string): string {
-	return relative(root, path).split(sep).join('/');
+	const { files, folders, problems } = listFolder(root, root, false);
+	const known = (path: string) => KNOWN_TOP_LEVEL.has(toRelative(root, path));
+	const stray = [...files.filter((p) => !known(p)), ...folders.filter((p) => !known(p)).map((p) => `${p}/`)];
+	return [
+		// Problems with a known name (a broken journal.yml symlink) are reported where it is read.
+		...problems.filter((p) => !KNOWN_TOP_LEVEL.has(p.file.replace(/\/$/, ''))),
+		...stray.sort().map((path) => {
+			const name = toRelative(root, path.replace(/\/$/, ''));
+			return {
+				file: path.endsWith('/') ? `${name}/` : name,
+				line: 1,
+				field: null,
+				severity: 'warning' as const,
+				message: `ignored: not part of the journal format (journal.yml, ${Object.keys(KINDS).join('/, ')}/).${didYouMean(name, [...KNOWN_TOP_LEVEL])}`,
+			};
+		}),
+	];
 }
 
 /** File name without directory or extension. */
