@@ -1,21 +1,38 @@
 // @ts-check
+import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
-import { getAudience, getContentRoot, getToday, UsageError } from './src/lib/content/env.ts';
+import {
+	getAudience,
+	getContentRoot,
+	getSiteLocation,
+	getToday,
+	isSearchEnabled,
+	UsageError,
+} from './src/lib/content/env.ts';
+import { astroCacheDir } from './src/lib/site/cache-dir.ts';
 import { journalIntegration } from './src/lib/site/integration.ts';
+import { pagefindIntegration } from './src/lib/site/pagefind.ts';
+import {
+	codeRehypePlugins,
+	markdownRehypePlugins,
+	markdownRemarkRehype,
+} from './src/lib/site/markdown.ts';
 import { readJournalConfig } from './src/lib/content/load.ts';
 
 const root = getContentRoot();
-const journal = readJournalConfig(root);
-const today = readEnvironment();
+const { today, base, site, search } = readEnvironment();
 
-/** Checks JOURNAL_TODAY and JOURNAL_AUDIENCE up front: a typo there is a one-line message, not a stack. */
+/** Checks the JOURNAL_* variables up front: a typo there is a one-line message, not a stack. */
 function readEnvironment() {
 	try {
 		getAudience();
-		return getToday();
+		return {
+			today: getToday(),
+			search: isSearchEnabled(),
+			...getSiteLocation(readJournalConfig(root)),
+		};
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
 		console.error(error.message);
@@ -23,17 +40,28 @@ function readEnvironment() {
 	}
 }
 
-// Astro caches parsed content; one cache per content root keeps journals from mixing.
-const cacheKey = createHash('sha256').update(root).digest('hex').slice(0, 12);
-
 export default defineConfig({
-	cacheDir: `./node_modules/.astro/${cacheKey}`,
-	site: journal.site,
-	base: journal.base,
+	cacheDir: astroCacheDir(root),
+	site,
+	base,
 	trailingSlash: 'always',
-	// The sitemap needs absolute URLs, so it is written only when journal.yml sets `site`.
-	integrations: [journalIntegration({ root, today }), mdx(), ...(journal.site ? [sitemap()] : [])],
+	// The sitemap needs absolute URLs, so it is written only when `site` is set.
+	integrations: [
+		journalIntegration({ root, today }),
+		// `.mdx` is code from trusted authors: not sanitised, but highlighted the same way.
+		mdx({ processor: unified({ rehypePlugins: codeRehypePlugins }) }),
+		...(site ? [sitemap()] : []),
+		...(search ? [pagefindIntegration()] : []),
+	],
 	markdown: {
-		shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+		// Highlighting runs inside our pipeline, after sanitising (src/lib/site/markdown.ts).
+		syntaxHighlight: false,
+		processor: unified({
+			remarkRehype: markdownRemarkRehype,
+			rehypePlugins: markdownRehypePlugins,
+		}),
 	},
+	// No inline <style> or <script>: pages must work under `style-src 'self'; script-src 'self'`.
+	build: { inlineStylesheets: 'never' },
+	vite: { build: { assetsInlineLimit: 0 } },
 });

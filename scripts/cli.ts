@@ -2,24 +2,37 @@
 /** outcome-journal's command line: argv → context → command. */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../src/lib/content/env.ts';
+import { runBench } from './commands/bench.ts';
 import { runCheck } from './commands/check.ts';
+import { runFollowUps } from './commands/follow-ups.ts';
+import { runInit } from './commands/init.ts';
 import { runNew } from './commands/new.ts';
 import { runSchema } from './commands/schema.ts';
 import { messages, processOutput, USAGE, type Output } from './messages.ts';
 
 export interface Context {
-	/** Flag values, already parsed strictly for the command. */
+	/** Flag values, already parsed strictly for the command (a positional argument by its name). */
 	flags: Record<string, string | undefined>;
 	env: Record<string, string | undefined>;
 	cwd: string;
 	out: Output;
 }
 
-const COMMANDS = {
+interface Command {
+	options: readonly string[];
+	/** The name under which the command's one positional argument goes into `flags`. */
+	positional?: string;
+	run: (ctx: Context) => Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
 	check: { options: ['content', 'format'], run: runCheck },
 	new: { options: ['title', 'author', 'team', 'date', 'content'], run: runNew },
+	init: { options: ['author', 'team', 'generator'], positional: 'dir', run: runInit },
 	schema: { options: ['out'], run: runSchema },
-} as const;
+	'follow-ups': { options: ['content', 'format'], run: runFollowUps },
+	bench: { options: ['entries', 'out', 'skip', 'seed', 'port'], run: runBench },
+};
 
 /** Runs one command and returns its exit code: 0 ok, 1 failed, 2 usage error. */
 export async function main(
@@ -33,23 +46,28 @@ export async function main(
 		out.stdout(USAGE);
 		return name === undefined ? 2 : 0;
 	}
-	if (!(name in COMMANDS)) {
+	const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+	if (!command) {
 		out.stderr(messages.unknownCommand(name));
 		return 2;
 	}
-	const command = COMMANDS[name as keyof typeof COMMANDS];
 	if (rest.includes('--help') || rest.includes('-h')) {
 		out.stdout(USAGE);
 		return 0;
 	}
 	try {
-		const { values } = parseArgs({
+		const { values, positionals } = parseArgs({
 			args: rest,
 			options: Object.fromEntries(command.options.map((o) => [o, { type: 'string' as const }])),
 			strict: true,
-			allowPositionals: false,
+			allowPositionals: command.positional !== undefined,
 		});
-		return await command.run({ flags: values as Context['flags'], env, cwd, out });
+		const flags = values as Context['flags'];
+		if (command.positional) {
+			if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`);
+			flags[command.positional] = positionals[0];
+		}
+		return await command.run({ flags, env, cwd, out });
 	} catch (err) {
 		// parseArgs reports unknown flags and missing values as TypeErrors with ERR_PARSE_ARGS_* codes.
 		const code = (err as { code?: string }).code ?? '';

@@ -4,7 +4,7 @@ import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getContentRoot } from './lib/content/env.ts';
-import { baseName } from './lib/content/load.ts';
+import { baseName, readJournalConfig } from './lib/content/load.ts';
 import {
 	EntrySchema,
 	FeatureSchema,
@@ -14,6 +14,8 @@ import {
 } from './lib/content/schema.ts';
 
 const root = getContentRoot();
+// With `mdx: false` the build never even loads an .mdx file (the checker also fails on one).
+const entryFiles = readJournalConfig(root).mdx ? '**/*.{md,mdx}' : '**/*.md';
 
 /** Ids are file names, whatever folder a file sits in (the permalink never depends on it). */
 function from(folder: string, pattern: string) {
@@ -29,5 +31,5 @@ export const collections = {
 	teams: defineCollection({ loader: from('teams', '*.yml'), schema: TeamSchema }),
 	features: defineCollection({ loader: from('features', '*.md'), schema: FeatureSchema }),
 	metrics: defineCollection({ loader: from('metrics', '*.yml'), schema: MetricSchema }),
-	entries: defineCollection({ loader: from('entries', '**/*.{md,mdx}'), schema: EntrySchema }),
+	entries: defineCollection({ loader: from('entries', entryFiles), schema: EntrySchema }),
 };

@@ -3,9 +3,25 @@
  * builds of one project share `.astro/`, so they must not run at the same time), and hands their
  * output folders to the tests through `inject('builds')`.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite } from './build-site.ts';
-import { makeJournal, minimalFixture, sampleContent } from './helpers.ts';
+import {
+	basedJournalFiles,
+	hostileFixture,
+	makeJournal,
+	minimalFixture,
+	sampleContent,
+} from './helpers.ts';
+import { makeWorkspace, stepEnv, stepsOn } from './skeleton.ts';
+
+/** Where the `nothingDue` build moves the minimal fixture's entries (old path → new path). */
+export const MOVED_ENTRIES = {
+	'entries/2026/q1/batching.md': 'entries/batching.md',
+	'entries/2026/q1/baseline.md': 'entries/payments/2026/baseline.md',
+	'entries/2025/old-rollout.md': 'entries/archive/old/old-rollout.md',
+} as const;
 
 export interface Builds {
 	/** tests/fixtures/minimal, today 2026-06-01. */
@@ -14,12 +30,22 @@ export interface Builds {
 	sample: string;
 	/** The sample journal with JOURNAL_AUDIENCE=public. */
 	samplePublic: string;
-	/** The minimal fixture served under base /journal/ with a site URL. */
+	/**
+	 * The minimal fixture served under base /journal/ with a site URL, plus `hostileEntry` (markup
+	 * in a title, for search to show as text) and `AWKWARD_ENTRY` (text that exports must escape).
+	 */
 	based: string;
-	/** The minimal fixture with today 2025-12-15: nothing due yet. */
+	/**
+	 * The minimal fixture with today 2025-12-15 (nothing due yet), its entries moved to other
+	 * folders (MOVED_ENTRIES): permalinks must not change.
+	 */
 	nothingDue: string;
 	/** A journal with no entries. */
 	empty: string;
+	/** The journal `npm run init` writes, built with the env of its workflow's build step. */
+	skeleton: { outDir: string; journal: string };
+	/** tests/fixtures/hostile: markup, template syntax and javascript: URLs in every text. */
+	hostile: string;
 	/** A journal with a dangling `follows`: the build must fail. */
 	broken: { code: number; output: string; outDir: string };
 }
@@ -42,9 +68,15 @@ function wantedBuilds(): (name: string) => boolean {
 
 export default function setup(project: TestProject) {
 	const wanted = wantedBuilds();
-	const basedRoot = makeJournal({
-		'journal.yml': 'title: Based Journal\nbase: /journal/\nsite: https://journal.example.com\n',
-	});
+	const basedRoot = makeJournal(basedJournalFiles);
+	const movedRoot = makeJournal(
+		Object.fromEntries(
+			Object.entries(MOVED_ENTRIES).flatMap(([from, to]) => [
+				[to, readFileSync(join(minimalFixture, from), 'utf8')],
+				[from, null],
+			]),
+		),
+	);
 	const run = (content: string, env: Record<string, string> = {}) => {
 		const result = buildSite(content, env);
 		if (result.code !== 0) throw new Error(`build of ${content} failed:\n${result.output}`);
@@ -56,7 +88,7 @@ export default function setup(project: TestProject) {
 		samplePublic: () =>
 			run(sampleContent, { JOURNAL_TODAY: '2026-11-24', JOURNAL_AUDIENCE: 'public' }),
 		based: () => run(basedRoot),
-		nothingDue: () => run(minimalFixture, { JOURNAL_TODAY: '2025-12-15' }),
+		nothingDue: () => run(movedRoot, { JOURNAL_TODAY: '2025-12-15' }),
 		empty: () =>
 			run(
 				makeJournal({
@@ -66,6 +98,16 @@ export default function setup(project: TestProject) {
 					'entries/2026/q1/unfinished.md': null,
 				}),
 			),
+		skeleton: () => {
+			const workspace = makeWorkspace();
+			const build = stepsOn(workspace.workflow.jobs.journal!, 'push').find((s) =>
+				s.run?.includes('npm run build'),
+			);
+			if (!build) throw new Error('the skeleton workflow has no build step');
+			const env = stepEnv(workspace, build, 'push');
+			return { outDir: run(env.JOURNAL_CONTENT!, env), journal: workspace.journal };
+		},
+		hostile: () => run(hostileFixture),
 		broken: () =>
 			buildSite(
 				makeJournal({

@@ -10,6 +10,7 @@ import type { Entry } from '../src/lib/content/schema.ts';
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const minimalFixture = join(repoRoot, 'tests/fixtures/minimal');
 export const sampleContent = join(repoRoot, 'content');
+export const hostileFixture = join(repoRoot, 'tests/fixtures/hostile');
 
 /**
  * A copy of the minimal fixture journal with `files` written over it (null deletes a file).
@@ -54,4 +55,76 @@ export function makeEntry(slug: string, data: Partial<Entry>): EntryLike {
 			...data,
 		},
 	};
+}
+
+/**
+ * An entry whose title and text are markup, in the `based` build: search must show it as text.
+ * `word` occurs in no other entry of the minimal fixture.
+ */
+export const hostileEntry = {
+	slug: 'hostile',
+	title: '<img src=x onerror=alert(1)> Cache warm-up',
+	word: 'quokkafrost',
+	file: [
+		'---',
+		"title: '<img src=x onerror=alert(1)> Cache warm-up'",
+		'date: 2026-03-20',
+		'authors: [cy]',
+		'status: shipped',
+		'---',
+		'The quokkafrost job logs `<img src=x onerror=alert(2)>` and warms the cache before traffic.',
+		'',
+	].join('\n'),
+};
+
+/** An entry whose title and texts need escaping in CSV, JSON, HTML and XML (in the `based` build). */
+export const AWKWARD_ENTRY = {
+	slug: 'awkward-title',
+	title: 'Cut fees, "fast" & <safe>:\nrefunds across regions',
+	file: `---
+title: "Cut fees, \\"fast\\" & <safe>:\\nrefunds across regions"
+date: 2026-03-20
+authors:
+  - person: cy
+    role: lead
+  - bo
+team: growth
+status: measured
+metrics:
+  - metric: latency
+    before: 1200
+    after: 1000
+    method: holdout
+    note: "=1+1, a \\"quoted\\" note & <b>not bold</b>"
+  - metric: conversion
+    before: 3.0
+    after: 3.1
+next:
+  - step: "Share the write-up, \\"soon\\""
+    owner: cy
+links:
+  - label: "Report, v2 & <draft>"
+    url: https://example.com/report?a=1&b=2
+verified_by:
+  person: ana
+---
+Text.
+`,
+} as const;
+
+/** The `based` build's journal: the minimal fixture served under /journal/ with a site URL. */
+export const basedJournalFiles: Record<string, string> = {
+	'journal.yml': 'title: Based Journal\nbase: /journal/\nsite: https://journal.example.com\n',
+	'entries/2026/q1/hostile.md': hostileEntry.file,
+	[`entries/2026/q1/${AWKWARD_ENTRY.slug}.md`]: AWKWARD_ENTRY.file,
+};
+
+/**
+ * A JSON export value as its CSV cell reads back: null empty, text that a spreadsheet would run as
+ * a formula behind an apostrophe (the CSV writer's escape_formulas), the rest as text.
+ */
+export function asCsvCell(value: unknown): string {
+	if (value === null) return '';
+	if (typeof value === 'string' && /^[=+\-@\t\r]/.test(value)) return `'${value}`;
+	return String(value);
 }

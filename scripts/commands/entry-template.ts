@@ -4,6 +4,7 @@ import {
 	ENTRY_STATUSES,
 	METHODS,
 	VISIBILITIES,
+	type Visibility,
 } from '../../src/lib/content/schema.ts';
 
 export interface TemplateInput {
@@ -12,10 +13,20 @@ export interface TemplateInput {
 	author: string;
 	team?: string;
 	measureBy: string;
+	/** Written out when given; otherwise left commented at its default. */
+	visibility?: Visibility;
 }
 
-export function renderEntry({ title, date, author, team, measureBy }: TemplateInput): string {
+export function renderEntry({
+	title,
+	date,
+	author,
+	team,
+	measureBy,
+	visibility,
+}: TemplateInput): string {
 	const teamLine = team ? `team: ${team}` : '# team: team-id';
+	const visibilityLine = `${visibility ? '' : '# '}visibility: ${visibility ?? 'internal'}`;
 	return `---
 title: ${JSON.stringify(title)}
 date: ${date}
@@ -49,7 +60,7 @@ status: shipped   # ${ENTRY_STATUSES.join(' | ')}
 # verified_by:
 #   person: person-id
 #   on: YYYY-MM-DD
-# visibility: internal   # ${VISIBILITIES.join(' | ')}
+${visibilityLine}   # ${VISIBILITIES.join(' | ')}
 # draft: false
 ---
 

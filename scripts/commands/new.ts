@@ -5,12 +5,12 @@ import slugify from '@sindresorhus/slugify';
 import { isRealDate } from '../../src/lib/utils/dates.ts';
 import { getToday, UsageError } from '../../src/lib/content/env.ts';
 import { measureBy } from '../../src/lib/facts/entry.ts';
-import { loadJournal } from '../../src/lib/content/load.ts';
+import { loadJournal, type LoadedJournal } from '../../src/lib/content/load.ts';
 import { didYouMean } from '../../src/lib/utils/suggest.ts';
 import type { Context } from '../cli.ts';
 import { messages } from '../messages.ts';
 import { resolveContentRoot } from './content-root.ts';
-import { renderEntry } from './entry-template.ts';
+import { renderEntry, type TemplateInput } from './entry-template.ts';
 
 const MAX_SLUG = 60;
 
@@ -35,9 +35,26 @@ export async function runNew(ctx: Pick<Context, 'flags' | 'env' | 'cwd' | 'out'>
 		ctx.out.stderr(`"${team}" is not a known team (teams/${team}.yml).${didYouMean(team, teams)}`);
 		return 1;
 	}
-	const slug = toSlug(title);
+	const path = writeEntry(ctx, journal, { title: title.trim(), date, author, team });
+	if (!path) return 1;
+	ctx.out.stdout(messages.wroteEntry(relative(ctx.cwd, path)));
+	return 0;
+}
+
+/**
+ * Writes `entries/<year>/<slug>.md` from the entry template and returns its path; or prints why
+ * not (the slug is taken, the file exists) and returns undefined. Never overwrites a file.
+ */
+export function writeEntry(
+	ctx: Pick<Context, 'cwd' | 'out'>,
+	journal: LoadedJournal,
+	input: Omit<TemplateInput, 'measureBy'>,
+): string | undefined {
+	const slug = toSlug(input.title);
 	if (!slug)
-		throw new UsageError(`--title "${title}" has no letters or digits to make a file name from.`);
+		throw new UsageError(
+			`--title "${input.title}" has no letters or digits to make a file name from.`,
+		);
 	const taken = journal.entries.find(
 		(e) => e.id === slug || (e.data?.aliases ?? []).includes(slug),
 	);
@@ -45,28 +62,24 @@ export async function runNew(ctx: Pick<Context, 'flags' | 'env' | 'cwd' | 'out'>
 		ctx.out.stderr(
 			`The slug "${slug}" is already used by ${taken.file}. Choose a different title.`,
 		);
-		return 1;
+		return undefined;
 	}
 
-	const dir = join(root, 'entries', date.slice(0, 4));
+	const dir = join(journal.root, 'entries', input.date.slice(0, 4));
 	const path = join(dir, `${slug}.md`);
 	mkdirSync(dir, { recursive: true });
 	const text = renderEntry({
-		title: title.trim(),
-		date,
-		author,
-		team,
-		measureBy: measureBy({ date }, journal.config.follow_up_days),
+		...input,
+		measureBy: measureBy({ date: input.date }, journal.config.follow_up_days),
 	});
 	try {
 		writeFileSync(path, text, { flag: 'wx' }); // wx: fail rather than overwrite
 	} catch (err) {
 		if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
 		ctx.out.stderr(`${relative(ctx.cwd, path)} already exists; nothing was written.`);
-		return 1;
+		return undefined;
 	}
-	ctx.out.stdout(messages.wroteEntry(relative(ctx.cwd, path)));
-	return 0;
+	return path;
 }
 
 /** A file-name slug from a title, cut at a word boundary. */

@@ -2,12 +2,21 @@
  * Metric, tag, month and follow-up pages, checked against facts computed here, independently of
  * src/lib/rollups, from the raw content.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HTMLElement } from 'node-html-parser';
-import { minimalFixture, sampleContent } from '../helpers.ts';
+import {
+	basedJournalFiles,
+	makeJournal,
+	minimalFixture,
+	runCli,
+	sampleContent,
+} from '../helpers.ts';
 import { loadJournal } from '../../src/lib/content/load.ts';
 import type { Entry } from '../../src/lib/content/schema.ts';
-import { page, textOf } from './pages.ts';
+import type { FollowUpReport } from '../../src/lib/site/follow-up-report.ts';
+import { outDir, page, textOf, type SiteBuild } from './pages.ts';
 
 const SAMPLE_TODAY = '2026-11-24';
 const MINIMAL_TODAY = '2026-06-01';
@@ -169,6 +178,85 @@ describe('follow-ups page', () => {
 		expect(textOf(html.querySelector('main'))).toContain(
 			'Nothing is due. Every shipped change has been looked at.',
 		);
+	});
+});
+
+/** /follow-ups.json of a build. */
+const followUpsJson = (build: SiteBuild): FollowUpReport =>
+	JSON.parse(readFileSync(join(outDir(build), 'follow-ups.json'), 'utf8'));
+
+/** The items of follow-ups.json, as /follow-ups/ is read back, in order. */
+function jsonFollowUps(report: FollowUpReport) {
+	const path = (url: string) => new URL(url, 'http://x').pathname;
+	return {
+		owners: report.owners.map((o) => lastSegment(path(o.url))),
+		items: report.owners.flatMap((o): FollowUpItem[] => [
+			...o.due.map((d) => ({
+				kind: 'due' as const,
+				owner: o.person,
+				entry: lastSegment(path(d.url)),
+				date: d.measure_by,
+			})),
+			...o.overdue.map((d) => ({
+				kind: 'step' as const,
+				owner: o.person,
+				entry: lastSegment(path(d.url)),
+				step: d.step,
+				date: d.due,
+			})),
+		]),
+	};
+}
+
+describe('follow-ups.json', () => {
+	it.each(['sample', 'samplePublic', 'minimal'] as const)(
+		'lists what /follow-ups/ shows, in the same order (%s build)',
+		(build) => {
+			const report = followUpsJson(build);
+			const shown = shownFollowUps(page(build, 'follow-ups'));
+			expect(jsonFollowUps(report)).toEqual(shown);
+			expect(report.due_count + report.overdue_count).toBe(shown.items.length);
+		},
+	);
+
+	it('counts days late from JOURNAL_TODAY and names the field to update', () => {
+		const report = followUpsJson('sample');
+		expect(report.as_of).toBe(SAMPLE_TODAY);
+		const entries = new Map(published(sampleContent).map((e) => [e.slug, e.data]));
+		for (const owner of report.owners) {
+			expect(owner.name).toBe(
+				loadJournal(sampleContent).people.find((p) => p.id === owner.person)!.data!.name,
+			);
+			for (const d of owner.due) {
+				expect(d.days_late).toBe(daysFrom(d.measure_by, SAMPLE_TODAY));
+				expect(d.field).toBe(entries.get(d.entry)!.measure_by ? 'measure_by' : 'status');
+				expect(d.status).toBe(entries.get(d.entry)!.status);
+			}
+			for (const o of owner.overdue) {
+				expect(o.days_late).toBe(daysFrom(o.due, SAMPLE_TODAY));
+				const index = Number(/^next\[(\d+)\]\.due$/.exec(o.field)![1]);
+				expect(entries.get(o.entry)!.next![index]!.step).toBe(o.step);
+			}
+		}
+	});
+
+	it('is what npm run follow-ups -- --format json prints for the same journal', async () => {
+		const cli = await runCli(['follow-ups', '--content', minimalFixture, '--format', 'json']);
+		expect(JSON.parse(cli.stdout)).toEqual(followUpsJson('minimal'));
+	});
+
+	it('has absolute links when journal.yml sets site, as the CLI does', async () => {
+		const report = followUpsJson('based');
+		const urls = report.owners.flatMap((o) => [
+			o.url,
+			...o.due.map((d) => d.url),
+			...o.overdue.map((d) => d.url),
+		]);
+		expect(urls.length).toBeGreaterThan(2);
+		for (const url of urls) expect(url).toMatch(/^https:\/\/journal\.example\.com\/journal\//);
+		const root = makeJournal(basedJournalFiles);
+		const cli = await runCli(['follow-ups', '--content', root, '--format', 'json']);
+		expect(JSON.parse(cli.stdout)).toEqual(report);
 	});
 });
 

@@ -1,12 +1,12 @@
 /** Reading built pages in e2e tests. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { inject } from 'vitest';
 import type { Builds } from '../global-setup.ts';
 
-/** The builds that succeeded (all but `broken`). */
-export type SiteBuild = Exclude<keyof Builds, 'broken'>;
+/** The builds that succeeded (all but `broken`), with their output folder as their value. */
+export type SiteBuild = Exclude<keyof Builds, 'broken' | 'skeleton'>;
 
 /** The parsed `index.html` at `path` (e.g. `people/ana`) of one of the global builds. */
 export function page(build: SiteBuild, path: string): HTMLElement {
@@ -29,4 +29,12 @@ export function getBuild<K extends keyof Builds>(name: K): Builds[K] {
 	const build = inject('builds')[name];
 	if (build === undefined) throw new Error(`the ${name} build was skipped: add it to TEST_BUILDS`);
 	return build;
+}
+
+/** Every file of a build whose name ends in one of `extensions`, as `/`-separated paths. */
+export function filesOf(build: SiteBuild, ...extensions: string[]): string[] {
+	return readdirSync(outDir(build), { recursive: true, encoding: 'utf8' })
+		.map((path) => path.split('\\').join('/'))
+		.filter((path) => extensions.some((ext) => path.endsWith(ext)))
+		.sort();
 }

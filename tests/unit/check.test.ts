@@ -416,3 +416,18 @@ describe('each error class names file, line, field and what was expected', () =>
 		]);
 	});
 });
+
+describe('mdx: false in journal.yml', () => {
+	const mdxEntry = { 'entries/2026/launch.mdx': entry(...VALID) };
+
+	it('makes every .mdx entry an error, because MDX runs code at build time', () => {
+		const errors = errorsOf({ 'journal.yml': 'title: T\nmdx: false\n', ...mdxEntry });
+		expect(errors).toHaveLength(1);
+		expect(errors[0]).toMatchObject({ file: 'entries/2026/launch.mdx', line: 1, field: null });
+		expect(errors[0]!.message).toMatch(/mdx: false/);
+	});
+
+	it('allows .mdx entries by default', () => {
+		expect(errorsOf(mdxEntry)).toEqual([]);
+	});
+});

@@ -253,3 +253,103 @@ describe('npm run schema', () => {
 		}
 	});
 });
+
+describe('npm run follow-ups', () => {
+	/** 1-based line of the first line of `file` that contains `text`. */
+	const lineWith = (file: string, text: string) =>
+		readFileSync(file, 'utf8')
+			.split('\n')
+			.findIndex((l) => l.includes(text)) + 1;
+
+	it('prints the due entries and overdue steps by owner as text by default', async () => {
+		const result = await runCli(['follow-ups', '--content', makeJournal()]);
+		expect(result.code).toBe(0);
+		expect(result.stdout.split('\n')).toEqual([
+			'Follow-ups as of 2026-06-01: 1 entry waiting for a result and 1 overdue next step.',
+			'',
+			'Bo Chen (bo)',
+			'  waiting  Rolled out the new receipts page',
+			'           measure by 2025-12-31, 152 days late · /entries/old-rollout/',
+			'  overdue  Apply batching to refunds',
+			'           due 2026-05-01, 31 days late · from Batched price lookups · /entries/batching/',
+		]);
+	});
+
+	it('honours JOURNAL_TODAY and JOURNAL_AUDIENCE', async () => {
+		const root = makeJournal();
+		const early = await runCli(['follow-ups', '--content', root], { JOURNAL_TODAY: '2025-12-15' });
+		expect(early.stdout).toBe('Nothing is due as of 2025-12-15.');
+		// Both items come from internal entries.
+		const pub = await runCli(['follow-ups', '--content', root], { JOURNAL_AUDIENCE: 'public' });
+		expect(pub.stdout).toBe('Nothing is due as of 2026-06-01.');
+	});
+
+	it('prints JSON with absolute links when journal.yml sets site', async () => {
+		const root = makeJournal({
+			'journal.yml': 'title: J\nsite: https://journal.example.com\nbase: /journal/\n',
+		});
+		const result = await runCli(['follow-ups', '--content', root, '--format', 'json']);
+		const report = JSON.parse(result.stdout);
+		expect(report.as_of).toBe('2026-06-01');
+		expect(report.owners.map((o: { person: string }) => o.person)).toEqual(['bo']);
+		expect(report.owners[0].due[0]).toMatchObject({
+			entry: 'old-rollout',
+			url: 'https://journal.example.com/journal/entries/old-rollout/',
+			measure_by: '2025-12-31',
+			days_late: 152,
+		});
+		expect(report.owners[0].overdue[0]).toMatchObject({
+			step: 'Apply batching to refunds',
+			due: '2026-05-01',
+			url: 'https://journal.example.com/journal/entries/batching/',
+		});
+	});
+
+	it('prints markdown for a chat post', async () => {
+		const result = await runCli(['follow-ups', '--content', makeJournal(), '--format', 'markdown']);
+		expect(result.stdout).toContain('### [Bo Chen](/people/bo/)');
+		expect(result.stdout).toContain(
+			'- Waiting for a result: [Rolled out the new receipts page](/entries/old-rollout/), measure by 2025-12-31 (152 days late)',
+		);
+	});
+
+	it('prints GitHub warnings at the line of the status or due field, from the working directory', async () => {
+		const root = makeJournal();
+		const folder = basename(root);
+		const result = await runCli(
+			['follow-ups', '--content', folder, '--format', 'github'],
+			{},
+			dirname(root),
+		);
+		const rollout = join(root, 'entries/2025/old-rollout.md');
+		const batching = join(root, 'entries/2026/q1/batching.md');
+		expect(result.stdout.split('\n')).toEqual([
+			expect.stringMatching(
+				new RegExp(
+					`^::warning file=${folder}/entries/2025/old-rollout\\.md,line=${lineWith(rollout, 'status:')},title=Follow-up due \\(Bo Chen\\)::"Rolled out the new receipts page" is shipped`,
+				),
+			),
+			expect.stringMatching(
+				new RegExp(
+					`^::warning file=${folder}/entries/2026/q1/batching\\.md,line=${lineWith(batching, 'due: 2026-05-01')},title=Overdue next step \\(Bo Chen\\)::"Apply batching to refunds" was due 2026-05-01`,
+				),
+			),
+		]);
+		expect(result.code).toBe(0);
+	});
+
+	it('exits 1 and says the list may be incomplete when the journal has errors', async () => {
+		const result = await runCli(['follow-ups', '--content', makeJournal(BROKEN)]);
+		expect(result.code).toBe(1);
+		expect(result.stdout).toContain('Rolled out the new receipts page');
+		expect(result.stderr).toMatch(/has 1 error.*npm run check/);
+	});
+
+	it('exits 2 for an unknown format', async () => {
+		const result = await runCli(['follow-ups', '--format', 'slack']);
+		expect(result).toMatchObject({
+			code: 2,
+			stderr: expect.stringContaining('--format must be text, json, markdown or github'),
+		});
+	});
+});

@@ -6,7 +6,8 @@ import {
 	formatMonth,
 	formatValue,
 } from '../../src/lib/site/format.ts';
-import { createUrls, tagSlug } from '../../src/lib/site/urls.ts';
+import { createUrls } from '../../src/lib/site/urls.ts';
+import { tagSlug } from '../../src/lib/content/tags.ts';
 
 describe('format', () => {
 	it('writes values with their unit', () => {

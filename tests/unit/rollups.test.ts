@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	biggestMoves,
 	countByStatus,
+	getDigest,
 	getFollowUps,
 	groupByFeature,
 	groupByMetric,
@@ -9,6 +10,7 @@ import {
 	groupByPerson,
 	groupByTag,
 	groupMembersByTeam,
+	groupOpenStepsByOwner,
 	openStepsOf,
 } from '../../src/lib/facts/rollups.ts';
 import { makeEntry } from '../helpers.ts';
@@ -97,11 +99,28 @@ describe('roll-ups', () => {
 		expect(tags.get('latency')!.entries.map((e) => e.slug)).toEqual(['e', 'd']);
 	});
 
-	it('ranks metric moves by relative size, better or worse alike', () => {
+	it('ranks moves in the better direction by their share of before, for up and down metrics', () => {
+		const moves = [
+			entry('p95-down', { metrics: [{ metric: 'p95', before: 200, after: 150 }] }), // −25%, better
+			entry('p95-up', { metrics: [{ metric: 'p95', before: 100, after: 160 }] }), // +60%, worse
+			entry('conv-up', { metrics: [{ metric: 'conv', before: 10, after: 13 }] }), // +30%, better
+			entry('conv-down', { metrics: [{ metric: 'conv', before: 10, after: 2 }] }), // −80%, worse
+			entry('conv-same', { metrics: [{ metric: 'conv', before: 10, after: 10 }] }),
+			entry('conv-open', { metrics: [{ metric: 'conv', before: 10 }] }),
+			entry('from-zero', { metrics: [{ metric: 'conv', before: 0, after: 5 }] }), // no percent
+		];
+		const all = [...groupByMetric(moves, metrics).values()].flat();
+		expect(biggestMoves(all).map((m) => [m.entry.slug, m.delta.percent])).toEqual([
+			['conv-up', 30],
+			['p95-down', -25],
+		]);
+		expect(biggestMoves(all, 1).map((m) => m.entry.slug)).toEqual(['conv-up']);
+	});
+
+	it('leaves regressions out of the moves, however large', () => {
 		const all = [...groupByMetric(entries, metrics).values()].flat();
 		expect(biggestMoves(all).map((m) => [m.result.metric, m.delta.verdict])).toEqual([
 			['p95', 'better'],
-			['conv', 'worse'],
 		]);
 	});
 
@@ -115,6 +134,24 @@ describe('roll-ups', () => {
 			['old', 40],
 			['late', 14],
 		]);
+	});
+
+	it('groups open steps by owner, a step without one going to the first author', () => {
+		const groups = groupOpenStepsByOwner(entries);
+		expect([...groups].map(([owner, list]) => [owner, list.map((s) => s.step.step)])).toEqual([
+			['ana', ['old']],
+			['bo', ['late']],
+		]);
+	});
+
+	it('the digest tallies next steps opened and done, and the loop health of its entries', () => {
+		const digest = getDigest(entries, metrics, '2026-03-01', 30);
+		expect(digest.steps.steps.map((s) => s.step.step)).toEqual(['late', 'old', 'finished']);
+		expect([digest.steps.done, digest.steps.open]).toEqual([1, 2]);
+		// e and d are closed; b (due 2026-02-14) and c (due 2026-02-20) are open and late.
+		expect(digest.health).toEqual({ closed: 2, openLate: 2, notYetDue: 0, rate: 0.5 });
+		expect(digest.byStatus).toMatchObject({ measured: 1, reverted: 1, shipped: 1, measuring: 1 });
+		expect(digest.moves.map((m) => m.entry.slug)).toEqual(['e']);
 	});
 
 	it("lists a person's open steps soonest first, leaving done ones out", () => {

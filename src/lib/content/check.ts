@@ -17,9 +17,25 @@ export function checkJournal(root: string, today: string): CheckResult {
 	const problems = [
 		...journal.problems,
 		...findBrokenLinks(journal),
+		...findForbiddenMdx(journal),
 		...findFollowUps(journal, today),
 	];
 	return { journal, problems: sortProblems(problems) };
+}
+
+/** With `mdx: false` in journal.yml, every `.mdx` entry is an error: MDX runs code at build time. */
+function findForbiddenMdx(journal: LoadedJournal): Problem[] {
+	if (journal.config.mdx) return [];
+	return journal.entries
+		.filter((doc) => doc.file.endsWith('.mdx'))
+		.map((doc) => ({
+			file: doc.file,
+			line: 1,
+			field: null,
+			severity: 'error' as const,
+			message:
+				'journal.yml sets mdx: false, and .mdx entries run code at build time. Rename the file to .md (imports and components then show as text), or set mdx: true if every author is trusted.',
+		}));
 }
 
 /** Warnings for entries due for follow-up and next steps past their due date. */

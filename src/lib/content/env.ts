@@ -2,6 +2,8 @@
 import { resolve } from 'node:path';
 import { isRealDate, localToday } from '../utils/dates.ts';
 import type { Audience } from '../facts/entry.ts';
+import type { z } from 'astro/zod';
+import { JournalSchema, type Journal } from './schema.ts';
 
 /** A bad environment variable or flag: the caller prints the message and exits 2. */
 export class UsageError extends Error {}
@@ -29,4 +31,36 @@ export function getAudience(env: Env = process.env): Audience {
 		throw new UsageError(`JOURNAL_AUDIENCE="${value}" must be "internal" or "public".`);
 	}
 	return value;
+}
+
+/**
+ * Where the site is served: journal.yml's `base` and `site`, unless `JOURNAL_BASE` or
+ * `JOURNAL_SITE` is set. A deploy workflow knows these from its host (GitHub Pages serves a
+ * project at `/<repo>/`), so it sets them without editing the journal.
+ */
+export function getSiteLocation(
+	config: Pick<Journal, 'base' | 'site'>,
+	env: Env = process.env,
+): Pick<Journal, 'base' | 'site'> {
+	const { base, site } = JournalSchema.shape;
+	return {
+		base: env.JOURNAL_BASE ? parseVariable('JOURNAL_BASE', base, env.JOURNAL_BASE) : config.base,
+		site: env.JOURNAL_SITE ? parseVariable('JOURNAL_SITE', site, env.JOURNAL_SITE) : config.site,
+	};
+}
+
+/** A variable checked by the same schema as the journal.yml key it overrides. */
+function parseVariable<T>(name: string, schema: z.ZodType<T>, value: string): T {
+	const parsed = schema.safeParse(value);
+	if (parsed.success) return parsed.data;
+	throw new UsageError(`${name}="${value}": ${parsed.error.issues[0]?.message}.`);
+}
+
+/** `JOURNAL_SEARCH`: `1` (default) builds the search index, `0` skips it (faster test builds). */
+export function isSearchEnabled(env: Env = process.env): boolean {
+	const value = env.JOURNAL_SEARCH || '1';
+	if (value !== '0' && value !== '1') {
+		throw new UsageError(`JOURNAL_SEARCH="${value}" must be "1" (build the index) or "0" (skip it).`);
+	}
+	return value === '1';
 }

@@ -1,11 +1,14 @@
 /**
  * Checks between files: every id a file names must exist, entry slugs and aliases must be unique,
- * and `follows` must not loop. Works on raw data, so a file with a schema error is still checked.
+ * `follows` must not loop, and two tag spellings must not share a page. Works on raw data, so a
+ * file with a schema error is still checked.
  */
 import type { LoadedJournal, SourceDoc } from './load.ts';
 import { toFieldPath, type Problem } from './problems.ts';
+import { addTo } from '../utils/multimap.ts';
 import { didYouMean } from '../utils/suggest.ts';
 import { lineOf } from './yaml-lines.ts';
+import { tagSlug } from './tags.ts';
 
 type Target = 'people' | 'teams' | 'features' | 'metrics' | 'entries';
 
@@ -70,6 +73,7 @@ export function findBrokenLinks(journal: LoadedJournal): Problem[] {
 		...findDuplicateSlugs(journal),
 		...findAliasClashes(journal),
 		...findFollowCycles(journal),
+		...findTagClashes(journal),
 	];
 }
 
@@ -169,6 +173,54 @@ function findFollowCycles(journal: LoadedJournal): Problem[] {
 					`"follows" forms a cycle: ${loop}. An entry can only follow an earlier one.`,
 				),
 			);
+		}
+	}
+	return problems;
+}
+
+interface TagUse {
+	doc: SourceDoc<unknown>;
+	at: PropertyKey[];
+}
+
+/**
+ * Tags spelled differently that would share one page (`Latency` and `latency`, `café` and
+ * `cafe`, `a b` and `a/b`): every use of a spelling other than the most used one is an error on
+ * its `tags[i]`, naming the other spelling and the entries that use it.
+ */
+function findTagClashes(journal: LoadedJournal): Problem[] {
+	const bySlug = new Map<string, Map<string, TagUse[]>>();
+	for (const doc of journal.entries) {
+		for (const [at, tag] of valuesAt(doc.raw, ['tags', '*'])) {
+			if (!tag) continue;
+			const spelling = tag.normalize('NFC');
+			const slug = tagSlug(spelling);
+			const spellings = bySlug.get(slug) ?? new Map<string, TagUse[]>();
+			bySlug.set(slug, spellings);
+			addTo(spellings, spelling, { doc, at });
+		}
+	}
+	const problems: Problem[] = [];
+	for (const [slug, spellings] of bySlug) {
+		if (spellings.size < 2) continue;
+		// The most used spelling is taken as meant; ties go to the one seen first (sort is stable).
+		const [first, ...others] = [...spellings].sort(([, a], [, b]) => b.length - a.length);
+		const [kept, keptUses] = first!;
+		const files = [...new Set(keptUses.map((use) => use.doc.file))];
+		const where =
+			files.length > 3
+				? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more`
+				: files.join(', ');
+		for (const [spelling, uses] of others) {
+			for (const { doc, at } of uses) {
+				problems.push(
+					error(
+						doc,
+						at,
+						`tag "${spelling}" would share the page /tags/${slug}/ with tag "${kept}" (${where}). Spell the tag the same way everywhere, or use tags that differ in their letters or digits.`,
+					),
+				);
+			}
 		}
 	}
 	return problems;

@@ -95,9 +95,8 @@ const FILE_NAME = /^[a-z0-9-]+$/;
 export function loadJournal(root: string): LoadedJournal {
 	const problems: Problem[] = [];
 	const config = loadConfig(root, problems);
-	const csvFiles: string[] = [];
 	const load = <K extends Kind>(kind: K) =>
-		loadKind(root, kind, problems, csvFiles) as SourceDoc<z.output<(typeof KINDS)[K]['schema']>>[];
+		loadKind(root, kind, problems) as SourceDoc<z.output<(typeof KINDS)[K]['schema']>>[];
 	const journal: LoadedJournal = {
 		root,
 		config,
@@ -109,7 +108,7 @@ export function loadJournal(root: string): LoadedJournal {
 		series: new Map(),
 		problems,
 	};
-	loadSeries(journal, csvFiles);
+	loadSeries(journal);
 	problems.push(...findStrayTopLevel(root));
 	return journal;
 }
@@ -129,12 +128,7 @@ function loadConfig(root: string, problems: Problem[]): Journal {
 	return data ?? fallback;
 }
 
-function loadKind(
-	root: string,
-	kind: Kind,
-	problems: Problem[],
-	csvFiles: string[],
-): SourceDoc<unknown>[] {
+function loadKind(root: string, kind: Kind, problems: Problem[]): SourceDoc<unknown>[] {
 	const { exts, assets, frontmatter, deep, schema } = KINDS[kind];
 	const docs: SourceDoc<unknown>[] = [];
 	const listing = listFolder(root, join(root, kind), deep);
@@ -162,10 +156,7 @@ function loadKind(
 			});
 			continue;
 		}
-		if (ext === '.csv') {
-			csvFiles.push(path); // read with the metrics, in loadSeries
-			continue;
-		}
+		if (ext === '.csv') continue; // read with the metrics, in loadSeries
 		checkFileName(file, baseName(path), ext, problems);
 		const doc = parseFile(root, path, frontmatter, problems);
 		if (doc.raw !== undefined) {
@@ -234,11 +225,9 @@ function checkFileName(file: string, id: string, ext: string, problems: Problem[
 	});
 }
 
-function loadSeries(journal: LoadedJournal, csvFiles: readonly string[]): void {
+function loadSeries(journal: LoadedJournal): void {
 	const known = new Set(journal.metrics.map((m) => m.id));
-	for (const path of csvFiles) {
-		const file = toRelative(journal.root, path);
-		const id = baseName(path);
+	for (const { id, file, points, problems } of readSeriesFiles(journal.root)) {
 		if (!known.has(id)) {
 			journal.problems.push({
 				file,
@@ -248,13 +237,33 @@ function loadSeries(journal: LoadedJournal, csvFiles: readonly string[]): void {
 				message: `there is no metrics/${id}.yml for this time series; add it or rename the CSV.`,
 			});
 		}
-		const read = readText(journal.root, path);
-		if ('problem' in read) journal.problems.push(read.problem);
-		if (!('text' in read)) continue;
-		const { points, problems } = parseSeries(read.text, file);
 		journal.problems.push(...problems);
 		journal.series.set(id, points);
 	}
+}
+
+/**
+ * Every metrics/<id>.csv with its points and the problems of reading and parsing it. Problems of
+ * listing the folder are left to loadKind, which lists it too.
+ */
+function readSeriesFiles(root: string) {
+	return listFolder(root, join(root, 'metrics'), false)
+		.files.filter((path) => path.endsWith('.csv'))
+		.map((path) => {
+			const file = toRelative(root, path);
+			const read = readText(root, path);
+			if ('text' in read) return { id: baseName(path), file, ...parseSeries(read.text, file) };
+			const problems = 'problem' in read ? [read.problem] : [];
+			return { id: baseName(path), file, points: [] as SeriesPoint[], problems };
+		});
+}
+
+/**
+ * Metric id → its CSV time series, for the site (the build has already run the checker, which
+ * reports the problems this leaves out).
+ */
+export function readSeries(root: string): Map<string, SeriesPoint[]> {
+	return new Map(readSeriesFiles(root).map((s) => [s.id, s.points]));
 }
 
 const KNOWN_TOP_LEVEL = new Set(['journal.yml', ...Object.keys(KINDS)]);
@@ -262,21 +271,20 @@ const KNOWN_TOP_LEVEL = new Set(['journal.yml', ...Object.keys(KINDS)]);
 /** Anything at the top of the content root that the format does not define would be ignored. */
 function findStrayTopLevel(root: string): Problem[] {
 	const { files, folders, problems } = listFolder(root, root, false);
-	const known = (path: string) => KNOWN_TOP_LEVEL.has(toRelative(root, path));
-	const stray = [...files.filter((p) => !known(p)), ...folders.filter((p) => !known(p)).map((p) => `${p}/`)];
+	const stray = [...files, ...folders]
+		.map((path) => toRelative(root, path))
+		.filter((name) => !KNOWN_TOP_LEVEL.has(name))
+		.sort();
 	return [
 		// Problems with a known name (a broken journal.yml symlink) are reported where it is read.
 		...problems.filter((p) => !KNOWN_TOP_LEVEL.has(p.file.replace(/\/$/, ''))),
-		...stray.sort().map((path) => {
-			const name = toRelative(root, path.replace(/\/$/, ''));
-			return {
-				file: path.endsWith('/') ? `${name}/` : name,
-				line: 1,
-				field: null,
-				severity: 'warning' as const,
-				message: `ignored: not part of the journal format (journal.yml, ${Object.keys(KINDS).join('/, ')}/).${didYouMean(name, [...KNOWN_TOP_LEVEL])}`,
-			};
-		}),
+		...stray.map((name) => ({
+			file: name,
+			line: 1,
+			field: null,
+			severity: 'warning' as const,
+			message: `ignored: not part of the journal format (journal.yml, ${Object.keys(KINDS).join('/, ')}/).${didYouMean(name, [...KNOWN_TOP_LEVEL])}`,
+		})),
 	];
 }
 

@@ -50,11 +50,28 @@ export function formatJson(problems: readonly Problem[]): string {
  */
 export function formatGithub(problems: readonly Problem[], prefix = ''): string {
 	return problems
-		.map((p) => {
-			const title = p.field ? `,title=${escapeProperty(p.field)}` : '';
-			return `::${p.severity} file=${escapeProperty(prefix + p.file)},line=${p.line}${title}::${escapeData(p.message)}`;
-		})
+		.map((p) =>
+			formatGithubCommand({
+				severity: p.severity,
+				file: prefix + p.file,
+				line: p.line,
+				title: p.field ?? undefined,
+				message: p.message,
+			}),
+		)
 		.join('\n');
+}
+
+/** One `::error` or `::warning` workflow command, its properties and message escaped. */
+export function formatGithubCommand(c: {
+	severity: Problem['severity'];
+	file: string;
+	line: number;
+	title?: string;
+	message: string;
+}): string {
+	const title = c.title ? `,title=${escapeProperty(c.title)}` : '';
+	return `::${c.severity} file=${escapeProperty(c.file)},line=${c.line}${title}::${escapeData(c.message)}`;
 }
 
 function escapeData(value: string): string {

@@ -5,6 +5,14 @@
  */
 import { z } from 'astro/zod';
 import { isRealDate, toIsoDate } from '../utils/dates.ts';
+import {
+	AUTHOR_ROLES,
+	DIRECTIONS,
+	ENTRY_STATUSES,
+	FEATURE_STATUSES,
+	METHODS,
+	VISIBILITIES,
+} from './vocabulary.ts';
 
 /** An id or slug: the file name without its extension. */
 export const IdSchema = z
@@ -37,25 +45,14 @@ function isHttpUrl(value: string): boolean {
 /** Free text that YAML may have read as a number (`window: 28`). */
 const TextSchema = z.union([z.string(), z.number().transform(String)]);
 
-export const AUTHOR_ROLES = ['lead', 'contributor', 'reviewer', 'support'] as const;
-export const ENTRY_STATUSES = [
-	'shipped',
-	'measuring',
-	'measured',
-	'inconclusive',
-	'reverted',
-] as const;
-export const METHODS = [
-	'ab_test',
-	'holdout',
-	'staged_rollout',
-	'pre_post',
-	'estimate',
-	'qualitative',
-] as const;
-export const FEATURE_STATUSES = ['planned', 'building', 'launched', 'retired'] as const;
-export const DIRECTIONS = ['up', 'down'] as const;
-export const VISIBILITIES = ['internal', 'public'] as const;
+export {
+	AUTHOR_ROLES,
+	DIRECTIONS,
+	ENTRY_STATUSES,
+	FEATURE_STATUSES,
+	METHODS,
+	VISIBILITIES,
+} from './vocabulary.ts';
 
 /** journal.yml: site settings, all optional. */
 export const JournalSchema = z.strictObject({
@@ -74,6 +71,11 @@ export const JournalSchema = z.strictObject({
 		.default('/'),
 	/** Prefix that, followed by a file's path in the content root, edits that file. */
 	edit_url: UrlSchema.optional(),
+	/**
+	 * Whether `.mdx` entries are allowed. MDX runs code at build time (it can import modules and
+	 * read files), so set `false` unless everyone who can change the journal is trusted.
+	 */
+	mdx: z.boolean().default(true),
 });
 
 /** people/<id>.yml */
@@ -257,6 +259,7 @@ export type NextStep = z.output<typeof NextStepSchema>;
 export type AuthorRole = (typeof AUTHOR_ROLES)[number];
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 export type Method = (typeof METHODS)[number];
+export type Visibility = (typeof VISIBILITIES)[number];
 
 /** Every kind of content file, with the schema that validates it. */
 export const SCHEMAS = {

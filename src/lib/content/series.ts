@@ -3,6 +3,9 @@ import { parse } from 'csv-parse/sync';
 import { isRealDate } from '../utils/dates.ts';
 import type { Problem } from './problems.ts';
 
+/** A plain decimal number, optionally with an exponent: what a dashboard export writes. */
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 export interface SeriesPoint {
 	date: string;
 	/** null where the export has a gap. */
@@ -23,6 +26,8 @@ export function parseSeries(
 	let records: Row[];
 	try {
 		records = parse(text, {
+			// Spreadsheet exports often start with a byte-order mark.
+			bom: true,
 			info: true,
 			relax_column_count: true,
 			skip_empty_lines: true,
@@ -35,7 +40,8 @@ export function parseSeries(
 	}
 	const [header, ...rows] = records;
 	if (!header || header.record.join(',') !== 'date,value') {
-		error(header?.info.lines ?? 1, null, 'expected the header "date,value".');
+		const found = header ? `, found "${header.record.join(',')}"` : ', found an empty file';
+		error(header?.info.lines ?? 1, null, `expected the header "date,value"${found}.`);
 		return { points, problems };
 	}
 	let previous = '';
@@ -47,19 +53,24 @@ export function parseSeries(
 			error(line, 'date', `"${date}" is not a date as YYYY-MM-DD.`);
 			continue;
 		}
-		if (date <= previous)
+		if (date === previous)
+			error(line, 'date', `${date} appears twice; give each date one row.`);
+		else if (date < previous)
 			error(
 				line,
 				'date',
 				`${date} is not after ${previous}; rows must be in ascending date order.`,
 			);
-		previous = date;
-		const number = value === '' ? null : Number(value);
-		if (number !== null && !Number.isFinite(number)) {
-			error(line, 'value', `"${value}" is not a number; leave it empty for a gap.`);
+		previous = date > previous ? date : previous;
+		if (value !== '' && !NUMBER.test(value)) {
+			error(
+				line,
+				'value',
+				`"${value}" is not a number such as 1930 or -0.25 (no units or thousands separators); leave it empty for a gap.`,
+			);
 			continue;
 		}
-		points.push({ date, value: number });
+		points.push({ date, value: value === '' ? null : Number(value) });
 	}
 	return { points, problems };
 }

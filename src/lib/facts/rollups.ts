@@ -24,7 +24,8 @@ import type {
 	Team,
 } from '../content/schema.ts';
 import { ENTRY_STATUSES } from '../content/schema.ts';
-import { tagSlug } from '../site/urls.ts';
+import { getLoopHealth, type LoopHealth } from './loop-health.ts';
+import { tagSlug } from '../content/tags.ts';
 
 /** What every roll-up needs of an entry. */
 export interface EntryLike {
@@ -138,13 +139,16 @@ export function latestResult<T>(
 	return measurements.findLast((m) => m.result.after !== undefined);
 }
 
-/** The largest relative moves first (better or worse alike); unmeasured ones are left out. */
+/**
+ * The largest moves in the metric's better direction, as a share of `before`, largest first.
+ * Regressions, unchanged and unmeasured results are left out (they are in the entries list).
+ */
 export function biggestMoves<T>(
 	measurements: readonly Measurement<T>[],
 	limit = 5,
 ): Measurement<T>[] {
 	return measurements
-		.filter((m) => m.delta.percent !== undefined && m.delta.verdict !== 'unmeasured')
+		.filter((m) => m.delta.percent !== undefined && m.delta.verdict === 'better')
 		.sort((a, b) => Math.abs(b.delta.percent!) - Math.abs(a.delta.percent!))
 		.slice(0, limit);
 }
@@ -215,6 +219,22 @@ export function openStepsOf<T extends EntryLike>(
 		.sort((a, b) => (a.step.due ?? '9999').localeCompare(b.step.due ?? '9999'));
 }
 
+/**
+ * Who should act on each open (not done) step: its owner, else the entry's first author (as
+ * `followUpOwner`). Owners in id order; each owner's steps soonest due first, undated last.
+ */
+export function groupOpenStepsByOwner<T extends EntryLike>(
+	entries: readonly T[],
+): Map<string, { entry: T; step: NextStep }[]> {
+	const groups = new Map<string, { entry: T; step: NextStep }[]>();
+	for (const entry of entries)
+		for (const step of entry.data.next ?? [])
+			if (!step.done) addTo(groups, followUpOwner(entry, step), { entry, step });
+	for (const list of groups.values())
+		list.sort((a, b) => (a.step.due ?? '9999').localeCompare(b.step.due ?? '9999'));
+	return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
+}
+
 /** Person id → entries whose numbers they verified (glue work that deserves credit too). */
 export function groupByVerifier<T extends EntryLike>(entries: readonly T[]): Map<string, T[]> {
 	return groupBy(entries, (e) => (e.data.verified_by ? [e.data.verified_by.person] : []));
@@ -235,14 +255,40 @@ export function groupMembersByTeam(
 	return members;
 }
 
+/** The next steps written in a set of entries. */
+export interface StepTally<T> {
+	/** Every step, in entry order. */
+	steps: { entry: T; step: NextStep }[];
+	/** Steps marked done. */
+	done: number;
+	/** Steps not done (overdue ones included). */
+	open: number;
+}
+
+export function tallySteps<T extends EntryLike>(entries: readonly T[]): StepTally<T> {
+	const steps = entries.flatMap((entry) =>
+		(entry.data.next ?? []).map((step) => ({ entry, step })),
+	);
+	const done = steps.filter((s) => s.step.done).length;
+	return { steps, done, open: steps.length - done };
+}
+
 export interface Digest<T> {
 	entries: T[];
 	byStatus: StatusCounts;
+	/** Loop health of these entries. */
+	health: LoopHealth;
+	/** The biggest moves in the better direction. */
 	moves: Measurement<T>[];
 	followUps: FollowUps<T>;
+	/** Next steps these entries opened, and how many are done. */
+	steps: StepTally<T>;
 }
 
-/** A month at a glance: what shipped, what moved most, and what is due from that month's work. */
+/**
+ * A month at a glance: what shipped, how many loops closed, what moved most, what is due from
+ * that month's work, and the next steps it opened.
+ */
 export function getDigest<T extends EntryLike>(
 	monthEntries: readonly T[],
 	metrics: ReadonlyMap<string, Pick<Metric, 'direction'>>,
@@ -253,7 +299,9 @@ export function getDigest<T extends EntryLike>(
 	return {
 		entries: [...monthEntries],
 		byStatus: countByStatus(monthEntries),
+		health: getLoopHealth(monthEntries, today, followUpDays),
 		moves: biggestMoves(measurements),
 		followUps: getFollowUps(monthEntries, today, followUpDays),
+		steps: tallySteps(monthEntries),
 	};
 }

@@ -1,5 +1,7 @@
 /** Display text for numbers, deltas and dates; shared by pages and exports. */
+import type { Method } from '../content/schema.ts';
 import type { Delta } from '../facts/entry.ts';
+import type { EvidenceLevel, StrongestEvidence } from '../facts/evidence.ts';
 
 const number = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 
@@ -56,6 +58,11 @@ const longDate = new Intl.DateTimeFormat('en-GB', {
 	year: 'numeric',
 	timeZone: 'UTC',
 });
+const localDate = new Intl.DateTimeFormat('en-GB', {
+	day: 'numeric',
+	month: 'short',
+	year: 'numeric',
+});
 const monthName = new Intl.DateTimeFormat('en-GB', {
 	month: 'long',
 	year: 'numeric',
@@ -67,12 +74,17 @@ export function formatDate(date: string): string {
 	return longDate.format(new Date(`${date}T00:00:00Z`));
 }
 
+/** The reader's local date, as `25 Nov 2026` (when a page is printed, say). */
+export function formatLocalDate(now: Date): string {
+	return localDate.format(now);
+}
+
 /** `March 2026` from `2026-03`. */
 export function formatMonth(month: string): string {
 	return monthName.format(new Date(`${month}-01T00:00:00Z`));
 }
 
-export const METHOD_LABELS: Record<string, string> = {
+export const METHOD_LABELS: Record<Method, string> = {
 	ab_test: 'A/B test',
 	holdout: 'Holdout',
 	staged_rollout: 'Staged rollout',
@@ -80,3 +92,39 @@ export const METHOD_LABELS: Record<string, string> = {
 	estimate: 'Estimate',
 	qualitative: 'Qualitative',
 };
+
+/** `80%` (rounded to a whole percent), or an em dash when there is no rate. */
+export function formatRate(rate: number | undefined): string {
+	return rate === undefined ? '—' : `${Math.round(rate * 100)}%`;
+}
+
+/**
+ * The loop-closure rate with the counts it comes from: `80% closed (4 of 5 due)`, or, when no
+ * entry is closed or due, a sentence saying so instead of a made-up 0% or 100%.
+ */
+export function loopHealthText(health: {
+	closed: number;
+	openLate: number;
+	rate?: number;
+}): string {
+	const due = health.closed + health.openLate;
+	if (health.rate === undefined) return 'no rate yet: no entry is closed or due';
+	return `${formatRate(health.rate)} closed (${health.closed} of ${due} closed or due)`;
+}
+
+/** Badge text of each evidence level. */
+export const EVIDENCE_LABELS: Record<EvidenceLevel, string> = {
+	strong: 'strong evidence',
+	directional: 'directional evidence',
+	weak: 'weak evidence',
+	unstated: 'evidence not stated',
+};
+
+/** `strong evidence (A/B test, holdout)`, or what to say when an entry reports no metric. */
+export function strongestEvidenceText(strongest: StrongestEvidence | undefined): string {
+	if (!strongest) return 'no metrics recorded';
+	const methods = strongest.methods.map((m) => METHOD_LABELS[m]).join(', ');
+	return methods
+		? `${EVIDENCE_LABELS[strongest.level]} (${methods})`
+		: EVIDENCE_LABELS[strongest.level];
+}

@@ -1,4 +1,5 @@
 /** Every href the site builds, under the configured base, with a trailing slash. */
+import { tagSlug } from '../content/tags.ts';
 
 export interface Urls {
 	home: () => string;
@@ -17,18 +18,16 @@ export interface Urls {
 	tag: (tag: string) => string;
 	tags: () => string;
 	followUps: () => string;
+	search: () => string;
+	/** Folder of the Pagefind search bundle (`pagefind.js` and the index). */
+	searchBundle: () => string;
 	file: (name: string) => string;
-}
-
-/** Lowercase-kebab form of a tag, for its URL. */
-export function tagSlug(tag: string): string {
-	return (
-		tag
-			.toLowerCase()
-			.normalize('NFKD')
-			.replace(/[^\p{Letter}\p{Number}]+/gu, '-')
-			.replace(/^-|-$/g, '') || 'tag'
-	);
+	/** The page that explains evidence levels; `#<level>` for one of them. */
+	evidence: (level?: string) => string;
+	/** A person's outcome history for a review period. */
+	history: (id: string) => string;
+	/** A file of a person's: `history.csv`, `history.json`, `rss.xml`. */
+	personFile: (id: string, name: string) => string;
 }
 
 export function createUrls(base: string): Urls {
@@ -52,6 +51,19 @@ export function createUrls(base: string): Urls {
 		tag: (tag) => at('tags', tagSlug(tag)),
 		tags: () => at('tags'),
 		followUps: () => at('follow-ups'),
+		search: () => at('search'),
+		searchBundle: () => at('pagefind'),
 		file: (name) => `${prefix}${name}`,
+		evidence: (level) => `${at('evidence')}${level ? `#${level}` : ''}`,
+		history: (id) => at('people', id, 'history'),
+		personFile: (id, name) => `${prefix}people/${encodeURIComponent(id)}/${name}`,
 	};
+}
+
+/**
+ * How exports link a site path: absolute when journal.yml sets `site` (feeds and chat posts are
+ * read away from the site), else the base-relative path itself.
+ */
+export function createLink(site: string | undefined): (path: string) => string {
+	return (path) => (site ? new URL(path, site).href : path);
 }

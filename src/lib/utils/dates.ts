@@ -36,3 +36,15 @@ export function daysBetween(from: string, to: string): number {
 export function monthOf(date: string): string {
 	return date.slice(0, 7);
 }
+
+/** `YYYY-MM` plus `months` calendar months (negative goes back). */
+export function addMonths(month: string, months: number): string {
+	const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + months;
+	return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The `count` months that end with the month of `today`, oldest first. */
+export function lastMonths(today: string, count: number): string[] {
+	const end = monthOf(today);
+	return Array.from({ length: count }, (_, i) => addMonths(end, i - count + 1));
+}

@@ -1,0 +1,65 @@
+/**
+ * `npm run dev` as an engineer meets it: a cold start until the home page answers, then the time
+ * from saving a new title for one entry until that entry's page serves it.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { pollUntil, startServer, type RunOptions } from './measure.ts';
+
+export interface DevTimes {
+	/** From spawning the dev server to the home page answering 200; null past the time limit. */
+	startMs: number | null;
+	/** From saving the edit to the page showing the new title; null past the time limit. */
+	editMs: number | null;
+	/** Peak resident bytes of the dev server's process tree over the whole session. */
+	peakRss: number | null;
+	/** The time limits, in milliseconds. */
+	limits: { startMs: number; editMs: number };
+	/** Which wait passed its time limit (the edit is not tried when the start did). */
+	timedOut?: 'start' | 'edit';
+	/** The server's last output when something did not answer in time. */
+	failure?: string;
+}
+
+export interface DevOptions extends RunOptions {
+	/** Command and arguments that start the dev server on `port`. */
+	command: [string, ...string[]];
+	port: number;
+	/** The entry to edit: its file (absolute) and slug. */
+	entry: { file: string; slug: string };
+	limits: DevTimes['limits'];
+}
+
+export async function measureDev(options: DevOptions): Promise<DevTimes> {
+	const [command, ...args] = options.command;
+	const server = startServer(command, args, options);
+	const home = `http://127.0.0.1:${options.port}/`;
+	const page = `${home}entries/${options.entry.slug}/`;
+	const original = readFileSync(options.entry.file, 'utf8');
+	const { limits } = options;
+	const stopped = async (times: Pick<DevTimes, 'startMs' | 'editMs' | 'timedOut'>) => ({
+		...times,
+		limits,
+		peakRss: await server.stop(),
+		...(times.timedOut ? { failure: server.tail() } : {}),
+	});
+	try {
+		const startMs = await pollUntil(home, (s) => s === 200, server.startedAt, limits.startMs);
+		if (startMs === null) return stopped({ startMs, editMs: null, timedOut: 'start' });
+		// The engineer has the entry open before editing it.
+		await pollUntil(page, (s) => s === 200, performance.now(), limits.startMs);
+		const title = `Benchmark edit ${Date.now().toString(36)}`;
+		writeFileSync(options.entry.file, original.replace(/^title: .*$/m, `title: ${title}`));
+		const saved = performance.now();
+		const editMs = await pollUntil(
+			page,
+			(_, body) => body.includes(title),
+			saved,
+			limits.editMs,
+			50,
+		);
+		return stopped({ startMs, editMs, ...(editMs === null ? { timedOut: 'edit' as const } : {}) });
+	} finally {
+		await server.stop();
+		writeFileSync(options.entry.file, original);
+	}
+}

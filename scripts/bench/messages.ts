@@ -1,0 +1,45 @@
+/** What `npm run bench` prints while it runs; printed through the CLI's Output, so tests capture it. */
+import type { DevTimes } from './dev.ts';
+import type { DistStats } from './dist-stats.ts';
+import type { QueryBytes } from './query.ts';
+import { formatValue, machineLine, type Machine, type Timed } from './report.ts';
+
+const timed = (t: Timed) =>
+	`${formatValue(t.ms, 's')} (CPU ${formatValue(t.cpuMs, 's')}), peak ${formatValue(t.peakRss, 'GiB')}${t.code ? `, exit ${t.code}` : ''}`;
+
+export const benchMessages = {
+	machine: (m: Machine) =>
+		`Machine: ${machineLine(m)}. Load average ${m.loadBefore.map((l) => l.toFixed(2)).join(' ')}.`,
+	sharedMachine: () =>
+		'Other work on this machine slows every step: compare ratios within one run, not numbers across runs.',
+	size: (entries: number) => `\n${entries.toLocaleString('en')} entries`,
+	generated: (dir: string, files: number, commits: number, ms: number) =>
+		`  journal   ${files} files, ${commits} commits in ${dir} (${formatValue(ms, 's')})`,
+	check: (t: Timed & { summary: string }) => `  check     ${timed(t)}: ${t.summary}`,
+	build: (what: string, t: Timed) => `  ${what.padEnd(9)} ${timed(t)}`,
+	noSearch: () =>
+		'  search    the build wrote no pagefind/ index, so "with search" is measured for the baseline only',
+	searchSwitchIgnored: () =>
+		'  search    JOURNAL_SEARCH=0 still wrote pagefind/: the build does not honour the switch yet',
+	dist: (d: DistStats) =>
+		`  dist      ${d.pages} pages, ${formatValue(d.bytes, 'MB')}; entry page median ${formatValue(d.medianEntryPage, 'kB')}, largest ${formatValue(d.largestEntryPage?.bytes ?? null, 'kB')}`,
+	query: (who: string, q: QueryBytes) =>
+		`  query     ${who}: "${q.query}" found ${q.results}, downloaded ${formatValue(q.bytes, 'kB')} in ${q.requests} requests`,
+	dev: (d: DevTimes) =>
+		d.timedOut === 'start'
+			? `  dev       the home page did not answer within ${formatValue(d.limits.startMs, 's')}`
+			: `  dev       home after ${formatValue(d.startMs, 's')}, edit visible after ${d.timedOut ? `more than ${formatValue(d.limits.editMs, 's')}` : formatValue(d.editMs, 's')}, peak ${formatValue(d.peakRss, 'GiB')}`,
+	failed: (step: string, tail: string) =>
+		`  ${step} failed; its last output:\n${tail
+			.trim()
+			.split('\n')
+			.map((l) => `    ${l}`)
+			.join('\n')}`,
+	wrote: (json: string, markdown: string) => `\nWrote ${json} and ${markdown}`,
+	badSizes: (value: string) =>
+		`--entries must be a comma-separated list of positive whole numbers, not "${value}".`,
+	badSkip: (value: string, known: readonly string[]) =>
+		`--skip does not know "${value}"; it takes a comma-separated list of ${known.join(', ')}.`,
+	badNumber: (flag: string, value: string) =>
+		`--${flag} must be a positive whole number, not "${value}".`,
+};

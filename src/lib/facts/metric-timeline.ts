@@ -1,0 +1,221 @@
+/**
+ * A metric's history for its chart and table: the CSV series when the journal has one, else every
+ * measurement from entries; one marker per entry at its date; the targets entries set.
+ * Pure: measurements and series in, timeline out.
+ */
+import type { SeriesPoint } from '../content/series.ts';
+import { daysBetween } from '../utils/dates.ts';
+import type { EntryLike, Measurement } from './rollups.ts';
+
+/** One value of the line; `value` is null for a gap in the series. */
+export interface TimelinePoint<T> {
+	date: string;
+	value: number | null;
+	/** The entry a measurement came from (entry-based timelines only). */
+	entry?: T;
+	/** Which of that entry's numbers this is. */
+	kind?: 'before' | 'after';
+}
+
+/** An entry on the timeline, like a release annotation on a dashboard. */
+export interface TimelineMarker<T> {
+	entry: T;
+	/** The entry's date (when the change shipped). */
+	date: string;
+	/** Where the marker sits on the line: the line's value at that date, if it has one. */
+	value?: number;
+}
+
+/** A target an entry set; it holds from the entry's date until the next entry sets another. */
+export interface TimelineTarget<T> {
+	entry: T;
+	from: string;
+	value: number;
+}
+
+/** One row of a timeline's table: a point of the line and the entries attached to it. */
+export interface TimelineRow<T> {
+	date: string;
+	value: number | null;
+	point?: TimelinePoint<T>;
+	/** The target in force on that date. */
+	target?: number;
+	/** Entries shipped on or after this row's date and before the next row's. */
+	markers: TimelineMarker<T>[];
+}
+
+export interface MetricTimeline<T> {
+	/** `series`: metrics/<id>.csv; `entries`: before/after numbers from entries. */
+	source: 'series' | 'entries';
+	/** The line, oldest first. */
+	points: TimelinePoint<T>[];
+	/** One per entry that reports the metric, oldest first. */
+	markers: TimelineMarker<T>[];
+	/** Targets in the order they were set. */
+	targets: TimelineTarget<T>[];
+	/** The newest known value of the line. */
+	latest?: { date: string; value: number };
+	/** Measurements with an `after` but no `measured_on`, which cannot be placed on the line. */
+	undated: Measurement<T>[];
+}
+
+/**
+ * The timeline of one metric. `measurements` are the metric's measurements from published
+ * entries (oldest first, as `groupByMetric` gives them); `series` its CSV, when there is one.
+ */
+export function getMetricTimeline<T extends EntryLike>(
+	measurements: readonly Measurement<T>[],
+	series?: readonly SeriesPoint[],
+): MetricTimeline<T> {
+	const undated: Measurement<T>[] = [];
+	const source = series?.length ? 'series' : 'entries';
+	const points: TimelinePoint<T>[] =
+		source === 'series'
+			? series!.map((p) => ({ date: p.date, value: p.value }))
+			: measurements
+					.flatMap(({ entry, result }) => {
+						const out: TimelinePoint<T>[] = [];
+						if (result.before !== undefined)
+							out.push({ date: entry.data.date, value: result.before, entry, kind: 'before' });
+						if (result.after !== undefined && result.measured_on)
+							out.push({ date: result.measured_on, value: result.after, entry, kind: 'after' });
+						return out;
+					})
+					.sort((a, b) => a.date.localeCompare(b.date));
+	if (source === 'entries')
+		undated.push(
+			...measurements.filter((m) => m.result.after !== undefined && !m.result.measured_on),
+		);
+
+	// Linear in the number of measurements, so that a metric with thousands of entries stays fast.
+	const ownBefore = new Map(
+		points.filter((p) => p.kind === 'before').map((p) => [p.entry, p.value]),
+	);
+	const lineAt = createInterpolator(points);
+	const seen = new Set<string>();
+	const markers: TimelineMarker<T>[] = [];
+	for (const { entry } of measurements) {
+		if (seen.has(entry.slug)) continue;
+		seen.add(entry.slug);
+		markers.push({
+			entry,
+			date: entry.data.date,
+			value: ownBefore.get(entry) ?? lineAt(entry.data.date),
+		});
+	}
+	markers.sort((a, b) => a.date.localeCompare(b.date) || a.entry.slug.localeCompare(b.entry.slug));
+
+	const targets = measurements
+		.filter((m) => m.result.target !== undefined)
+		.map((m) => ({ entry: m.entry, from: m.entry.data.date, value: m.result.target! }))
+		.sort((a, b) => a.from.localeCompare(b.from));
+
+	const known = points.filter((p): p is TimelinePoint<T> & { value: number } => p.value !== null);
+	const last = known.at(-1);
+	return {
+		source,
+		points,
+		markers,
+		targets,
+		latest: last && { date: last.date, value: last.value },
+		undated,
+	};
+}
+
+/**
+ * The line's value on `date`: interpolated between the known points around it (gaps skipped),
+ * the nearest end outside the line's range, undefined for a line without values.
+ */
+export function valueAt(points: readonly { date: string; value: number | null }[], date: string) {
+	return createInterpolator(points)(date);
+}
+
+/** `valueAt` for many dates on one line (points in date order). */
+function createInterpolator(
+	points: readonly { date: string; value: number | null }[],
+): (date: string) => number | undefined {
+	const known = points.filter((p): p is { date: string; value: number } => p.value !== null);
+	const dates = known.map((p) => p.date);
+	return (date) => {
+		if (!known.length) return undefined;
+		const after = firstAtOrAfter(dates, date);
+		if (after === known.length) return known.at(-1)!.value;
+		const next = known[after]!;
+		if (after === 0 || next.date === date) return next.value;
+		const prev = known[after - 1]!;
+		const share = daysBetween(prev.date, date) / daysBetween(prev.date, next.date);
+		return Math.round((prev.value + (next.value - prev.value) * share) * 1e6) / 1e6;
+	};
+}
+
+/** Index of the first of the sorted `dates` on or after `date` (`dates.length` when none is). */
+function firstAtOrAfter(dates: readonly string[], date: string): number {
+	return bisect(dates, (d) => d < date);
+}
+
+/** How many of the sorted `dates` are on or before `date`. */
+function countUpTo(dates: readonly string[], date: string): number {
+	return bisect(dates, (d) => d <= date);
+}
+
+/** The first index where `before` turns false (it must be true, then false, along `dates`). */
+function bisect(dates: readonly string[], before: (date: string) => boolean): number {
+	let low = 0;
+	let high = dates.length;
+	while (low < high) {
+		const mid = (low + high) >> 1;
+		if (before(dates[mid]!)) low = mid + 1;
+		else high = mid;
+	}
+	return low;
+}
+
+/** The target in force on `date`: the latest one set on or before it (targets in date order). */
+export function targetAt<T>(targets: readonly TimelineTarget<T>[], date: string) {
+	const setBefore = countUpTo(
+		targets.map((t) => t.from),
+		date,
+	);
+	return targets[setBefore - 1]?.value;
+}
+
+/**
+ * The timeline as table rows: one per point, each marker attached to the last point on or before
+ * its date (the first row for earlier ones). Without points, one row per marker date.
+ */
+export function getTimelineRows<T>(timeline: MetricTimeline<T>): TimelineRow<T>[] {
+	const targetDates = timeline.targets.map((t) => t.from);
+	const target = (date: string) => timeline.targets[countUpTo(targetDates, date) - 1]?.value;
+	const rows: TimelineRow<T>[] = timeline.points.map((point) => ({
+		date: point.date,
+		value: point.value,
+		point,
+		target: target(point.date),
+		markers: [],
+	}));
+	if (!rows.length) {
+		const byDate = new Map<string, TimelineRow<T>>();
+		for (const marker of timeline.markers) {
+			const row = byDate.get(marker.date);
+			if (row) row.markers.push(marker);
+			else
+				byDate.set(marker.date, {
+					date: marker.date,
+					value: null,
+					target: target(marker.date),
+					markers: [marker],
+				});
+		}
+		return [...byDate.values()];
+	}
+	// For entry timelines, the entry's own "before" row; otherwise the row whose span holds the date.
+	const own = new Map(
+		rows.filter((r) => r.point?.kind === 'before').map((r) => [r.point!.entry, r]),
+	);
+	const dates = rows.map((r) => r.date);
+	for (const marker of timeline.markers) {
+		const row = own.get(marker.entry) ?? rows[Math.max(0, countUpTo(dates, marker.date) - 1)]!;
+		row.markers.push(marker);
+	}
+	return rows;
+}

@@ -1,0 +1,37 @@
+/** Entries per month by status, with each month's loop health: the data behind the stacked charts. */
+import { lastMonths } from '../utils/dates.ts';
+import { getLoopHealth, type LoopHealth } from './loop-health.ts';
+import { countByStatus, groupByMonth, type EntryLike, type StatusCounts } from './rollups.ts';
+
+/** One month of a roll-up. */
+export interface MonthRow {
+	/** `YYYY-MM`. */
+	month: string;
+	/** Entries shipped that month, by status (zeros included). */
+	counts: StatusCounts;
+	total: number;
+	/** Loop health of that month's entries, as of today. */
+	health: LoopHealth;
+}
+
+/**
+ * The `count` months ending with today's month, oldest first, months without entries included
+ * (a chart with gaps left out would hide a quiet month).
+ */
+export function getMonthlyRollup(
+	entries: readonly EntryLike[],
+	today: string,
+	followUpDays: number,
+	count = 12,
+): MonthRow[] {
+	const byMonth = groupByMonth(entries);
+	return lastMonths(today, count).map((month) => {
+		const list = byMonth.get(month) ?? [];
+		return {
+			month,
+			counts: countByStatus(list),
+			total: list.length,
+			health: getLoopHealth(list, today, followUpDays),
+		};
+	});
+}

@@ -1,0 +1,28 @@
+/** A team at a glance: loop health, the last 12 months by status, open steps, metrics moved. */
+import type { NextStep } from '../content/schema.ts';
+import { getLoopHealthSummary, type LoopHealthSummary } from './loop-health.ts';
+import { getMonthlyRollup, type MonthRow } from './monthly-rollup.ts';
+import { groupOpenStepsByOwner, type EntryLike } from './rollups.ts';
+
+export interface TeamRollup<T> {
+	health: LoopHealthSummary;
+	/** The last 12 months, oldest first. */
+	months: MonthRow[];
+	/** Owner id → their open steps from the team's entries, soonest due first. */
+	openSteps: Map<string, { entry: T; step: NextStep }[]>;
+	/** Ids of the metrics the team's entries report. */
+	metrics: ReadonlySet<string>;
+}
+
+export function getTeamRollup<T extends EntryLike>(
+	teamEntries: readonly T[],
+	today: string,
+	followUpDays: number,
+): TeamRollup<T> {
+	return {
+		health: getLoopHealthSummary(teamEntries, today, followUpDays),
+		months: getMonthlyRollup(teamEntries, today, followUpDays),
+		openSteps: groupOpenStepsByOwner(teamEntries),
+		metrics: new Set(teamEntries.flatMap((e) => (e.data.metrics ?? []).map((m) => m.metric))),
+	};
+}

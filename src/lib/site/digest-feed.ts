@@ -1,0 +1,88 @@
+/**
+ * The monthly digest as an RSS item, for /digest.xml. The description is HTML composed here, so
+ * every string from content passes through `escapeHtml`.
+ */
+import type { RSSFeedItem } from '@astrojs/rss';
+import { ENTRY_STATUSES, type Metric } from '../content/schema.ts';
+import { followUpOwner, type Digest, type EntryLike } from '../facts/rollups.ts';
+import { addDays, addMonths } from '../utils/dates.ts';
+import { escapeHtml } from './feed.ts';
+import { formatChangeWithPercent, formatMonth, formatValue, loopHealthText } from './format.ts';
+import type { Urls } from './urls.ts';
+
+export interface DigestFeedContext {
+	metrics: ReadonlyMap<string, Pick<Metric, 'name' | 'unit'>>;
+	personName: (id: string) => string;
+	urls: Urls;
+	/** A site path as the feed links it: absolute when `site` is set. */
+	link: (path: string) => string;
+	today: string;
+}
+
+/** The month's last day, or today while the month is still running. */
+export function digestDate(month: string, today: string): string {
+	const end = addDays(`${addMonths(month, 1)}-01`, -1);
+	return end < today ? end : today;
+}
+
+export function toDigestFeedItem<T extends EntryLike>(
+	month: string,
+	digest: Digest<T>,
+	ctx: DigestFeedContext,
+): RSSFeedItem {
+	const { urls, link } = ctx;
+	const a = (path: string, text: string) =>
+		`<a href="${escapeHtml(link(path))}">${escapeHtml(text)}</a>`;
+	const entry = (e: T) => a(urls.entry(e.slug), e.data.title);
+	const list = (items: string[]) => `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
+	const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+	const counts = ENTRY_STATUSES.filter((s) => digest.byStatus[s] > 0)
+		.map((s) => `${digest.byStatus[s]} ${s}`)
+		.join(', ');
+	const html = [
+		`<p>${plural(digest.entries.length, 'entry', 'entries')}: ${counts}.</p>`,
+		`<p>Loop closure: ${escapeHtml(loopHealthText(digest.health))}; ${digest.health.notYetDue} not yet due.</p>`,
+		'<h3>Biggest moves</h3>',
+		digest.moves.length
+			? list(
+					digest.moves.map(({ entry: e, result, delta }) => {
+						const metric = ctx.metrics.get(result.metric)!;
+						const numbers = `${formatValue(result.before, metric.unit)} → ${formatValue(result.after, metric.unit)}, ${formatChangeWithPercent(delta, metric.unit)}`;
+						return `${a(urls.metric(result.metric), metric.name)}: ${escapeHtml(numbers)} (${entry(e)})`;
+					}),
+				)
+			: '<p>No improvement recorded from these entries yet.</p>',
+		'<h3>Follow-ups due</h3>',
+		digest.followUps.due.length + digest.followUps.overdue.length
+			? list([
+					...digest.followUps.due.map(
+						(d) =>
+							`${entry(d.entry)}: result due since ${d.measureBy}, ${d.daysLate} days late (${escapeHtml(ctx.personName(followUpOwner(d.entry)))})`,
+					),
+					...digest.followUps.overdue.map(
+						(o) =>
+							`${escapeHtml(o.step.step)}: due ${o.step.due}, ${o.daysLate} days late (${escapeHtml(ctx.personName(followUpOwner(o.entry, o.step)))}), from ${entry(o.entry)}`,
+					),
+				])
+			: '<p>Nothing is due from these entries.</p>',
+		'<h3>Next steps</h3>',
+		`<p>${plural(digest.steps.steps.length, 'step', 'steps')} opened, ${digest.steps.done} done, ${digest.steps.open} open.</p>`,
+		digest.steps.steps.length
+			? list(
+					digest.steps.steps.map(
+						({ entry: e, step }) =>
+							`${step.done ? 'Done' : 'Open'}: ${escapeHtml(step.step)} (${entry(e)})`,
+					),
+				)
+			: '',
+		'<h3>Entries</h3>',
+		list(digest.entries.map((e) => `${entry(e)} (${e.data.status})`)),
+	].join('');
+	return {
+		title: `Digest: ${formatMonth(month)}`,
+		link: urls.month(month),
+		pubDate: new Date(`${digestDate(month, ctx.today)}T00:00:00Z`),
+		description: html,
+	};
+}

@@ -1,0 +1,76 @@
+/**
+ * The search index. After every build, Pagefind indexes the entry pages that the build wrote
+ * (so a public build indexes public entries only, and drafts never) into `<outDir>/pagefind/`.
+ * The dev server serves the last built index under the base path, so search works in
+ * `npm run dev` too; without one, the search page says to run a build.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import * as pagefind from 'pagefind';
+import { serveFolder } from './static-files.ts';
+
+/** Where the bundle goes, inside the output folder and under the base path. */
+export const BUNDLE_FOLDER = 'pagefind';
+
+// Entry pages only; among them, an alias's redirect page has no `data-pagefind-body` and is
+// skipped. The glob also keeps a journal with no entries from indexing its list pages, which
+// Pagefind would do when no page has a body.
+const ENTRY_PAGES = 'entries/*/index.html';
+
+export function pagefindIntegration(): AstroIntegration {
+	let outDir = '';
+	let base = '/';
+	return {
+		name: 'outcome-journal:pagefind',
+		hooks: {
+			'astro:config:done': ({ config }) => {
+				outDir = fileURLToPath(config.outDir);
+				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+			},
+			'astro:server:setup': ({ server, logger }) => {
+				const bundle = join(outDir, BUNDLE_FOLDER);
+				if (existsSync(bundle))
+					logger.info(`Search uses the index of the last build, in ${bundle}.`);
+				else logger.warn('Search has no index yet: run `npm run build` once, then reload.');
+				// Checked per request, so a build made while the dev server runs is picked up.
+				server.middlewares.use(serveFolder(bundle, `${base}${BUNDLE_FOLDER}/`));
+			},
+			'astro:build:done': async ({ dir, logger }) => {
+				await buildIndex(fileURLToPath(dir), logger);
+			},
+		},
+	};
+}
+
+/** Indexes the entry pages in `site` into `site/pagefind/`; any Pagefind error fails the build. */
+async function buildIndex(site: string, logger: AstroIntegrationLogger) {
+	const started = performance.now();
+	try {
+		const { index } = check(await pagefind.createIndex({ forceLanguage: 'en' }), logger);
+		if (!index) throw new Error('Pagefind returned no index.');
+		check(await index.addDirectory({ path: site, glob: ENTRY_PAGES }), logger);
+		const bundle = join(site, BUNDLE_FOLDER);
+		check(await index.writeFiles({ outputPath: bundle }), logger);
+		const seconds = ((performance.now() - started) / 1000).toFixed(1);
+		logger.info(`Indexed ${indexedPages(bundle)} entries for search in ${seconds} s.`);
+	} finally {
+		await pagefind.close();
+	}
+}
+
+/** Pages in the written index (the glob also finds alias pages, which Pagefind skips). */
+function indexedPages(bundle: string): number {
+	const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as {
+		languages: Record<string, { page_count: number }>;
+	};
+	return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+}
+
+/** Pagefind reports problems in `errors` rather than throwing: log each, then stop the build. */
+function check<T extends { errors: string[] }>(response: T, logger: AstroIntegrationLogger): T {
+	if (response.errors.length === 0) return response;
+	for (const error of response.errors) logger.error(`Pagefind: ${error}`);
+	throw new Error('Building the search index failed (Pagefind errors above).');
+}

@@ -1,0 +1,13 @@
+import type { APIRoute } from 'astro';
+import { historyRows, people } from '../../../data/site';
+import { toHistoryCsv } from '../../../lib/site/export';
+
+export function getStaticPaths() {
+	return [...people.keys()].map((id) => ({ params: { id } }));
+}
+
+/** The person's history rows as CSV (columns in the README). */
+export const GET: APIRoute = ({ params }) =>
+	new Response(toHistoryCsv(historyRows.get(params.id!) ?? []), {
+		headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+	});

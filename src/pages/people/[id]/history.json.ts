@@ -1,0 +1,12 @@
+import type { APIRoute } from 'astro';
+import { historyRows, people } from '../../../data/site';
+
+export function getStaticPaths() {
+	return [...people.keys()].map((id) => ({ params: { id } }));
+}
+
+/** The same rows as history.csv, as a JSON array. */
+export const GET: APIRoute = ({ params }) =>
+	new Response(JSON.stringify(historyRows.get(params.id!) ?? [], null, '\t'), {
+		headers: { 'Content-Type': 'application/json; charset=utf-8' },
+	});

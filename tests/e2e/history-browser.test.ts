@@ -1,0 +1,237 @@
+/**
+ * The history page and the citation in Chromium: the period picker (URL, back button, summary),
+ * copying a citation by keyboard, and printing to PDF on A4 and Letter.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadJournal } from '../../src/lib/content/load.ts';
+import type { Entry } from '../../src/lib/content/schema.ts';
+import { formatDate } from '../../src/lib/site/format.ts';
+import { sampleContent } from '../helpers.ts';
+import { outDir } from './pages.ts';
+import { launchChromium, serve, type Served } from './serve.ts';
+
+interface Source {
+	slug: string;
+	data: Entry;
+}
+const sample: Source[] = loadJournal(sampleContent)
+	.entries.map((d) => ({ slug: d.id, data: d.data as Entry }))
+	.filter((e) => !e.data.draft);
+const people = loadJournal(sampleContent).people.map((p) => p.id);
+const authorIds = (e: Source) => e.data.authors.map((a) => (typeof a === 'string' ? a : a.person));
+
+/** The person's entries in the period (months, both ends included), newest first. */
+function expected(person: string, from?: string, to?: string): string[] {
+	return sample
+		.filter((e) => authorIds(e).includes(person))
+		.filter((e) => {
+			const month = e.data.date.slice(0, 7);
+			return (!from || month >= from) && (!to || month <= to);
+		})
+		.sort((a, b) => b.data.date.localeCompare(a.data.date) || a.slug.localeCompare(b.slug))
+		.map((e) => e.slug);
+}
+
+/** The sample person with the most published entries (the longest printout). */
+const busiest = people
+	.map((id) => ({ id, count: expected(id).length }))
+	.sort((a, b) => b.count - a.count)[0]!.id;
+
+let browser: Browser;
+let site: Served;
+let origin: string;
+
+beforeAll(async () => {
+	site = await serve(outDir('sample'));
+	origin = site.origin;
+	browser = await launchChromium();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+async function openHistory(person: string, query = ''): Promise<Page> {
+	const page = await browser.newPage();
+	await page.goto(`${origin}/people/${person}/history/${query}`);
+	await page.waitForSelector('form[data-period-form]:not([hidden])');
+	return page;
+}
+
+const shownSlugs = (page: Page) =>
+	page.$$eval('article.history-entry:not([hidden]) h4 a', (links) =>
+		links.map((a) => a.getAttribute('href')!.split('/').at(-2)!),
+	);
+const statText = (page: Page, key: string) =>
+	page.$eval(`[data-stat="${key}"]`, (el) => el.textContent!.trim());
+
+describe('the period picker', () => {
+	it.each([
+		[busiest, '2026-01', '2026-06'],
+		['ana', '2025-10', '2025-12'],
+		['mei', '2026-09', ''],
+		['kwame', '', '2025-12'],
+	])(
+		'shows %s’s entries from “%s” to “%s” (empty: open) and sums up only those',
+		async (person, from, to) => {
+			const query = `?${new URLSearchParams({ ...(from && { from }), ...(to && { to }) })}`;
+			const page = await openHistory(person, query);
+			const slugs = expected(person, from || undefined, to || undefined);
+			expect(await shownSlugs(page)).toEqual(slugs);
+			expect(await statText(page, 'entries')).toBe(String(slugs.length));
+			const list = sample.filter((e) => slugs.includes(e.slug));
+			for (const status of ['shipped', 'measuring', 'measured', 'inconclusive', 'reverted'])
+				expect(await statText(page, `status-${status}`)).toBe(
+					String(list.filter((e) => e.data.status === status).length),
+				);
+			const verified = list.filter((e) => e.data.verified_by).length;
+			expect(await statText(page, 'verified')).toMatch(
+				slugs.length ? new RegExp(`^${verified} of ${slugs.length} entries`) : /^no entries/,
+			);
+			const years = await page.$$eval('section[data-year]:not([hidden])', (sections) =>
+				sections.map((s) => s.getAttribute('data-year')),
+			);
+			expect(years).toEqual(
+				[...new Set(list.map((e) => e.data.date.slice(0, 4)))].sort().reverse(),
+			);
+			await page.close();
+		},
+	);
+
+	it('keeps the period in the URL, and the back button returns to the previous one', async () => {
+		const page = await openHistory(busiest, '?from=2026-01&to=2026-06');
+		await page.selectOption('select[name="preset"]', 'last-12-months');
+		// Relative to the build's today (2026-11-24), not the real date.
+		expect(new URL(page.url()).search).toBe('?from=2025-12&to=2026-11');
+		expect(await shownSlugs(page)).toEqual(expected(busiest, '2025-12', '2026-11'));
+
+		await page.selectOption('select[name="preset"]', 'custom');
+		await page.fill('input[name="from"]', '2025-01');
+		await page.fill('input[name="to"]', '2025-09');
+		await page.click('[data-period-form] button[type="submit"]');
+		expect(new URL(page.url()).search).toBe('?from=2025-01&to=2025-09');
+		expect(await shownSlugs(page)).toEqual(expected(busiest, '2025-01', '2025-09'));
+
+		await page.goBack();
+		expect(new URL(page.url()).search).toBe('?from=2025-12&to=2026-11');
+		expect(await shownSlugs(page)).toEqual(expected(busiest, '2025-12', '2026-11'));
+		expect(await page.inputValue('select[name="preset"]')).toBe('last-12-months');
+		await page.goBack();
+		expect(await shownSlugs(page)).toEqual(expected(busiest, '2026-01', '2026-06'));
+		expect(await page.textContent('[data-period-label]')).toBe('January 2026 to June 2026');
+
+		await page.selectOption('select[name="preset"]', 'all');
+		expect(new URL(page.url()).search).toBe('');
+		expect(await shownSlugs(page)).toEqual(expected(busiest));
+		await page.close();
+	});
+
+	it('says so when the period holds no entries', async () => {
+		const page = await openHistory('ana', '?from=2020-01&to=2020-12');
+		expect(await shownSlugs(page)).toEqual([]);
+		expect(await page.isVisible('[data-empty]')).toBe(true);
+		expect(await statText(page, 'strong')).toBe('no results');
+		await page.close();
+	});
+});
+
+describe('the citation', () => {
+	it('copies by keyboard and announces it', async () => {
+		const context = await browser.newContext({
+			permissions: ['clipboard-read', 'clipboard-write'],
+		});
+		const page = await context.newPage();
+		await page.goto(`${origin}/entries/batch-price-lookups/`);
+		await page.focus('[data-copy-citation]');
+		await page.keyboard.press('Enter');
+		await page.waitForFunction(
+			() => document.querySelector('[data-copy-status]')?.textContent === 'Copied',
+		);
+		const copied = await page.evaluate(() => navigator.clipboard.readText());
+		expect(copied).toBe(await page.textContent('.citation-text'));
+		expect(copied).toContain('/entries/batch-price-lookups/');
+		expect(await page.getAttribute('[data-copy-status]', 'role')).toBe('status');
+		await context.close();
+	});
+});
+
+/**
+ * Prints the page to PDF and returns each page's text lines (whitespace collapsed, empty lines
+ * dropped), read back with poppler's pdftotext: the text as a reader of the paper sees it.
+ */
+async function printedPages(path: string, format: 'A4' | 'Letter'): Promise<string[][]> {
+	const page = await browser.newPage();
+	await page.goto(origin + path);
+	await page.waitForSelector('form[data-period-form]:not([hidden])', { state: 'attached' });
+	const file = join(mkdtempSync(join(tmpdir(), 'history-pdf-')), `${format}.pdf`);
+	writeFileSync(file, await page.pdf({ format }));
+	await page.close();
+	const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+	if (text.status !== 0) throw new Error(`pdftotext failed: ${text.stderr}`);
+	return text.stdout
+		.split('\f')
+		.map((p) =>
+			p
+				.split('\n')
+				.map((line) => line.replace(/\s+/g, ' ').trim())
+				.filter(Boolean),
+		)
+		.filter((lines) => lines.length > 0);
+}
+
+describe('printing the history of the person with the most entries', () => {
+	it.each(['A4', 'Letter'] as const)(
+		'on %s, never splits an entry’s header (or the entry) across pages',
+		async (format) => {
+			const pages = await printedPages(`/people/${busiest}/history/`, format);
+			const entries = sample.filter((e) => expected(busiest).includes(e.slug));
+			expect(pages.length).toBeGreaterThan(2);
+			// The header: the period and the print date; no navigation or picker.
+			expect(pages[0]!.join(' ')).toMatch(/Period: all time .*printed \d{1,2} \w{3,4} \d{4}/);
+			const all = pages.flat().join('\n');
+			expect(all).not.toContain('Review period');
+			expect(all).not.toContain('Follow-ups');
+
+			// An entry's header is its title (one or more lines) and the line under it, which starts
+			// with its date. Find the title on a page; the date line must follow on that same page,
+			// and so must the entry's permalink, its last line. A page that began in the middle of a
+			// header would break the first rule; an entry split across pages, the second.
+			for (const entry of entries) {
+				const found = pages.flatMap((lines, p) =>
+					lines.flatMap((_, i) =>
+						[1, 2, 3]
+							.filter((k) => lines.slice(i, i + k).join(' ') === entry.data.title)
+							.map((k) => ({ p, next: lines[i + k] })),
+					),
+				);
+				expect(found, `${format}: title of ${entry.slug} whole on one page`).toHaveLength(1);
+				const [{ p, next }] = found as [{ p: number; next: string | undefined }];
+				expect(next?.startsWith(formatDate(entry.data.date)), `${format}: ${entry.slug}`).toBe(
+					true,
+				);
+				expect(
+					pages[p]!.some((line) => line.includes(`/entries/${entry.slug}/`)),
+					`${format}: ${entry.slug} ends on the page where it starts`,
+				).toBe(true);
+			}
+		},
+	);
+
+	it('prints only the chosen period, with links shown as their URL', async () => {
+		const pages = await printedPages(`/people/${busiest}/history/?from=2026-01&to=2026-06`, 'A4');
+		const text = pages.flat().join(' ');
+		expect(text).toContain('Period: January 2026 to June 2026');
+		const inPeriod = new Set(expected(busiest, '2026-01', '2026-06'));
+		for (const entry of sample.filter((e) => expected(busiest).includes(e.slug))) {
+			expect(text.includes(`/entries/${entry.slug}/`), entry.slug).toBe(inPeriod.has(entry.slug));
+			if (inPeriod.has(entry.slug))
+				for (const link of entry.data.links ?? []) expect(text).toContain(link.url);
+		}
+	});
+});

@@ -1,0 +1,190 @@
+/**
+ * Content cannot inject. tests/fixtures/hostile puts `<script>`, `</script>`, `"><img onerror>`,
+ * `<svg onload>`, `{{ }}`, `${ }` and javascript: URLs in every text a user can write; every HTML
+ * page of its build (found by walking dist/, so new pages are covered as they arrive) is opened in
+ * Chromium with scripts on, and nothing of it may run or become markup.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { parse } from 'node-html-parser';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadJournal } from '../../src/lib/content/load.ts';
+import { hostileFixture } from '../helpers.ts';
+import { filesOf, outDir } from './pages.ts';
+import { launchChromium, serve, type Served } from './serve.ts';
+
+const journal = loadJournal(hostileFixture);
+const htmlPages = filesOf('hostile', '.html').map((file) => `/${file.replace(/index\.html$/, '')}`);
+
+let server: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+	server = await serve(outDir('hostile'));
+	browser = await launchChromium();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.close();
+});
+
+/** Everything on the open page that content could have injected, as readable findings. */
+function findInjections(): string[] {
+	const found: string[] = [];
+	const sameOrigin = (url: string) => new URL(url, location.href).origin === location.origin;
+	const protocolOf = (url: string) => new URL(url, location.href).protocol;
+	for (const el of document.querySelectorAll('*')) {
+		for (const { name } of el.attributes) {
+			if (/^on/i.test(name)) found.push(`<${el.localName}> has ${name}`);
+		}
+	}
+	for (const el of document.querySelectorAll('iframe, frame, object, embed, base, style')) {
+		found.push(`<${el.localName}> element`);
+	}
+	// The site's own forms ask its search page (the search box) or the page itself (the period picker).
+	for (const el of document.querySelectorAll<HTMLFormElement>('form')) {
+		const action = new URL(el.action, location.href);
+		const ownTarget = action.pathname.endsWith('/search/') || action.pathname === location.pathname;
+		if (!sameOrigin(action.href) || !ownTarget) {
+			found.push(`<form> to ${el.getAttribute('action')}`);
+		}
+	}
+	if (document.querySelector('img[src="x"]')) found.push('<img src="x">');
+	for (const el of document.querySelectorAll<HTMLAnchorElement>('a[href], area[href]')) {
+		const href = el.getAttribute('href')!;
+		if (!['http:', 'https:', 'mailto:'].includes(protocolOf(href))) found.push(`link to ${href}`);
+	}
+	for (const el of document.querySelectorAll('[src]')) {
+		const src = el.getAttribute('src')!;
+		if (!['http:', 'https:'].includes(protocolOf(src))) found.push(`<${el.localName}> src ${src}`);
+	}
+	for (const el of document.querySelectorAll('script')) {
+		// Data islands are allowed; code only from the site's own files.
+		if (/json/.test(el.type)) continue;
+		if (!el.src || !sameOrigin(el.src) || el.textContent?.trim()) {
+			found.push(`script ${el.src || el.textContent?.slice(0, 60)}`);
+		}
+	}
+	for (const el of document.querySelectorAll<HTMLLinkElement>('link[href]')) {
+		if (el.rel === 'stylesheet' && !sameOrigin(el.href)) found.push(`stylesheet ${el.href}`);
+	}
+	for (const el of document.querySelectorAll('meta[http-equiv]')) {
+		const target = /url=(.*)$/i.exec(el.getAttribute('content') ?? '')?.[1];
+		if (!target || !sameOrigin(target)) found.push(`meta ${el.getAttribute('content')}`);
+	}
+	return found;
+}
+
+describe('every page of the hostile journal', () => {
+	// In the HTML as published: the site's scripts may set styles through the CSSOM later (chart.js
+	// sizes its canvas), which the CSP allows; markup may carry none.
+	it.each(htmlPages)('%s has no style or event-handler attribute in its HTML', (path) => {
+		const html = parse(
+			readFileSync(join(outDir('hostile'), path, path.endsWith('/') ? 'index.html' : ''), 'utf8'),
+		);
+		const found = html.querySelectorAll('*').flatMap((el) =>
+			Object.keys(el.attributes)
+				.filter((name) => name === 'style' || /^on/i.test(name))
+				.map((name) => `<${el.rawTagName}> has ${name}`),
+		);
+		expect(found).toEqual([]);
+	});
+
+	it('has pages of every kind to visit', () => {
+		for (const kind of ['entries', 'people', 'teams', 'features', 'metrics', 'tags', 'months']) {
+			expect(htmlPages.some((p) => p.startsWith(`/${kind}/`) && p !== `/${kind}/`)).toBe(true);
+		}
+	});
+
+	it.each(htmlPages)('%s runs no injected code and has no injected element', async (path) => {
+		const context = await browser.newContext();
+		// The fixture's remote images must not reach the network.
+		await context.route('**/*', (route) =>
+			route.request().url().startsWith(server.origin) ? route.continue() : route.abort(),
+		);
+		const page = await context.newPage();
+		const dialogs: string[] = [];
+		page.on('dialog', (dialog) => {
+			dialogs.push(dialog.message());
+			void dialog.dismiss();
+		});
+		// Checked in the page at its load event, before an alias page's redirect replaces it.
+		let report: (found: string[]) => void = () => {};
+		const reported = new Promise<string[]>((resolve) => (report = resolve));
+		await page.exposeFunction('reportInjections', (found: string[]) => report(found));
+		await page.addInitScript(
+			`addEventListener('load', () => reportInjections((${findInjections.toString()})()));`,
+		);
+		await page.goto(server.url(path), { waitUntil: 'load' });
+		const injections = await reported;
+		await context.close();
+		expect(dialogs).toEqual([]);
+		expect(injections).toEqual([]);
+	});
+});
+
+describe('hostile text is shown as written', () => {
+	const titleOf = async (path: string) => {
+		const page = await browser.newPage();
+		await page.goto(server.url(path));
+		const text = await page.locator('h1').first().textContent();
+		await page.close();
+		return text;
+	};
+
+	it.each([
+		['entries', journal.entries],
+		['people', journal.people],
+		['teams', journal.teams],
+		['features', journal.features],
+		['metrics', journal.metrics],
+	] as const)('in the heading of each page under /%s/', async (kind, docs) => {
+		for (const doc of docs) {
+			const data = doc.data as { title?: string; name?: string };
+			expect(await titleOf(`/${kind}/${doc.id}/`)).toBe(
+				kind === 'entries' ? data.title : data.name,
+			);
+		}
+	});
+});
+
+describe('feeds and data files of the hostile journal', () => {
+	const read = (file: string) => readFileSync(join(outDir('hostile'), file), 'utf8');
+
+	it.each(filesOf('hostile', '.xml'))('%s is well-formed XML', async (file) => {
+		// Chromium's XML parser, as strict as a feed reader's.
+		const page = await browser.newPage();
+		const error = await page.evaluate(
+			(text) =>
+				new DOMParser().parseFromString(text, 'application/xml').querySelector('parsererror')
+					?.textContent ?? null,
+			read(file),
+		);
+		await page.close();
+		expect(error).toBeNull();
+	});
+
+	it.each(filesOf('hostile', '.json'))('%s parses as JSON', (file) => {
+		expect(() => JSON.parse(read(file))).not.toThrow();
+	});
+
+	it('RSS descriptions hold escaped HTML that a reader shows as text', () => {
+		const rss = new XMLParser().parse(read('rss.xml'));
+		const items = [rss.rss.channel.item].flat();
+		const summaries = journal.entries.map((e) => e.data?.summary).filter(Boolean);
+		expect(summaries.length).toBeGreaterThan(0);
+		const descriptions = items.map((item) => String(item.description ?? ''));
+		for (const description of descriptions) expect(description).not.toMatch(/</);
+		expect(descriptions.some((d) => d.includes('&#60;svg onload'))).toBe(true);
+	});
+
+	it('entries.json carries titles and summaries as the authors wrote them', () => {
+		const records = JSON.parse(read('entries.json')) as { slug: string; title: string }[];
+		for (const doc of journal.entries) {
+			expect(records.find((r) => r.slug === doc.id)?.title).toBe(doc.data?.title);
+		}
+	});
+});

@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import {
+	getMetricTimeline,
+	getTimelineRows,
+	targetAt,
+	valueAt,
+} from '../../src/lib/facts/metric-timeline.ts';
+import { getMonthlyRollup } from '../../src/lib/facts/monthly-rollup.ts';
+import { groupByMetric } from '../../src/lib/facts/rollups.ts';
+import {
+	axisTitle,
+	toStatusChartData,
+	toTime,
+	toTimelineChartData,
+} from '../../src/lib/site/chart-data.ts';
+import { makeEntry } from '../helpers.ts';
+
+const metrics = new Map([['p95', { direction: 'down' as const }]]);
+const entries = [
+	makeEntry('baseline', {
+		date: '2026-01-10',
+		title: 'Baseline',
+		metrics: [{ metric: 'p95', after: 1900, measured_on: '2026-01-10' }],
+	}),
+	makeEntry('batching', {
+		date: '2026-01-14',
+		title: 'Batching',
+		metrics: [
+			{ metric: 'p95', before: 1900, after: 1100, target: 1200, measured_on: '2026-02-11' },
+		],
+	}),
+	makeEntry('cache', {
+		date: '2026-02-20',
+		title: 'Cache',
+		metrics: [{ metric: 'p95', before: 1100, after: 900, target: 1000 }],
+	}),
+];
+const measurements = groupByMetric(entries, metrics).get('p95')!;
+const series = [
+	{ date: '2026-01-05', value: 1930 },
+	{ date: '2026-01-12', value: 1916 },
+	{ date: '2026-01-19', value: null },
+	{ date: '2026-01-26', value: 1200 },
+	{ date: '2026-02-23', value: 1000 },
+];
+
+describe('a metric timeline from its CSV series', () => {
+	const timeline = getMetricTimeline(measurements, series);
+
+	it('draws the series as the line, gaps kept', () => {
+		expect(timeline.source).toBe('series');
+		expect(timeline.points.map((p) => [p.date, p.value])).toEqual(
+			series.map((p) => [p.date, p.value]),
+		);
+		expect(timeline.latest).toEqual({ date: '2026-02-23', value: 1000 });
+	});
+
+	it('puts one marker per entry at its date, on the line', () => {
+		expect(timeline.markers.map((m) => [m.entry.slug, m.date, m.value])).toEqual([
+			// Between 1930 (Jan 5) and 1916 (Jan 12): 5 of 7 days along.
+			['baseline', '2026-01-10', 1920],
+			// Jan 14 lies in the gap: between 1916 (Jan 12) and 1200 (Jan 26), 2 of 14 days along.
+			['batching', '2026-01-14', 1813.714286],
+			// Between 1200 (Jan 26) and 1000 (Feb 23), 25 of 28 days along.
+			['cache', '2026-02-20', 1021.428571],
+		]);
+	});
+
+	it('holds each target from its entry’s date until the next one', () => {
+		expect(timeline.targets.map((t) => [t.entry.slug, t.from, t.value])).toEqual([
+			['batching', '2026-01-14', 1200],
+			['cache', '2026-02-20', 1000],
+		]);
+		expect(targetAt(timeline.targets, '2026-01-13')).toBeUndefined();
+		expect(targetAt(timeline.targets, '2026-02-19')).toBe(1200);
+		expect(targetAt(timeline.targets, '2026-03-01')).toBe(1000);
+	});
+
+	it('tabulates one row per point, each entry under the last point on or before its date', () => {
+		const rows = getTimelineRows(timeline);
+		expect(
+			rows.map((r) => [r.date, r.value, r.target, r.markers.map((m) => m.entry.slug)]),
+		).toEqual([
+			['2026-01-05', 1930, undefined, ['baseline']],
+			['2026-01-12', 1916, undefined, ['batching']],
+			['2026-01-19', null, 1200, []],
+			// Shipped 2026-02-20, inside the week of the 2026-01-26 row's span (until 2026-02-23).
+			['2026-01-26', 1200, 1200, ['cache']],
+			['2026-02-23', 1000, 1000, []],
+		]);
+	});
+});
+
+describe('a metric timeline from entries alone', () => {
+	const timeline = getMetricTimeline(measurements);
+
+	it('places each before at the entry’s date and each after at its measured-on date', () => {
+		expect(timeline.source).toBe('entries');
+		expect(timeline.points.map((p) => [p.date, p.value, p.kind, p.entry?.slug])).toEqual([
+			['2026-01-10', 1900, 'after', 'baseline'],
+			['2026-01-14', 1900, 'before', 'batching'],
+			['2026-02-11', 1100, 'after', 'batching'],
+			['2026-02-20', 1100, 'before', 'cache'],
+		]);
+		expect(timeline.latest).toEqual({ date: '2026-02-20', value: 1100 });
+	});
+
+	it('says which after values have no date to be placed at', () => {
+		expect(timeline.undated.map((m) => m.entry.slug)).toEqual(['cache']);
+	});
+
+	it('sits each marker on its own before value, else on the line', () => {
+		expect(timeline.markers.map((m) => [m.entry.slug, m.value])).toEqual([
+			['baseline', 1900],
+			['batching', 1900],
+			['cache', 1100],
+		]);
+	});
+
+	it('tabulates each entry on its own before row', () => {
+		const rows = getTimelineRows(timeline);
+		expect(rows.map((r) => [r.date, r.markers.map((m) => m.entry.slug)])).toEqual([
+			['2026-01-10', ['baseline']],
+			['2026-01-14', ['batching']],
+			['2026-02-11', []],
+			['2026-02-20', ['cache']],
+		]);
+	});
+
+	it('without any numbers, lists the entries by date and has no latest value', () => {
+		const bare = getMetricTimeline(
+			groupByMetric(
+				[makeEntry('talk', { date: '2026-03-01', metrics: [{ metric: 'p95' }] })],
+				metrics,
+			).get('p95')!,
+		);
+		expect(bare.latest).toBeUndefined();
+		expect(getTimelineRows(bare).map((r) => [r.date, r.value, r.markers.length])).toEqual([
+			['2026-03-01', null, 1],
+		]);
+	});
+});
+
+describe('valueAt', () => {
+	const points = [
+		{ date: '2026-01-01', value: 10 },
+		{ date: '2026-01-05', value: null },
+		{ date: '2026-01-11', value: 20 },
+	];
+	it('interpolates across gaps and holds the ends outside the range', () => {
+		expect(valueAt(points, '2026-01-06')).toBe(15);
+		expect(valueAt(points, '2025-12-01')).toBe(10);
+		expect(valueAt(points, '2026-02-01')).toBe(20);
+		expect(valueAt(points, '2026-01-11')).toBe(20);
+		expect(valueAt([{ date: '2026-01-01', value: null }], '2026-01-01')).toBeUndefined();
+	});
+});
+
+describe('chart data', () => {
+	it('turns a timeline into timestamps, marker links and a stepped target line', () => {
+		const data = toTimelineChartData(
+			getMetricTimeline(measurements, series),
+			{ unit: 'ms', direction: 'down' },
+			(slug) => `/entries/${slug}/`,
+		);
+		expect(data.axisTitle).toBe('ms · lower is better');
+		expect(data.points[0]).toEqual([Date.UTC(2026, 0, 5), 1930]);
+		expect(data.points[2]).toEqual([Date.UTC(2026, 0, 19), null]);
+		expect(data.markers.map((m) => [m.url, m.title, m.x])).toEqual([
+			['/entries/baseline/', 'Baseline', toTime('2026-01-10')],
+			['/entries/batching/', 'Batching', toTime('2026-01-14')],
+			['/entries/cache/', 'Cache', toTime('2026-02-20')],
+		]);
+		// The last target runs on to the chart's last date.
+		expect(data.target).toEqual([
+			[toTime('2026-01-14'), 1200],
+			[toTime('2026-02-20'), 1000],
+			[toTime('2026-02-23'), 1000],
+		]);
+	});
+
+	it('names the better direction even without a unit', () => {
+		expect(axisTitle({ direction: 'up' })).toBe('higher is better');
+	});
+
+	it('gives the status chart its counts per status and the rate in percent, null without one', () => {
+		const rows = getMonthlyRollup(
+			[
+				makeEntry('a', { date: '2026-05-02', status: 'measured' }),
+				makeEntry('b', { date: '2026-05-03', status: 'shipped', measure_by: '2026-05-10' }),
+				makeEntry('c', { date: '2026-05-04', status: 'reverted' }),
+			],
+			'2026-06-15',
+			30,
+			2,
+		);
+		expect(toStatusChartData(rows)).toEqual({
+			kind: 'status',
+			months: ['2026-05', '2026-06'],
+			statuses: [
+				{ status: 'shipped', counts: [1, 0] },
+				{ status: 'measuring', counts: [0, 0] },
+				{ status: 'measured', counts: [1, 0] },
+				{ status: 'inconclusive', counts: [0, 0] },
+				{ status: 'reverted', counts: [1, 0] },
+			],
+			rate: [66.7, null],
+		});
+	});
+});
