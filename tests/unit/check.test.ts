@@ -160,7 +160,7 @@ describe('each error class names file, line, field and what was expected', () =>
 				line: 3,
 				field: 'date',
 				severity: 'error',
-				message: '2026-02-30 is not a real calendar date.',
+				message: '"2026-02-30" is not a real calendar date.',
 			},
 		]);
 	});

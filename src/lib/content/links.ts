@@ -10,7 +10,8 @@ import { didYouMean } from '../utils/suggest.ts';
 import { lineOf } from './yaml-lines.ts';
 import { tagSlug } from './tags.ts';
 
-type Target = 'people' | 'teams' | 'features' | 'metrics' | 'entries';
+/** The kinds of file that an id can name. */
+export type Target = 'people' | 'teams' | 'features' | 'metrics' | 'entries';
 
 /** Where each kind of file names an id, as paths with `*` for "every list item". */
 const REFERENCES: Record<Target, { path: string; target: Target }[]> = {
@@ -75,6 +76,13 @@ export function findBrokenLinks(journal: LoadedJournal): Problem[] {
 		...findFollowCycles(journal),
 		...findTagClashes(journal),
 	];
+}
+
+/** Every id that a file of `kind` names, with the kind of file it names. */
+export function referencesOf(kind: Target, raw: unknown): { target: Target; id: string }[] {
+	return REFERENCES[kind].flatMap(({ path, target }) =>
+		valuesAt(raw, path.split('.')).map(([, id]) => ({ target, id })),
+	);
 }
 
 function error(doc: SourceDoc<unknown>, path: PropertyKey[], message: string): Problem {

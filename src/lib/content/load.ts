@@ -170,6 +170,14 @@ function loadKind(root: string, kind: Kind, problems: Problem[]): SourceDoc<unkn
 }
 
 /**
+ * The YAML of one content file (`.yml`, or a markdown file's frontmatter) as the checker reads
+ * it, or undefined when it cannot be read; the checker reports why.
+ */
+export function readFileData(root: string, path: string): unknown {
+	return parseFile(root, path, !path.endsWith('.yml'), []).raw;
+}
+
+/**
  * Reads YAML or frontmatter; `raw` is undefined (after reporting why) when the file cannot be
  * read or parsed.
  */

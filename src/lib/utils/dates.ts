@@ -7,6 +7,9 @@ import { parseISO } from 'date-fns/parseISO';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The last date that `YYYY-MM-DD` can write; date arithmetic must not pass it. */
+export const LAST_DATE = '9999-12-31';
+
 /** True for a `YYYY-MM-DD` string naming a day that exists (not 2026-02-30). */
 export function isRealDate(value: string): boolean {
 	return ISO_DATE.test(value) && isValid(parseISO(value));
