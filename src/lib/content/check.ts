@@ -2,6 +2,7 @@
 import { isDueForFollowUp, isOverdue, measureBy } from '../facts/entry.ts';
 import { daysBetween, LAST_DATE } from '../utils/dates.ts';
 import { quote } from '../utils/quote.ts';
+import { findBrokenImages } from './images.ts';
 import { findBrokenLinks } from './links.ts';
 import { loadJournal, type LoadedJournal } from './load.ts';
 import { sortProblems, type Problem } from './problems.ts';
@@ -19,6 +20,7 @@ export function checkJournal(root: string, today: string): CheckResult {
 	const problems = [
 		...journal.problems,
 		...findBrokenLinks(journal),
+		...findBrokenImages(journal),
 		...findForbiddenMdx(journal),
 		...findFollowUps(journal, today),
 		...findDatesPastTheEnd(journal),

@@ -145,6 +145,22 @@ function inspect(realRoot: string, path: string): Target | undefined {
 	return { error: 'is not a regular file or folder (a device, socket or pipe), so it is not read.' };
 }
 
+/**
+ * Why `path` (any path, such as an image a body shows) is not a file inside the content root,
+ * following every symlink on the way, or undefined when it is one.
+ */
+export function findFileProblem(root: string, path: string): string | undefined {
+	let real: string;
+	try {
+		real = realpathSync(path);
+	} catch (err) {
+		return errorCode(err) === 'ENOENT' ? 'does not exist' : `cannot be read (${errorCode(err)})`;
+	}
+	const realRoot = realpathSync(root);
+	if (!real.startsWith(realRoot + sep)) return 'is outside the content root';
+	return statSync(real).isFile() ? undefined : 'is not a file';
+}
+
 /** The text of one content file, or the problem that kept it from being read. */
 export type ReadResult = { text: string } | { problem: Problem } | { missing: true };
 

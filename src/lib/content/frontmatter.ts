@@ -5,7 +5,7 @@
  */
 
 export type Split =
-	| { yaml: string; body: string }
+	| { yaml: string; body: string; bodyLine: number }
 	| { error: string; line: number; yaml?: undefined };
 
 const DELIMITER = /^---[ \t]*$/;
@@ -29,5 +29,6 @@ export function splitFrontmatter(text: string): Split {
 	return {
 		yaml: lines.slice(1, close).join('\n'),
 		body: lines.slice(close + 1).join('\n'),
+		bodyLine: close + 2,
 	};
 }

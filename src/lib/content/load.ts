@@ -41,6 +41,8 @@ export interface SourceDoc<T> {
 	data?: T;
 	/** Markdown body, for features and entries. */
 	body?: string;
+	/** 1-based line of the file where the body starts. */
+	bodyLine?: number;
 }
 
 export interface LoadedJournal {
@@ -199,6 +201,7 @@ function parseFile(
 	}
 	let yamlText = read.text;
 	let body: string | undefined;
+	let bodyLine: number | undefined;
 	if (frontmatter) {
 		const split = splitFrontmatter(read.text);
 		if (split.yaml === undefined) {
@@ -207,15 +210,16 @@ function parseFile(
 		}
 		yamlText = split.yaml;
 		body = split.body;
+		bodyLine = split.bodyLine;
 	}
 	// In frontmatter, the YAML starts on line 2 (after the opening ---).
 	const parsed = parseYamlWithLines(yamlText, frontmatter ? 2 : 1);
 	for (const error of parsed.errors) problem(error.line, error.field, error.message);
 	// A file that cannot be read still exists: its id stays known, so links to it are not reported too.
-	if (parsed.errors.length) return { ...unread, lines: parsed.lines, body };
+	if (parsed.errors.length) return { ...unread, lines: parsed.lines, body, bodyLine };
 	const raw = parsed.data ?? (frontmatter ? {} : undefined);
 	if (raw === undefined) problem(1, null, 'the file is empty; expected YAML fields.');
-	return { ...unread, raw, lines: parsed.lines, body };
+	return { ...unread, raw, lines: parsed.lines, body, bodyLine };
 }
 
 function checkFileName(file: string, id: string, ext: string, problems: Problem[]): void {
