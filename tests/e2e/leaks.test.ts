@@ -6,11 +6,12 @@
  * file of the output is read as bytes, gzip-compressed ones (the search index) unpacked, and its
  * path is read too: that is where an image lands, under its own file name.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leaksFixture } from '../helpers.ts';
 import { outDir, type SiteBuild } from './pages.ts';
 import { launchChromium, serve } from './serve.ts';
 
@@ -84,6 +85,18 @@ describe('the output folder', () => {
 	});
 });
 
+describe('the content folder', () => {
+	it('is not written to by a build: nothing in it changed after the first build began', () => {
+		const began = statSync(outDir('leaks')).birthtimeMs;
+		expect(began).toBeGreaterThan(0);
+		const changed = [
+			'',
+			...readdirSync(leaksFixture, { recursive: true, encoding: 'utf8' }),
+		].filter((path) => lstatSync(join(leaksFixture, path)).mtimeMs >= began);
+		expect(changed).toEqual([]);
+	});
+});
+
 describe('the search index, queried in Chromium as the search page does', () => {
 	let browser: Browser;
 	beforeAll(async () => {
@@ -93,19 +106,23 @@ describe('the search index, queried in Chromium as the search page does', () => 
 		await browser?.close();
 	});
 
-	/** URLs of the results for `term` in `build`'s index. */
-	async function search(build: SiteBuild, term: string): Promise<string[]> {
+	/** Term → URLs of its results in `build`'s index, through pagefind.js as the page loads it. */
+	async function search(build: SiteBuild, terms: string[]): Promise<Record<string, string[]>> {
 		const served = await serve(outDir(build));
 		const page = await browser.newPage();
 		try {
 			await page.goto(`${served.origin}/`);
 			// A string, so that the test runner does not rewrite the browser's import().
-			const urls = await page.evaluate(`(async () => {
+			return (await page.evaluate(`(async () => {
 				const pagefind = await import('/pagefind/pagefind.js');
-				const search = await pagefind.search(${JSON.stringify(term)}, {});
-				return Promise.all(search.results.map(async (r) => (await r.data()).url));
-			})()`);
-			return (urls as string[]).sort();
+				const found = {};
+				for (const term of ${JSON.stringify(terms)}) {
+					const search = await pagefind.search(term, {});
+					const urls = await Promise.all(search.results.map(async (r) => (await r.data()).url));
+					found[term] = urls.sort();
+				}
+				return found;
+			})()`)) as Record<string, string[]>;
 		} finally {
 			await page.close();
 			await served.close();
@@ -113,10 +130,14 @@ describe('the search index, queried in Chromium as the search page does', () => 
 	}
 
 	it('finds internal entries in the internal build only, and drafts in neither', async () => {
-		expect(await search('leaks', INTERNAL)).toEqual(['/entries/zqleak-internal/']);
-		expect(await search('leaksPublic', INTERNAL)).toEqual([]);
-		expect(await search('leaks', DRAFT)).toEqual([]);
-		expect(await search('leaksPublic', DRAFT)).toEqual([]);
-		expect(await search('leaksPublic', 'batched')).toEqual(['/entries/public-win/']);
+		expect(await search('leaks', [INTERNAL, DRAFT])).toEqual({
+			[INTERNAL]: ['/entries/zqleak-internal/'],
+			[DRAFT]: [],
+		});
+		expect(await search('leaksPublic', [INTERNAL, DRAFT, 'batched'])).toEqual({
+			[INTERNAL]: [],
+			[DRAFT]: [],
+			batched: ['/entries/public-win/'],
+		});
 	});
 });
