@@ -69,7 +69,10 @@ function isKept(root: string, kind: Target): (id: string, data: unknown) => bool
 
 let references: PublicReferences | undefined;
 
-/** Read once per build, when the first reference collection asks. */
+/**
+ * Read once per build, when the first reference collection asks; a public `astro dev` server
+ * reads it at start, so it sees which people, teams, features and metrics are named on restart.
+ */
 function publicReferences(root: string): PublicReferences {
 	references ??= getPublicReferences(loadJournal(root));
 	return references;
