@@ -10,6 +10,7 @@ import { buildSite } from './build-site.ts';
 import {
 	basedJournalFiles,
 	hostileFixture,
+	leaksFixture,
 	makeJournal,
 	minimalFixture,
 	sampleContent,
@@ -46,6 +47,12 @@ export interface Builds {
 	skeleton: { outDir: string; journal: string };
 	/** tests/fixtures/hostile: markup, template syntax and javascript: URLs in every text. */
 	hostile: string;
+	/**
+	 * tests/fixtures/leaks: every internal-only text carries a `zqleak` marker and the draft's a
+	 * `zqdraft` marker, images included; built for the internal audience and for the public one.
+	 */
+	leaks: string;
+	leaksPublic: string;
 	/** A journal with a dangling `follows`: the build must fail. */
 	broken: { code: number; output: string; outDir: string };
 }
@@ -108,6 +115,8 @@ export default function setup(project: TestProject) {
 			return { outDir: run(env.JOURNAL_CONTENT!, env), journal: workspace.journal };
 		},
 		hostile: () => run(hostileFixture),
+		leaks: () => run(leaksFixture),
+		leaksPublic: () => run(leaksFixture, { JOURNAL_AUDIENCE: 'public' }),
 		broken: () =>
 			buildSite(
 				makeJournal({

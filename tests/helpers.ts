@@ -11,6 +11,7 @@ export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const minimalFixture = join(repoRoot, 'tests/fixtures/minimal');
 export const sampleContent = join(repoRoot, 'content');
 export const hostileFixture = join(repoRoot, 'tests/fixtures/hostile');
+export const leaksFixture = join(repoRoot, 'tests/fixtures/leaks');
 
 /**
  * A copy of the minimal fixture journal with `files` written over it (null deletes a file).

@@ -24,33 +24,7 @@ export function toJsonSchemas(): Record<string, unknown> {
 	return Object.fromEntries(
 		Object.entries(SCHEMAS).map(([name, schema]) => [
 			name,
-			withoutDateObjects(
-				z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', override: markDateObjects }),
-			),
+			z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
 		]),
 	);
-}
-
-const DATE_OBJECT = '$date-object';
-
-/** Dates arrive as strings in files; the `Date` branch only exists for Astro's parser. */
-function markDateObjects(ctx: {
-	zodSchema: z.core.$ZodTypes;
-	jsonSchema: Record<string, unknown>;
-}): void {
-	if (ctx.zodSchema._zod.def.type === 'date') ctx.jsonSchema[DATE_OBJECT] = true;
-}
-
-function withoutDateObjects(node: unknown): unknown {
-	if (Array.isArray(node)) return node.map(withoutDateObjects);
-	if (node === null || typeof node !== 'object') return node;
-	const out: Record<string, unknown> = {};
-	for (const [key, value] of Object.entries(node)) out[key] = withoutDateObjects(value);
-	const anyOf = out.anyOf as Record<string, unknown>[] | undefined;
-	if (anyOf?.some((branch) => branch[DATE_OBJECT])) {
-		const rest = anyOf.filter((branch) => !branch[DATE_OBJECT]);
-		delete out.anyOf;
-		return rest.length === 1 ? { ...out, ...rest[0] } : { ...out, anyOf: rest };
-	}
-	return out;
 }

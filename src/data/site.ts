@@ -1,12 +1,13 @@
 /**
  * The site's one read of the content collections, shared by every page: module scope runs once
  * per build, so no page calls getCollection itself (per-page reads made large builds quadratic).
- * Drafts, and internal entries in a public build, are dropped here and nowhere else.
+ * The collections hold only what this build publishes (see lib/site/journal-loader.ts): no
+ * drafts, and in a public build no internal entries nor what only they name.
  */
 import { relative, resolve, sep } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { getAudience, getContentRoot, getToday } from '../lib/content/env.ts';
-import { byNewest, isPublished } from '../lib/facts/entry.ts';
+import { getContentRoot, getToday } from '../lib/content/env.ts';
+import { byNewest } from '../lib/facts/entry.ts';
 import { getLastUpdated } from '../lib/site/last-updated.ts';
 import { readJournalConfig, readSeries } from '../lib/content/load.ts';
 import { groupFollowUpsByOwner } from '../lib/facts/follow-up-groups.ts';
@@ -35,7 +36,6 @@ import { toEntryRecord, toHistoryRows, type HistoryRow } from '../lib/site/expor
 export const contentRoot = getContentRoot();
 export const config = readJournalConfig(contentRoot);
 export const today = getToday();
-export const audience = getAudience();
 export const urls = createUrls(import.meta.env.BASE_URL);
 /** A site path as feeds and exports link it: absolute when journal.yml sets `site`. */
 export const link = createLink(config.site);
@@ -53,7 +53,6 @@ const allEntries = await getCollection('entries');
 
 /** Published entries, newest first. */
 export const entries: EntryView[] = allEntries
-	.filter((e) => isPublished(e.data, audience))
 	.map((e) => ({ slug: e.id, data: e.data, file: relativeFile(e.filePath), source: e }))
 	.sort(byNewest);
 

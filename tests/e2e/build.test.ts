@@ -21,9 +21,10 @@ describe('npm run build', () => {
 			{ JOURNAL_AUDIENCE: 'everyone' },
 			'JOURNAL_AUDIENCE="everyone" must be "internal" or "public".',
 		],
+		[{ JOURNAL_BASE: 'journal/' }, 'JOURNAL_BASE="journal/": expected a path such as /journal/'],
 		[
-			{ JOURNAL_BASE: 'journal/' },
-			'JOURNAL_BASE="journal/": expected a path starting with "/", e.g. /journal/.',
+			{ JOURNAL_BASE: '//evil.example/x/' },
+			'JOURNAL_BASE="//evil.example/x/": expected a path such as /journal/',
 		],
 	])('stops with exit 2 and one line for a bad environment variable: %o', (env, message) => {
 		// Exits while reading the config, before Astro writes anything shared with other builds.

@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadJournal } from '../../src/lib/content/load.ts';
 import { hostileFixture } from '../helpers.ts';
-import { filesOf, outDir } from './pages.ts';
+import { filesOf, outDir, page, textOf } from './pages.ts';
 import { launchChromium, serve, type Served } from './serve.ts';
 
 const journal = loadJournal(hostileFixture);
@@ -186,5 +186,27 @@ describe('feeds and data files of the hostile journal', () => {
 		for (const doc of journal.entries) {
 			expect(records.find((r) => r.slug === doc.id)?.title).toBe(doc.data?.title);
 		}
+	});
+});
+
+describe('values at the ends of their range', () => {
+	const text = (path: string) => textOf(page('hostile', path).querySelector('main'));
+
+	it('dates from 0000-01-01 to 9999-12-31 are shown with their year as written', () => {
+		expect(text('entries/year-zero')).toContain('1 Jan 0000');
+		expect(text('entries/year-zero')).toContain('30 Jun 0099');
+		expect(text('entries/far-future')).toContain('31 Dec 9999');
+		expect(text('months/0000-01')).toContain('January 0000');
+		expect(text('months/9999-12')).toContain('December 9999');
+		for (const path of ['entries/year-zero', 'months/0000-01'])
+			expect(text(path)).not.toMatch(/\b(19|20)(00|99)\b/);
+	});
+
+	it('the largest and the smallest number a metric can hold are shown', () => {
+		const entriesJson = readFileSync(join(outDir('hostile'), 'entries.json'), 'utf8');
+		const json = JSON.parse(entriesJson) as { slug: string; metrics: object[] }[];
+		expect(json.find((r) => r.slug === 'far-future')?.metrics).toEqual([
+			expect.objectContaining({ before: 1.7e308, after: 5e-324 }),
+		]);
 	});
 });

@@ -160,7 +160,7 @@ describe('each error class names file, line, field and what was expected', () =>
 				line: 3,
 				field: 'date',
 				severity: 'error',
-				message: '2026-02-30 is not a real calendar date.',
+				message: '"2026-02-30" is not a real calendar date.',
 			},
 		]);
 	});
@@ -365,6 +365,91 @@ describe('each error class names file, line, field and what was expected', () =>
 				expect.objectContaining({ file: 'journal.yml', line: 3, field: 'base' }),
 			],
 		);
+	});
+
+	it.each(['//evil.example/x/', '/a/../b/', 'https://evil.example/', '/a b/'])(
+		'base %s in journal.yml, which is not a plain path',
+		(base) => {
+			expect(errorsOf({ 'journal.yml': `base: '${base}'\n` })).toEqual([
+				expect.objectContaining({
+					line: 1,
+					field: 'base',
+					message: expect.stringMatching(/^expected a path such as \/journal\//),
+				}),
+			]);
+		},
+	);
+
+	it('numbers that overflow or would lose precision, in YAML and in a CSV series', () => {
+		const errors = errorsOf({
+			'entries/x.md': entry(
+				...VALID,
+				'metrics:',
+				'  - metric: latency',
+				'    before: 1e309',
+				'    after: 9007199254740993',
+				'    target: 0x20000000000001',
+			),
+			'metrics/latency.csv':
+				'date,value\n2026-01-01,-1e400\n2026-01-02,12345678901234567890\n2026-01-03,1.5e300\n',
+		});
+		expect(errors.map(({ file, line, field, message }) => [file, line, field, message])).toEqual([
+			[
+				'entries/x.md',
+				8,
+				'metrics[0].before',
+				'"1e309" is not a finite number; numbers must lie within ±1.8e308.',
+			],
+			[
+				'entries/x.md',
+				9,
+				'metrics[0].after',
+				expect.stringMatching(/^"9007199254740993" is too large to keep exactly; whole numbers/),
+			],
+			[
+				'entries/x.md',
+				10,
+				'metrics[0].target',
+				expect.stringMatching(/^"0x20000000000001" is too large/),
+			],
+			[
+				'metrics/latency.csv',
+				2,
+				'value',
+				expect.stringMatching(/^"-1e400" is not a finite number/),
+			],
+			[
+				'metrics/latency.csv',
+				3,
+				'value',
+				expect.stringMatching(/^"12345678901234567890" is too large/),
+			],
+		]);
+	});
+
+	it('years are kept as written, and no default measure_by passes 9999-12-31', () => {
+		const root = makeJournal({
+			'entries/x.md': entry('title: T', 'date: 0099-03-01', 'authors: [ana]', 'status: shipped'),
+			'entries/y.md': entry('title: T', 'date: 9999-12-31', 'authors: [ana]', 'status: shipped'),
+			'entries/z.md': entry(
+				...VALID.slice(0, 1),
+				'date: 9999-12-31',
+				...VALID.slice(2),
+				'measure_by: 9999-12-31',
+			),
+		});
+		const { journal, problems } = checkJournal(root, TODAY);
+		expect(journal.entries.find((e) => e.id === 'x')?.data?.date).toBe('0099-03-01');
+		expect(problems.filter((p) => p.severity === 'error')).toEqual([
+			{
+				file: 'entries/y.md',
+				line: 3,
+				field: 'date',
+				severity: 'error',
+				message:
+					'9999-12-31 plus follow_up_days (30) is past 9999-12-31, the last date the journal can write; fix the date or set measure_by.',
+			},
+		]);
 	});
 
 	it('a bad metric CSV row names its line', () => {

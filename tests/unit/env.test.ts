@@ -23,7 +23,12 @@ describe('getSiteLocation', () => {
 	});
 
 	it.each([
-		[{ JOURNAL_BASE: 'journal/' }, /JOURNAL_BASE="journal\/": expected a path starting with "\/"/],
+		[{ JOURNAL_BASE: 'journal/' }, /JOURNAL_BASE="journal\/": expected a path such as \/journal\//],
+		[
+			{ JOURNAL_BASE: '//evil.example/x/' },
+			/JOURNAL_BASE="\/\/evil.example\/x\/": expected a path/,
+		],
+		[{ JOURNAL_BASE: '/a/../b/' }, /expected a path such as/],
 		[
 			{ JOURNAL_SITE: 'ftp://x.example' },
 			/JOURNAL_SITE="ftp:\/\/x.example": expected an http\(s\) URL/,

@@ -193,6 +193,9 @@ describe('the digest feed item', () => {
 		expect(item.pubDate?.toISOString().slice(0, 10)).toBe('2026-02-28');
 		expect(digestDate('2026-03', '2026-03-10')).toBe('2026-03-10');
 		expect(digestDate('2025-12', '2026-03-10')).toBe('2025-12-31');
+		// The first and the last month a date can name.
+		expect(digestDate('0000-02', '2026-03-10')).toBe('0000-02-29');
+		expect(digestDate('9999-12', '2026-03-10')).toBe('2026-03-10');
 	});
 
 	it('describes the month in HTML with every content string escaped and links absolute', async () => {

@@ -39,6 +39,15 @@ describe('format', () => {
 		expect(formatDate('2026-03-01')).toBe('1 Mar 2026');
 		expect(formatMonth('2026-12')).toBe('December 2026');
 	});
+
+	it('writes years as they are written, from 0000 to 9999', () => {
+		expect(['0000-01-01', '0099-12-31', '9999-12-31'].map(formatDate)).toEqual([
+			'1 Jan 0000',
+			'31 Dec 0099',
+			'31 Dec 9999',
+		]);
+		expect(formatMonth('0099-06')).toBe('June 0099');
+	});
 });
 
 describe('urls', () => {

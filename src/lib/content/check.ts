@@ -1,5 +1,8 @@
 /** The whole validation that both `npm run check` and the build run. */
 import { isDueForFollowUp, isOverdue, measureBy } from '../facts/entry.ts';
+import { daysBetween, LAST_DATE } from '../utils/dates.ts';
+import { quote } from '../utils/quote.ts';
+import { findBrokenImages } from './images.ts';
 import { findBrokenLinks } from './links.ts';
 import { loadJournal, type LoadedJournal } from './load.ts';
 import { sortProblems, type Problem } from './problems.ts';
@@ -17,8 +20,10 @@ export function checkJournal(root: string, today: string): CheckResult {
 	const problems = [
 		...journal.problems,
 		...findBrokenLinks(journal),
+		...findBrokenImages(journal),
 		...findForbiddenMdx(journal),
 		...findFollowUps(journal, today),
+		...findDatesPastTheEnd(journal),
 	];
 	return { journal, problems: sortProblems(problems) };
 }
@@ -66,10 +71,25 @@ function findFollowUps(journal: LoadedJournal, today: string): Problem[] {
 				warn(
 					['next', i, 'due'],
 					`next[${i}].due`,
-					`overdue since ${step.due}: "${step.step}"${step.owner ? ` (owner: ${step.owner})` : ''}. Mark it done: true or move the date.`,
+					`overdue since ${step.due}: ${quote(step.step)}${step.owner ? ` (owner: ${step.owner})` : ''}. Mark it done: true or move the date.`,
 				);
 			}
 		});
 	}
 	return problems;
+}
+
+/** Entries whose default measure_by would be a five-digit year, which no page can show. */
+function findDatesPastTheEnd(journal: LoadedJournal): Problem[] {
+	const days = journal.config.follow_up_days;
+	return journal.entries
+		.filter((doc) => doc.data && !doc.data.measure_by)
+		.filter((doc) => daysBetween(doc.data!.date, LAST_DATE) < days)
+		.map((doc) => ({
+			file: doc.file,
+			line: lineOf(doc.lines, ['date']),
+			field: 'date',
+			severity: 'error' as const,
+			message: `${doc.data!.date} plus follow_up_days (${days}) is past ${LAST_DATE}, the last date the journal can write; fix the date or set measure_by.`,
+		}));
 }

@@ -9,8 +9,10 @@ import { addTo } from '../utils/multimap.ts';
 import { didYouMean } from '../utils/suggest.ts';
 import { lineOf } from './yaml-lines.ts';
 import { tagSlug } from './tags.ts';
+import { quote } from '../utils/quote.ts';
 
-type Target = 'people' | 'teams' | 'features' | 'metrics' | 'entries';
+/** The kinds of file that an id can name. */
+export type Target = 'people' | 'teams' | 'features' | 'metrics' | 'entries';
 
 /** Where each kind of file names an id, as paths with `*` for "every list item". */
 const REFERENCES: Record<Target, { path: string; target: Target }[]> = {
@@ -61,7 +63,7 @@ export function findBrokenLinks(journal: LoadedJournal): Problem[] {
 						error(
 							doc,
 							at,
-							`"${value}" is not a known ${NOUN[target]}.${didYouMean(value, ids[target])}`,
+							`${quote(value)} is not a known ${NOUN[target]}.${didYouMean(value, ids[target])}`,
 						),
 					);
 				}
@@ -75,6 +77,13 @@ export function findBrokenLinks(journal: LoadedJournal): Problem[] {
 		...findFollowCycles(journal),
 		...findTagClashes(journal),
 	];
+}
+
+/** Every id that a file of `kind` names, with the kind of file it names. */
+export function referencesOf(kind: Target, raw: unknown): { target: Target; id: string }[] {
+	return REFERENCES[kind].flatMap(({ path, target }) =>
+		valuesAt(raw, path.split('.')).map(([, id]) => ({ target, id })),
+	);
 }
 
 function error(doc: SourceDoc<unknown>, path: PropertyKey[], message: string): Problem {
@@ -129,7 +138,7 @@ function findAliasClashes(journal: LoadedJournal): Problem[] {
 					error(
 						doc,
 						at,
-						`alias "${alias}" is the slug of an existing entry; an alias must be a slug no entry uses.`,
+						`alias ${quote(alias)} is the slug of an existing entry; an alias must be a slug no entry uses.`,
 					),
 				);
 			} else if (owner.has(alias) && owner.get(alias) !== doc.file) {
@@ -137,7 +146,7 @@ function findAliasClashes(journal: LoadedJournal): Problem[] {
 					error(
 						doc,
 						at,
-						`alias "${alias}" is also an alias in ${owner.get(alias)}; each old slug can redirect to one entry only.`,
+						`alias ${quote(alias)} is also an alias in ${owner.get(alias)}; each old slug can redirect to one entry only.`,
 					),
 				);
 			} else owner.set(alias, doc.file);
@@ -217,7 +226,7 @@ function findTagClashes(journal: LoadedJournal): Problem[] {
 					error(
 						doc,
 						at,
-						`tag "${spelling}" would share the page /tags/${slug}/ with tag "${kept}" (${where}). Spell the tag the same way everywhere, or use tags that differ in their letters or digits.`,
+						`tag ${quote(spelling)} would share the page /tags/${slug}/ with tag ${quote(kept)} (${where}). Spell the tag the same way everywhere, or use tags that differ in their letters or digits.`,
 					),
 				);
 			}

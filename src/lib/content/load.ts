@@ -2,9 +2,7 @@
  * Reads a journal from disk and validates every file against the schema. Nothing here throws for
  * bad content: each problem is collected with its file, line and field.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import matter from 'gray-matter';
+import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import {
 	EntrySchema,
@@ -23,6 +21,9 @@ import {
 import type { Problem } from './problems.ts';
 import { validate } from './schema-errors.ts';
 import { didYouMean } from '../utils/suggest.ts';
+import { quote } from '../utils/quote.ts';
+import { listFolder, readText, toRelative } from './files.ts';
+import { splitFrontmatter } from './frontmatter.ts';
 import { parseSeries, type SeriesPoint } from './series.ts';
 import { parseYamlWithLines, type LineMap } from './yaml-lines.ts';
 
@@ -32,12 +33,16 @@ export interface SourceDoc<T> {
 	id: string;
 	/** Path relative to the content root, `/`-separated. */
 	file: string;
+	/** Absolute path. */
+	path: string;
 	raw: unknown;
 	lines: LineMap;
 	/** Present only when the file passed the schema. */
 	data?: T;
 	/** Markdown body, for features and entries. */
 	body?: string;
+	/** 1-based line of the file where the body starts. */
+	bodyLine?: number;
 }
 
 export interface LoadedJournal {
@@ -53,16 +58,38 @@ export interface LoadedJournal {
 	problems: Problem[];
 }
 
+/** Images that a markdown body may show (`![chart](./chart.png)`); kept beside it, not warned about. */
+const IMAGE_EXTS = ['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.svg'];
+
 /** How each kind of file is found and parsed. */
 const KINDS = {
-	people: { exts: ['.yml'], frontmatter: false, deep: false, schema: PersonSchema },
-	teams: { exts: ['.yml'], frontmatter: false, deep: false, schema: TeamSchema },
-	features: { exts: ['.md'], frontmatter: true, deep: false, schema: FeatureSchema },
-	metrics: { exts: ['.yml', '.csv'], frontmatter: false, deep: false, schema: MetricSchema },
-	entries: { exts: ['.md', '.mdx'], frontmatter: true, deep: true, schema: EntrySchema },
+	people: { exts: ['.yml'], assets: [], frontmatter: false, deep: false, schema: PersonSchema },
+	teams: { exts: ['.yml'], assets: [], frontmatter: false, deep: false, schema: TeamSchema },
+	features: {
+		exts: ['.md'],
+		assets: IMAGE_EXTS,
+		frontmatter: true,
+		deep: false,
+		schema: FeatureSchema,
+	},
+	metrics: {
+		exts: ['.yml', '.csv'],
+		assets: [],
+		frontmatter: false,
+		deep: false,
+		schema: MetricSchema,
+	},
+	entries: {
+		exts: ['.md', '.mdx'],
+		assets: IMAGE_EXTS,
+		frontmatter: true,
+		deep: true,
+		schema: EntrySchema,
+	},
 } as const;
 
-type Kind = keyof typeof KINDS;
+/** The folders of a journal, one per kind of content file. */
+export type Kind = keyof typeof KINDS;
 
 const FILE_NAME = /^[a-z0-9-]+$/;
 
@@ -96,7 +123,6 @@ export function readJournalConfig(root: string): Journal {
 function loadConfig(root: string, problems: Problem[]): Journal {
 	const path = join(root, 'journal.yml');
 	const fallback = JournalSchema.parse({});
-	if (!existsSync(path)) return fallback;
 	const doc = parseFile(root, path, false, problems);
 	if (doc.raw === undefined) return fallback;
 	const { data, problems: found } = validate(JournalSchema, doc.raw ?? {}, doc.file, doc.lines);
@@ -105,22 +131,24 @@ function loadConfig(root: string, problems: Problem[]): Journal {
 }
 
 function loadKind(root: string, kind: Kind, problems: Problem[]): SourceDoc<unknown>[] {
-	const { exts, frontmatter, deep, schema } = KINDS[kind];
+	const { exts, assets, frontmatter, deep, schema } = KINDS[kind];
 	const docs: SourceDoc<unknown>[] = [];
-	for (const path of listFiles(join(root, kind), deep)) {
+	const listing = listFolder(root, join(root, kind), deep);
+	problems.push(...listing.problems);
+	for (const folder of listing.folders) {
+		problems.push({
+			file: `${toRelative(root, folder)}/`,
+			line: 1,
+			field: null,
+			severity: 'warning',
+			message: `ignored: folders inside ${kind}/ are not read; only entries/ may have subfolders.`,
+		});
+	}
+	for (const path of listing.files) {
 		const file = toRelative(root, path);
-		if (path.endsWith('/')) {
-			problems.push({
-				file: `${file}/`,
-				line: 1,
-				field: null,
-				severity: 'warning',
-				message: `ignored: folders inside ${kind}/ are not read; only entries/ may have subfolders.`,
-			});
-			continue;
-		}
 		const ext = exts.find((e) => path.endsWith(e));
 		if (!ext) {
+			if ((assets as readonly string[]).some((e) => path.toLowerCase().endsWith(e))) continue;
 			problems.push({
 				file,
 				line: 1,
@@ -143,7 +171,18 @@ function loadKind(root: string, kind: Kind, problems: Problem[]): SourceDoc<unkn
 	return docs;
 }
 
-/** Reads YAML or frontmatter; `raw` is undefined (after reporting why) when it cannot be parsed. */
+/**
+ * The YAML of one content file (`.yml`, or a markdown file's frontmatter) as the checker reads
+ * it, or undefined when it cannot be read; the checker reports why.
+ */
+export function readFileData(root: string, path: string): unknown {
+	return parseFile(root, path, !path.endsWith('.yml'), []).raw;
+}
+
+/**
+ * Reads YAML or frontmatter; `raw` is undefined (after reporting why) when the file cannot be
+ * read or parsed.
+ */
 function parseFile(
 	root: string,
 	path: string,
@@ -151,50 +190,36 @@ function parseFile(
 	problems: Problem[],
 ): SourceDoc<unknown> {
 	const file = toRelative(root, path);
-	const id = baseName(path);
-	const text = readFileSync(path, 'utf8');
-	let yamlText = text;
+	const unread: SourceDoc<unknown> = { id: baseName(path), file, path, raw: undefined, lines: new Map() };
+	const problem = (line: number, field: string | null, message: string) =>
+		problems.push({ file, line, field, severity: 'error', message });
+	const read = readText(root, path);
+	if ('missing' in read) return unread;
+	if ('problem' in read) {
+		problems.push(read.problem);
+		return unread;
+	}
+	let yamlText = read.text;
 	let body: string | undefined;
+	let bodyLine: number | undefined;
 	if (frontmatter) {
-		if (!/^(\uFEFF)?---\r?\n/.test(text)) {
-			problems.push({
-				file,
-				line: 1,
-				field: null,
-				severity: 'error',
-				message:
-					'missing frontmatter: the file must start with a "---" line, then YAML fields, then "---".',
-			});
-			return { id, file, raw: undefined, lines: new Map() };
+		const split = splitFrontmatter(read.text);
+		if (split.yaml === undefined) {
+			problem(split.line, null, split.error);
+			return unread;
 		}
-		// gray-matter splits; the yaml package parses, so that lines and plain-string dates survive.
-		const split = matter(text, { engines: { yaml: () => ({}) } });
-		yamlText = split.matter;
-		body = split.content;
+		yamlText = split.yaml;
+		body = split.body;
+		bodyLine = split.bodyLine;
 	}
-	const parsed = parseYamlWithLines(yamlText);
-	for (const error of parsed.errors) {
-		problems.push({
-			file,
-			line: error.line,
-			field: null,
-			severity: 'error',
-			message: `YAML syntax error: ${error.message}`,
-		});
-	}
+	// In frontmatter, the YAML starts on line 2 (after the opening ---).
+	const parsed = parseYamlWithLines(yamlText, frontmatter ? 2 : 1);
+	for (const error of parsed.errors) problem(error.line, error.field, error.message);
 	// A file that cannot be read still exists: its id stays known, so links to it are not reported too.
-	if (parsed.errors.length) return { id, file, raw: undefined, lines: parsed.lines, body };
+	if (parsed.errors.length) return { ...unread, lines: parsed.lines, body, bodyLine };
 	const raw = parsed.data ?? (frontmatter ? {} : undefined);
-	if (raw === undefined) {
-		problems.push({
-			file,
-			line: 1,
-			field: null,
-			severity: 'error',
-			message: 'the file is empty; expected YAML fields.',
-		});
-	}
-	return { id, file, raw, lines: parsed.lines, body };
+	if (raw === undefined) problem(1, null, 'the file is empty; expected YAML fields.');
+	return { ...unread, raw, lines: parsed.lines, body, bodyLine };
 }
 
 function checkFileName(file: string, id: string, ext: string, problems: Problem[]): void {
@@ -208,7 +233,7 @@ function checkFileName(file: string, id: string, ext: string, problems: Problem[
 		line: 1,
 		field: null,
 		severity: 'error',
-		message: `file name "${id}${ext}" must use only lowercase letters, digits and "-"; rename it to "${suggestion}${ext}".`,
+		message: `file name ${quote(id + ext)} must use only lowercase letters, digits and "-"; rename it to ${quote(suggestion + ext)}.`,
 	});
 }
 
@@ -229,12 +254,19 @@ function loadSeries(journal: LoadedJournal): void {
 	}
 }
 
+/**
+ * Every metrics/<id>.csv with its points and the problems of reading and parsing it. Problems of
+ * listing the folder are left to loadKind, which lists it too.
+ */
 function readSeriesFiles(root: string) {
-	return listFiles(join(root, 'metrics'), false)
-		.filter((p) => p.endsWith('.csv'))
+	return listFolder(root, join(root, 'metrics'), false)
+		.files.filter((path) => path.endsWith('.csv'))
 		.map((path) => {
 			const file = toRelative(root, path);
-			return { id: baseName(path), file, ...parseSeries(readFileSync(path, 'utf8'), file) };
+			const read = readText(root, path);
+			if ('text' in read) return { id: baseName(path), file, ...parseSeries(read.text, file) };
+			const problems = 'problem' in read ? [read.problem] : [];
+			return { id: baseName(path), file, points: [] as SeriesPoint[], problems };
 		});
 }
 
@@ -246,41 +278,26 @@ export function readSeries(root: string): Map<string, SeriesPoint[]> {
 	return new Map(readSeriesFiles(root).map((s) => [s.id, s.points]));
 }
 
-/**
- * Files under `dir`, sorted; hidden files and folders are skipped. When not `deep`, subfolders
- * are listed with a trailing `/` so that the caller can say they are not read.
- */
-function listFiles(dir: string, deep: boolean): string[] {
-	if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
-	const out: string[] = [];
-	for (const name of readdirSync(dir).sort()) {
-		if (name.startsWith('.')) continue;
-		const path = join(dir, name);
-		if (!statSync(path).isDirectory()) out.push(path);
-		else if (deep) out.push(...listFiles(path, true));
-		else out.push(`${path}/`);
-	}
-	return out;
-}
-
 const KNOWN_TOP_LEVEL = new Set(['journal.yml', ...Object.keys(KINDS)]);
 
 /** Anything at the top of the content root that the format does not define would be ignored. */
 function findStrayTopLevel(root: string): Problem[] {
-	return listFiles(root, false)
+	const { files, folders, problems } = listFolder(root, root, false);
+	const stray = [...files, ...folders]
 		.map((path) => toRelative(root, path))
-		.filter((name) => !KNOWN_TOP_LEVEL.has(name.replace(/\/$/, '')))
-		.map((name) => ({
+		.filter((name) => !KNOWN_TOP_LEVEL.has(name))
+		.sort();
+	return [
+		// Problems with a known name (a broken journal.yml symlink) are reported where it is read.
+		...problems.filter((p) => !KNOWN_TOP_LEVEL.has(p.file.replace(/\/$/, ''))),
+		...stray.map((name) => ({
 			file: name,
 			line: 1,
 			field: null,
 			severity: 'warning' as const,
-			message: `ignored: not part of the journal format (journal.yml, ${Object.keys(KINDS).join('/, ')}/).${didYouMean(name.replace(/\/$/, ''), [...KNOWN_TOP_LEVEL])}`,
-		}));
-}
-
-function toRelative(root: string, path: string): string {
-	return relative(root, path).split(sep).join('/');
+			message: `ignored: not part of the journal format (journal.yml, ${Object.keys(KINDS).join('/, ')}/).${didYouMean(name, [...KNOWN_TOP_LEVEL])}`,
+		})),
+	];
 }
 
 /** File name without directory or extension. */

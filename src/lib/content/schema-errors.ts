@@ -6,6 +6,7 @@ import { z } from 'astro/zod';
 import type { Problem } from './problems.ts';
 import { toFieldPath } from './problems.ts';
 import { didYouMean } from '../utils/suggest.ts';
+import { quote } from '../utils/quote.ts';
 import { lineOf, type LineMap } from './yaml-lines.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -43,7 +44,7 @@ function explain(issue: Issue, prefix: PropertyKey[], root: z.ZodType, raw: unkn
 			const allowed = objectKeysAt(root, path);
 			return issue.keys.map((key) => ({
 				path: [...path, key],
-				message: `unknown key "${key}".${didYouMean(key, allowed) || ` Allowed keys: ${allowed.join(', ')}.`}`,
+				message: `unknown key ${quote(key)}.${didYouMean(key, allowed) || ` Allowed keys: ${allowed.join(', ')}.`}`,
 			}));
 		}
 		case 'invalid_value': {
@@ -52,7 +53,7 @@ function explain(issue: Issue, prefix: PropertyKey[], root: z.ZodType, raw: unkn
 			return [
 				{
 					path,
-					message: `${JSON.stringify(input)} is not allowed; expected one of: ${values.join(', ')}.${didYouMean(String(input), values)}`,
+					message: `${typeof input === 'string' ? quote(input) : describeValue(input)} is not allowed; expected one of: ${values.join(', ')}.${didYouMean(String(input), values)}`,
 				},
 			];
 		}
@@ -119,7 +120,7 @@ function describeValue(value: unknown): string {
 	if (value === null) return 'an empty value';
 	if (Array.isArray(value)) return 'a list';
 	if (typeof value === 'object') return 'a mapping';
-	return `${typeof value} ${JSON.stringify(value)}`;
+	return `${typeof value} ${typeof value === 'string' ? quote(value) : String(value)}`;
 }
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {

@@ -4,7 +4,8 @@
  * Imports only `astro/zod` so that plain Node can load it.
  */
 import { z } from 'astro/zod';
-import { isRealDate, toIsoDate } from '../utils/dates.ts';
+import { isRealDate } from '../utils/dates.ts';
+import { quote } from '../utils/quote.ts';
 import {
 	AUTHOR_ROLES,
 	DIRECTIONS,
@@ -19,16 +20,14 @@ export const IdSchema = z
 	.string()
 	.regex(/^[a-z0-9-]+$/, { error: 'expected an id: lowercase letters, digits and "-"' });
 
-const IsoDateString = z
+/**
+ * A `YYYY-MM-DD` date, kept as that string (years 0000 to 9999 as written). Every file is parsed by
+ * the `yaml` package (YAML 1.2), which never turns a date into a `Date` object.
+ */
+export const IsoDateSchema = z
 	.string()
 	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD', abort: true })
-	.refine(isRealDate, { error: (issue) => `${String(issue.input)} is not a real calendar date` });
-
-/**
- * A `YYYY-MM-DD` date, output as that string. Astro's frontmatter parser turns unquoted dates
- * into `Date` objects, so those are accepted too and converted back.
- */
-export const IsoDateSchema = z.union([IsoDateString, z.date().transform(toIsoDate)]);
+	.refine(isRealDate, { error: (issue) => `${quote(issue.input)} is not a real calendar date` });
 
 /** An absolute http(s) URL. */
 export const UrlSchema = z.string().refine(isHttpUrl, { error: 'expected an http(s) URL' });
@@ -54,6 +53,12 @@ export {
 	VISIBILITIES,
 } from './vocabulary.ts';
 
+/**
+ * A URL path of plain segments: `/`, `/journal/`, `/team/journal`. Anything else (`//host/`, `..`,
+ * a backslash, a scheme, spaces) would make links point somewhere else, or break the build.
+ */
+const BASE_PATH = /^\/(?:(?!\.\.?(?:\/|$))[\w.~-]+(?:\/|$))*$/;
+
 /** journal.yml: site settings, all optional. */
 export const JournalSchema = z.strictObject({
 	/** Site title. */
@@ -62,12 +67,15 @@ export const JournalSchema = z.strictObject({
 	description: z.string().optional(),
 	/** Absolute origin, used for absolute links in RSS and the sitemap. */
 	site: UrlSchema.optional(),
-	/** Days after `date` that an entry's `measure_by` defaults to. */
-	follow_up_days: z.number().int().positive().default(30),
+	/** Days after `date` that an entry's `measure_by` defaults to (at most ten years). */
+	follow_up_days: z.number().int().positive().max(3650).default(30),
 	/** Path the site is served under, e.g. `/journal/`. */
 	base: z
 		.string()
-		.regex(/^\//, { error: 'expected a path starting with "/", e.g. /journal/' })
+		.regex(BASE_PATH, {
+			error:
+				'expected a path such as /journal/: letters, digits, ".", "_", "~" and "-" between single "/" (no "//", "..", "\\", spaces or scheme)',
+		})
 		.default('/'),
 	/** Prefix that, followed by a file's path in the content root, edits that file. */
 	edit_url: UrlSchema.optional(),

@@ -1,6 +1,8 @@
 /** metrics/<id>.csv: a metric's history exported from a dashboard (`date,value` rows). */
 import { parse } from 'csv-parse/sync';
 import { isRealDate } from '../utils/dates.ts';
+import { excerpt, quote } from '../utils/quote.ts';
+import { numberProblem } from './numbers.ts';
 import type { Problem } from './problems.ts';
 
 /** A plain decimal number, optionally with an exponent: what a dashboard export writes. */
@@ -35,12 +37,12 @@ export function parseSeries(
 		}) as unknown as Row[];
 	} catch (err) {
 		const line = (err as { lines?: number }).lines ?? 1;
-		error(line, null, `CSV syntax error: ${(err as Error).message}`);
+		error(line, null, `CSV syntax error: ${excerpt((err as Error).message)}`);
 		return { points, problems };
 	}
 	const [header, ...rows] = records;
 	if (!header || header.record.join(',') !== 'date,value') {
-		const found = header ? `, found "${header.record.join(',')}"` : ', found an empty file';
+		const found = header ? `, found ${quote(header.record.join(','))}` : ', found an empty file';
 		error(header?.info.lines ?? 1, null, `expected the header "date,value"${found}.`);
 		return { points, problems };
 	}
@@ -50,7 +52,7 @@ export function parseSeries(
 		const [date = '', value = '', ...extra] = record;
 		if (extra.length) error(line, null, `expected 2 columns (date,value), got ${record.length}.`);
 		if (!isRealDate(date)) {
-			error(line, 'date', `"${date}" is not a date as YYYY-MM-DD.`);
+			error(line, 'date', `${quote(date)} is not a date as YYYY-MM-DD.`);
 			continue;
 		}
 		if (date === previous)
@@ -66,11 +68,17 @@ export function parseSeries(
 			error(
 				line,
 				'value',
-				`"${value}" is not a number such as 1930 or -0.25 (no units or thousands separators); leave it empty for a gap.`,
+				`${quote(value)} is not a number such as 1930 or -0.25 (no units or thousands separators); leave it empty for a gap.`,
 			);
 			continue;
 		}
-		points.push({ date, value: value === '' ? null : Number(value) });
+		const number = value === '' ? null : Number(value);
+		const inexact = number === null ? undefined : numberProblem(value, number);
+		if (inexact) {
+			error(line, 'value', inexact);
+			continue;
+		}
+		points.push({ date, value: number });
 	}
 	return { points, problems };
 }

@@ -5,7 +5,7 @@
 import type { RSSFeedItem } from '@astrojs/rss';
 import { ENTRY_STATUSES, type Metric } from '../content/schema.ts';
 import { followUpOwner, type Digest, type EntryLike } from '../facts/rollups.ts';
-import { addDays, addMonths } from '../utils/dates.ts';
+import { lastDayOf } from '../utils/dates.ts';
 import { escapeHtml } from './feed.ts';
 import { formatChangeWithPercent, formatMonth, formatValue, loopHealthText } from './format.ts';
 import type { Urls } from './urls.ts';
@@ -21,7 +21,7 @@ export interface DigestFeedContext {
 
 /** The month's last day, or today while the month is still running. */
 export function digestDate(month: string, today: string): string {
-	const end = addDays(`${addMonths(month, 1)}-01`, -1);
+	const end = lastDayOf(month);
 	return end < today ? end : today;
 }
 

@@ -52,10 +52,10 @@ export function verdictText(delta: Delta): string {
 	return VERDICT_WORDS[delta.verdict];
 }
 
-const longDate = new Intl.DateTimeFormat('en-GB', {
+// Years are printed as written: Intl would print 0099 as 99 and the year 0000 as 1 (1 BC).
+const dayAndMonth = new Intl.DateTimeFormat('en-GB', {
 	day: 'numeric',
 	month: 'short',
-	year: 'numeric',
 	timeZone: 'UTC',
 });
 const localDate = new Intl.DateTimeFormat('en-GB', {
@@ -63,15 +63,11 @@ const localDate = new Intl.DateTimeFormat('en-GB', {
 	month: 'short',
 	year: 'numeric',
 });
-const monthName = new Intl.DateTimeFormat('en-GB', {
-	month: 'long',
-	year: 'numeric',
-	timeZone: 'UTC',
-});
+const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
 
-/** `14 Mar 2026` from `2026-03-14`. */
+/** `14 Mar 2026` from `2026-03-14`; `1 Jan 0099` from `0099-01-01`. */
 export function formatDate(date: string): string {
-	return longDate.format(new Date(`${date}T00:00:00Z`));
+	return `${dayAndMonth.format(new Date(`${date}T00:00:00Z`))} ${date.slice(0, 4)}`;
 }
 
 /** The reader's local date, as `25 Nov 2026` (when a page is printed, say). */
@@ -81,7 +77,7 @@ export function formatLocalDate(now: Date): string {
 
 /** `March 2026` from `2026-03`. */
 export function formatMonth(month: string): string {
-	return monthName.format(new Date(`${month}-01T00:00:00Z`));
+	return `${monthName.format(new Date(`${month}-01T00:00:00Z`))} ${month.slice(0, 4)}`;
 }
 
 export const METHOD_LABELS: Record<Method, string> = {

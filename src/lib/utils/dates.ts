@@ -2,10 +2,14 @@
 // One module per function: date-fns' top-level index costs seconds and 0.5 GB to import.
 import { addDays as addDaysToDate } from 'date-fns/addDays';
 import { format } from 'date-fns/format';
+import { getDaysInMonth } from 'date-fns/getDaysInMonth';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The last date that `YYYY-MM-DD` can write; date arithmetic must not pass it. */
+export const LAST_DATE = '9999-12-31';
 
 /** True for a `YYYY-MM-DD` string naming a day that exists (not 2026-02-30). */
 export function isRealDate(value: string): boolean {
@@ -35,6 +39,11 @@ export function daysBetween(from: string, to: string): number {
 /** `YYYY-MM` of a date. */
 export function monthOf(date: string): string {
 	return date.slice(0, 7);
+}
+
+/** The last day of a `YYYY-MM` month (without stepping into the next, which 9999-12 lacks). */
+export function lastDayOf(month: string): string {
+	return `${month}-${String(getDaysInMonth(parseISO(`${month}-01`))).padStart(2, '0')}`;
 }
 
 /** `YYYY-MM` plus `months` calendar months (negative goes back). */

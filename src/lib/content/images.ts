@@ -1,0 +1,54 @@
+/**
+ * Images that markdown bodies show from beside them (`![chart](./chart.png)`). The build copies
+ * each into the site, so each must be a file inside the content root: a missing one would stop
+ * the build with a stack trace, and one outside the root would be published.
+ */
+import { dirname, resolve } from 'node:path';
+import { definitions } from 'mdast-util-definitions';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { visit } from 'unist-util-visit';
+import { quote } from '../utils/quote.ts';
+import { findFileProblem } from './files.ts';
+import type { LoadedJournal, SourceDoc } from './load.ts';
+import type { Problem } from './problems.ts';
+
+/** Every local image of every entry and feature body that is not a file inside the root. */
+export function findBrokenImages(journal: LoadedJournal): Problem[] {
+	return [...journal.features, ...journal.entries].flatMap((doc) => findInBody(journal.root, doc));
+}
+
+function findInBody(root: string, doc: SourceDoc<unknown>): Problem[] {
+	// Most bodies show no image; parsing only those that might keeps the check fast.
+	if (!doc.body?.includes('![')) return [];
+	const tree = fromMarkdown(doc.body);
+	const definition = definitions(tree);
+	const problems: Problem[] = [];
+	visit(tree, (node) => {
+		const written =
+			node.type === 'image'
+				? node.url
+				: node.type === 'imageReference'
+					? definition(node.identifier)?.url
+					: undefined;
+		if (written === undefined) return;
+		const problem = (message: string) =>
+			void problems.push({
+				file: doc.file,
+				line: (doc.bodyLine ?? 1) + (node.position?.start.line ?? 1) - 1,
+				field: null,
+				severity: 'error',
+				message: `image ${quote(written)} ${message}`,
+			});
+		// As Astro reads it: a URL is remote, a path from "/" is the site's own; the rest is a file.
+		let url: string;
+		try {
+			url = decodeURI(written);
+		} catch {
+			return problem('has a malformed %-escape; write the file name as it is.');
+		}
+		if (URL.canParse(url) || url.startsWith('/')) return;
+		const why = findFileProblem(root, resolve(dirname(doc.path), url));
+		if (why) problem(`${why}; images shown from beside a file must be files inside the content root.`);
+	});
+	return problems;
+}
