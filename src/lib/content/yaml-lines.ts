@@ -4,6 +4,7 @@
  * so an impossible date stays visible instead of rolling over to the next month.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { parseYamlQuickly } from './quick-yaml.ts';
 
 /** Field path (`metrics.1.method`) → 1-based line in the file. */
 export type LineMap = Map<string, number>;
@@ -16,9 +17,15 @@ export interface ParsedYaml {
 }
 
 /**
- * Parses `text`, whose first line is line `firstLine` of the file it came from.
+ * Parses `text`, whose first line is line `firstLine` of the file it came from. The common plain
+ * file takes the quick path (quick-yaml.ts); the rest, and every error, are read here.
  */
 export function parseYamlWithLines(text: string, firstLine = 1): ParsedYaml {
+	return parseYamlQuickly(text, firstLine) ?? parseYamlCarefully(text, firstLine);
+}
+
+/** The `yaml` package's reading: every corner of YAML, and well-worded errors. */
+export function parseYamlCarefully(text: string, firstLine = 1): ParsedYaml {
 	const counter = new LineCounter();
 	const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
 	const lineAt = (offset: number) => counter.linePos(offset).line + firstLine - 1;
