@@ -26,6 +26,7 @@ import {
 	groupByTeam,
 	groupByVerifier,
 	groupMembersByTeam,
+	groupOpenStepsByNamedOwner,
 } from '../lib/facts/rollups.ts';
 import type { Entry } from '../lib/content/schema.ts';
 import { createLink, createUrls } from '../lib/site/urls.ts';
@@ -93,6 +94,8 @@ export const byFeature = groupByFeature(entries);
 export const byMetric = groupByMetric(entries, metrics);
 export const byTag = groupByTag(entries);
 export const byVerifier = groupByVerifier(entries);
+/** Person id → open next steps that name them as owner. */
+export const openStepsByPerson = groupOpenStepsByNamedOwner(entries);
 export const membersByTeam = groupMembersByTeam(people, teams);
 export const followUps = getFollowUps(entries, today, followUpDays);
 /** Follow-ups by who should act: what /follow-ups/ shows. */
