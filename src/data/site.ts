@@ -88,6 +88,8 @@ function relativeFile(filePath: string | undefined): string {
 // Roll-ups, computed once per build from the published entries.
 export const followUpDays = config.follow_up_days;
 export const byMonth = groupByMonth(entries);
+/** Year → its entries, newest year first: one export file each. */
+export const entriesByYear = Map.groupBy(entries, (e) => e.data.date.slice(0, 4));
 export const byPerson = groupByPerson(entries);
 export const byTeam = groupByTeam(entries);
 export const byFeature = groupByFeature(entries);
@@ -168,7 +170,7 @@ const exportContext = {
 	permalink,
 };
 
-/** Slug → the entry's structured record, shared by /entries.json and the history exports. */
+/** Slug → the entry's structured record, shared by the entry exports and the history exports. */
 export const entryRecords = new Map(
 	entries.map((e) => [e.slug, toEntryRecord(e.slug, e.data, exportContext)]),
 );
