@@ -6,6 +6,7 @@ import type { AstroIntegration } from 'astro';
 import { checkJournal } from '../content/check.ts';
 import { countBySeverity, type Problem } from '../content/problems.ts';
 import { formatText, summarize } from '../content/report.ts';
+import { handOverCheckedData } from './checked-data.ts';
 
 export interface JournalIntegrationOptions {
 	/** Absolute content root. */
@@ -23,7 +24,7 @@ export function journalIntegration({ root, today }: JournalIntegrationOptions): 
 		hooks: {
 			'astro:config:setup': ({ command, logger }) => {
 				if (command !== 'build' && command !== 'dev') return;
-				const { problems } = checkJournal(root, today);
+				const { journal, problems } = checkJournal(root, today);
 				const { errors } = countBySeverity(problems);
 				if (problems.length)
 					(errors ? logger.error : logger.warn).call(
@@ -35,6 +36,7 @@ export function journalIntegration({ root, today }: JournalIntegrationOptions): 
 					// Exit here rather than throw: a content mistake deserves its message, not a stack trace.
 					process.exit(1);
 				}
+				if (command === 'build') handOverCheckedData(journal);
 			},
 		},
 	};
