@@ -34,14 +34,15 @@ export const STEPS = ['check', 'build', 'search', 'baseline', 'query', 'dev'] as
 type Step = (typeof STEPS)[number];
 
 /**
- * Where the project's own search page will be, once it has one: the bench types into its input.
- * Until dist/search/ exists, the query is measured through Pagefind's API instead.
+ * The project's own search page: the bench types into its input (not the header's search box,
+ * which every page has) and counts the results it lists. Without dist/search/, the query is
+ * measured through Pagefind's API instead.
  */
 export const PROJECT_SEARCH_PAGE: QueryTarget = {
 	kind: 'page',
 	path: '/search/',
-	input: 'input[type="search"]',
-	result: '.pagefind-ui__result',
+	input: '#search-q',
+	result: '.search-results > li',
 };
 
 /**
