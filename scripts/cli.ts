@@ -2,12 +2,6 @@
 /** outcome-journal's command line: argv → context → command. */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../src/lib/content/env.ts';
-import { runBench } from './commands/bench.ts';
-import { runCheck } from './commands/check.ts';
-import { runFollowUps } from './commands/follow-ups.ts';
-import { runInit } from './commands/init.ts';
-import { runNew } from './commands/new.ts';
-import { runSchema } from './commands/schema.ts';
 import { messages, processOutput, USAGE, type Output } from './messages.ts';
 
 export interface Context {
@@ -25,13 +19,33 @@ interface Command {
 	run: (ctx: Context) => Promise<number>;
 }
 
+// Each command is imported when it runs: `check` should not pay for the bench's browser driver.
 const COMMANDS: Record<string, Command> = {
-	check: { options: ['content', 'format'], run: runCheck },
-	new: { options: ['title', 'author', 'team', 'date', 'content'], run: runNew },
-	init: { options: ['author', 'team', 'generator'], positional: 'dir', run: runInit },
-	schema: { options: ['out'], run: runSchema },
-	'follow-ups': { options: ['content', 'format'], run: runFollowUps },
-	bench: { options: ['entries', 'out', 'skip', 'seed', 'port'], run: runBench },
+	check: {
+		options: ['content', 'format'],
+		run: async (ctx) => (await import('./commands/check.ts')).runCheck(ctx),
+	},
+	new: {
+		options: ['title', 'author', 'team', 'date', 'content'],
+		run: async (ctx) => (await import('./commands/new.ts')).runNew(ctx),
+	},
+	init: {
+		options: ['author', 'team', 'generator'],
+		positional: 'dir',
+		run: async (ctx) => (await import('./commands/init.ts')).runInit(ctx),
+	},
+	schema: {
+		options: ['out'],
+		run: async (ctx) => (await import('./commands/schema.ts')).runSchema(ctx),
+	},
+	'follow-ups': {
+		options: ['content', 'format'],
+		run: async (ctx) => (await import('./commands/follow-ups.ts')).runFollowUps(ctx),
+	},
+	bench: {
+		options: ['entries', 'out', 'skip', 'seed', 'port'],
+		run: async (ctx) => (await import('./commands/bench.ts')).runBench(ctx),
+	},
 };
 
 /** Runs one command and returns its exit code: 0 ok, 1 failed, 2 usage error. */

@@ -251,6 +251,79 @@ export function formatValue(value: number | null, unit: Unit): string {
 	}
 }
 
+/** One size's cost per entry, and how it compares with the smallest size's. */
+export interface GrowthRow {
+	entries: number;
+	label: string;
+	/** Milliseconds (or bytes, for memory) per entry. */
+	perEntry: number | null;
+	/** perEntry ÷ the smallest size's: about 1 when the cost grows linearly, more when faster. */
+	growth: number | null;
+}
+
+/** What grows with the journal, per entry, so that superlinear growth stands out. */
+const GROWING: { label: string; unit: 'ms' | 'kB'; of: (m: SizeMeasurements) => number | null }[] =
+	[
+		{ label: 'Build without search', unit: 'ms', of: (m) => m.project.withoutSearch?.ms ?? null },
+		{
+			label: 'Build without search, CPU',
+			unit: 'ms',
+			of: (m) => m.project.withoutSearch?.cpuMs ?? null,
+		},
+		{ label: 'Baseline build', unit: 'ms', of: (m) => m.baseline.build?.ms ?? null },
+		{
+			label: 'Peak RSS of the build',
+			unit: 'kB',
+			of: (m) => maxOf(m.project.withSearch?.peakRss, m.project.withoutSearch?.peakRss),
+		},
+		{ label: 'npm run check', unit: 'ms', of: (m) => m.check?.ms ?? null },
+		{ label: 'Bytes in dist/', unit: 'kB', of: (m) => m.project.dist?.bytes ?? null },
+	];
+
+/** Per-entry cost of each growing measure at each size, smallest size first. */
+export function growthRows(sizes: SizeMeasurements[]): GrowthRow[] {
+	const sorted = [...sizes].sort((a, b) => a.entries - b.entries);
+	return GROWING.flatMap(({ label, unit, of }) => {
+		const perEntry = (m: SizeMeasurements) => {
+			const value = of(m);
+			return value === null ? null : value / (unit === 'kB' ? kB : 1) / m.entries;
+		};
+		const first = sorted.map(perEntry).find((v) => v !== null) ?? null;
+		return sorted.map((m) => {
+			const value = perEntry(m);
+			return {
+				entries: m.entries,
+				label: `${label} (${unit} per entry)`,
+				perEntry: value,
+				growth: ratio(value, first),
+			};
+		});
+	});
+}
+
+function growthTable(sizes: SizeMeasurements[]): string[] {
+	const sorted = [...sizes].sort((a, b) => a.entries - b.entries);
+	const rows = growthRows(sorted);
+	const labels = [...new Set(rows.map((r) => r.label))];
+	const cell = (r: GrowthRow | undefined) =>
+		r?.perEntry == null
+			? '—'
+			: `${r.perEntry.toFixed(r.perEntry < 10 ? 2 : 1)} (${formatValue(r.growth, 'x')})`;
+	return [
+		'',
+		'## Growth',
+		'',
+		"Cost per entry at each size, and in brackets that cost over the smallest size's: about 1× when it grows linearly with the journal, more when faster.",
+		'',
+		`| per entry | ${sorted.map((m) => m.entries.toLocaleString('en')).join(' | ')} |`,
+		`| --- | ${sorted.map(() => '---:').join(' | ')} |`,
+		...labels.map(
+			(label) =>
+				`| ${label} | ${sorted.map((m) => cell(rows.find((r) => r.label === label && r.entries === m.entries))).join(' | ')} |`,
+		),
+	];
+}
+
 const VERDICT = (pass: boolean | null) => (pass === null ? '—' : pass ? 'pass' : 'FAIL');
 
 /** The whole run as markdown: the machine, then one table per size. */
@@ -281,6 +354,7 @@ export function toMarkdown(result: BenchResult): string {
 			),
 		);
 	}
+	if (result.sizes.length > 1) lines.push(...growthTable(result.sizes));
 	return `${lines.join('\n')}\n`;
 }
 

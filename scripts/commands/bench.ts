@@ -34,9 +34,9 @@ export const STEPS = ['check', 'build', 'search', 'baseline', 'query', 'dev'] as
 type Step = (typeof STEPS)[number];
 
 /**
- * The project's search page (on main since the search branch merged: `#search-q`, results as
- * `li` items of `.search-results`): the bench types into it. Until dist/search/ exists, the query
- * is measured through Pagefind's API instead.
+ * The project's own search page: the bench types into its input (not the header's search box,
+ * which every page has) and counts the results it lists. Without dist/search/, the query is
+ * measured through Pagefind's API instead.
  */
 export const PROJECT_SEARCH_PAGE: QueryTarget = {
 	kind: 'page',

@@ -27,6 +27,7 @@ import {
 	groupByTeam,
 	groupByVerifier,
 	groupMembersByTeam,
+	groupOpenStepsByNamedOwner,
 } from '../lib/facts/rollups.ts';
 import type { Entry } from '../lib/content/schema.ts';
 import { createLink, createUrls } from '../lib/site/urls.ts';
@@ -86,12 +87,16 @@ function relativeFile(filePath: string | undefined): string {
 // Roll-ups, computed once per build from the published entries.
 export const followUpDays = config.follow_up_days;
 export const byMonth = groupByMonth(entries);
+/** Year → its entries, newest year first: one export file each. */
+export const entriesByYear = Map.groupBy(entries, (e) => e.data.date.slice(0, 4));
 export const byPerson = groupByPerson(entries);
 export const byTeam = groupByTeam(entries);
 export const byFeature = groupByFeature(entries);
 export const byMetric = groupByMetric(entries, metrics);
 export const byTag = groupByTag(entries);
 export const byVerifier = groupByVerifier(entries);
+/** Person id → open next steps that name them as owner. */
+export const openStepsByPerson = groupOpenStepsByNamedOwner(entries);
 export const membersByTeam = groupMembersByTeam(people, teams);
 export const followUps = getFollowUps(entries, today, followUpDays);
 /** Follow-ups by who should act: what /follow-ups/ shows. */
@@ -164,7 +169,7 @@ const exportContext = {
 	permalink,
 };
 
-/** Slug → the entry's structured record, shared by /entries.json and the history exports. */
+/** Slug → the entry's structured record, shared by the entry exports and the history exports. */
 export const entryRecords = new Map(
 	entries.map((e) => [e.slug, toEntryRecord(e.slug, e.data, exportContext)]),
 );

@@ -1,14 +1,16 @@
+/**
+ * The index of the entry exports: one file per year (/entries/<year>.json), so that a tool fetches
+ * what it needs rather than every entry of a large journal at once (20 MB at 10,000 entries).
+ */
 import type { APIRoute } from 'astro';
-import { entries, entryRecords } from '../data/site';
+import { entries, entriesByYear, link, urls } from '../data/site';
 
 export const GET: APIRoute = () =>
-	new Response(
-		JSON.stringify(
-			entries.map((e) => entryRecords.get(e.slug)),
-			null,
-			'\t',
-		),
-		{
-			headers: { 'Content-Type': 'application/json; charset=utf-8' },
-		},
-	);
+	Response.json({
+		entries: entries.length,
+		years: [...entriesByYear].map(([year, list]) => ({
+			year,
+			entries: list.length,
+			url: link(urls.file(`entries/${year}.json`)),
+		})),
+	});

@@ -14,7 +14,7 @@ import type { Entry, Method } from '../../src/lib/content/schema.ts';
 import { formatDate } from '../../src/lib/site/format.ts';
 import { MOVED_ENTRIES } from '../global-setup.ts';
 import { AWKWARD_ENTRY, asCsvCell, minimalFixture, sampleContent } from '../helpers.ts';
-import { outDir, page, textOf, type SiteBuild } from './pages.ts';
+import { entryRecords, outDir, page, textOf, type SiteBuild } from './pages.ts';
 
 /** The strength of each method as the issue defines it, written out here rather than imported. */
 const STRENGTH: Record<Method, string> = {
@@ -307,11 +307,11 @@ describe('evidence strength', () => {
 			}
 		}
 
-		const records = readJson('sample', 'entries.json') as {
+		const records = entryRecords<{
 			slug: string;
 			strongest_evidence: string | null;
 			metrics: { method: Method | null; evidence: string }[];
-		}[];
+		}>('sample');
 		for (const record of records) {
 			for (const m of record.metrics) expect(m.evidence).toBe(strengthOf(m.method ?? undefined));
 			const levels = record.metrics.map((m) => RANK.indexOf(m.evidence));
@@ -399,12 +399,12 @@ describe('permalinks', () => {
 			expect(before, entry.slug).toBe(entry.data.title);
 		}
 		expect(
-			readJson('nothingDue', 'entries.json')
-				.map((r: { url: string }) => r.url)
+			entryRecords<{ url: string }>('nothingDue')
+				.map((r) => r.url)
 				.sort(),
 		).toEqual(
-			readJson('minimal', 'entries.json')
-				.map((r: { url: string }) => r.url)
+			entryRecords<{ url: string }>('minimal')
+				.map((r) => r.url)
 				.sort(),
 		);
 	});

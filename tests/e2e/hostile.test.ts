@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadJournal } from '../../src/lib/content/load.ts';
 import { hostileFixture } from '../helpers.ts';
-import { filesOf, outDir, page, textOf } from './pages.ts';
+import { entryRecords, filesOf, outDir, page, textOf } from './pages.ts';
 import { launchChromium, serve, type Served } from './serve.ts';
 
 const journal = loadJournal(hostileFixture);
@@ -181,8 +181,8 @@ describe('feeds and data files of the hostile journal', () => {
 		expect(descriptions.some((d) => d.includes('&#60;svg onload'))).toBe(true);
 	});
 
-	it('entries.json carries titles and summaries as the authors wrote them', () => {
-		const records = JSON.parse(read('entries.json')) as { slug: string; title: string }[];
+	it('the entry exports carry titles and summaries as the authors wrote them', () => {
+		const records = entryRecords<{ slug: string; title: string }>('hostile');
 		for (const doc of journal.entries) {
 			expect(records.find((r) => r.slug === doc.id)?.title).toBe(doc.data?.title);
 		}

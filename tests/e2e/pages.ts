@@ -38,3 +38,13 @@ export function filesOf(build: SiteBuild, ...extensions: string[]): string[] {
 		.filter((path) => extensions.some((ext) => path.endsWith(ext)))
 		.sort();
 }
+
+/** Every record of a build's entry exports: /entries.json lists one file per year. */
+// Untyped by default, as JSON.parse is.
+export function entryRecords<T = ReturnType<typeof JSON.parse>>(build: SiteBuild): T[] {
+	const read = (path: string) => JSON.parse(readFileSync(join(outDir(build), path), 'utf8'));
+	const index = read('entries.json') as { entries: number; years: { url: string }[] };
+	const records = index.years.flatMap((y) => read(new URL(y.url, 'http://site/').pathname) as T[]);
+	if (records.length !== index.entries) throw new Error(`${build}: entries.json miscounts`);
+	return records;
+}

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadJournal } from '../../src/lib/content/load.ts';
 import type { Entry } from '../../src/lib/content/schema.ts';
 import { sampleContent } from '../helpers.ts';
-import { outDir, page, textOf, type SiteBuild } from './pages.ts';
+import { entryRecords, outDir, page, textOf, type SiteBuild } from './pages.ts';
 
 const sample = loadJournal(sampleContent);
 const sampleEntries = sample.entries.map((d) => ({
@@ -118,8 +118,8 @@ describe('feeds and exports', () => {
 		expect(items[0]!.title).toBe(expected[0]!.data.title);
 	});
 
-	it('entries.json has every published entry with its structured fields', () => {
-		const records = JSON.parse(readFileSync(join(outDir('sample'), 'entries.json'), 'utf8'));
+	it('the entry exports have every published entry with its structured fields', () => {
+		const records = entryRecords('sample');
 		expect(records.map((r: { slug: string }) => r.slug).sort()).toEqual(
 			published.map((e) => e.slug).sort(),
 		);
@@ -145,8 +145,8 @@ describe('feeds and exports', () => {
 		}
 	});
 
-	it('entries.json judges a change by the metric direction', () => {
-		const records = JSON.parse(readFileSync(join(outDir('minimal'), 'entries.json'), 'utf8'));
+	it('the entry exports judge a change by the metric direction', () => {
+		const records = entryRecords('minimal');
 		const batching = records.find((r: { slug: string }) => r.slug === 'batching');
 		expect(
 			batching.metrics.map((m: { metric: string; change: number; verdict: string }) => [
@@ -202,7 +202,7 @@ describe('drafts and the public audience', () => {
 	});
 
 	it('a public build still has every public entry', () => {
-		const records = JSON.parse(readFileSync(join(outDir('samplePublic'), 'entries.json'), 'utf8'));
+		const records = entryRecords('samplePublic');
 		expect(records.map((r: { slug: string }) => r.slug).sort()).toEqual(
 			published
 				.filter((e) => e.data.visibility === 'public')

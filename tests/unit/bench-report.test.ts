@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	buildRows,
 	FLOORS,
+	growthRows,
 	toMarkdown,
 	type Machine,
 	type Row,
@@ -180,5 +181,40 @@ describe('the benchmark report', () => {
 		expect(text).toContain(
 			'| Build without search | 30.0 s | 20.0 s | 1.50× | ≤ 1.5× baseline | pass |',
 		);
+	});
+
+	it("shows each size's cost per entry against the smallest size, so superlinear growth stands out", () => {
+		const build = (ms: number) => ({ ms, cpuMs: null, peakRss: null, code: 0 });
+		const at = (entries: number, ms: number) =>
+			measurements({
+				entries,
+				project: { ...measurements().project, withoutSearch: build(ms) },
+			});
+		// 10 ms per entry at 1,000 entries; 20 ms per entry at 10,000: twice the cost per entry.
+		const rows = growthRows([at(10_000, 200_000), at(1000, 10_000)]).filter(
+			(r) => r.label === 'Build without search (ms per entry)',
+		);
+		expect(rows.map((r) => [r.entries, r.perEntry, r.growth])).toEqual([
+			[1000, 10, 1],
+			[10_000, 20, 2],
+		]);
+		const machine = {
+			cpus: 2,
+			cpuModel: 'Test CPU',
+			memoryBytes: 24 * GiB,
+			node: 'v24.0.0',
+			platform: 'linux',
+			astro: '7.3.5',
+			pagefind: '1.6.0',
+			loadBefore: [1, 2, 3],
+			loadAfter: [4, 5, 6],
+		};
+		const text = toMarkdown({
+			seed: 1,
+			startedAt: 'now',
+			machine,
+			sizes: [at(1000, 10_000), at(10_000, 200_000)],
+		});
+		expect(text).toContain('| Build without search (ms per entry) | 10.0 (1.00×) | 20.0 (2.00×) |');
 	});
 });

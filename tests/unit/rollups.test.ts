@@ -10,8 +10,8 @@ import {
 	groupByPerson,
 	groupByTag,
 	groupMembersByTeam,
+	groupOpenStepsByNamedOwner,
 	groupOpenStepsByOwner,
-	openStepsOf,
 } from '../../src/lib/facts/rollups.ts';
 import { makeEntry } from '../helpers.ts';
 
@@ -154,8 +154,11 @@ describe('roll-ups', () => {
 		expect(digest.moves.map((m) => m.entry.slug)).toEqual(['e']);
 	});
 
-	it("lists a person's open steps soonest first, leaving done ones out", () => {
-		expect(openStepsOf(entries, 'bo').map((s) => s.step.step)).toEqual(['late']);
+	it("lists each person's open steps soonest first, leaving done and unowned ones out", () => {
+		const groups = groupOpenStepsByNamedOwner(entries);
+		expect([...groups].map(([owner, list]) => [owner, list.map((s) => s.step.step)])).toEqual([
+			['bo', ['late']],
+		]);
 	});
 
 	it("finds a team's members and its lead", () => {

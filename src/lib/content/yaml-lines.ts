@@ -18,6 +18,7 @@ import {
 import { excerpt } from '../utils/quote.ts';
 import { numberProblem } from './numbers.ts';
 import { toFieldPath } from './problems.ts';
+import { parseYamlQuickly } from './quick-yaml.ts';
 
 /** Field path (`metrics.1.method`) → 1-based line in the file. */
 export type LineMap = Map<string, number>;
@@ -47,8 +48,15 @@ const MAX_ALIAS_COUNT = 100;
 /**
  * Parses `text`, whose first line is line `firstLine` of the file it came from. Never throws:
  * whatever the parser rejects comes back as an error with its line.
+ * The common plain file takes the quick path (quick-yaml.ts); the rest, and every error, are
+ * read here.
  */
 export function parseYamlWithLines(text: string, firstLine = 1): ParsedYaml {
+	return parseYamlQuickly(text, firstLine) ?? parseYamlCarefully(text, firstLine);
+}
+
+/** The `yaml` package's reading: every corner of YAML, and well-worded errors. */
+export function parseYamlCarefully(text: string, firstLine = 1): ParsedYaml {
 	const counter = new LineCounter();
 	const lineAt = (offset: number) => counter.linePos(offset).line + firstLine - 1;
 	const lines: LineMap = new Map();

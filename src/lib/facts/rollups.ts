@@ -205,20 +205,6 @@ export function followUpOwner(entry: EntryLike, step?: NextStep): string {
 	return step?.owner ?? getCredits(entry.data)[0]!.person;
 }
 
-/** Open (not done) steps owned by `person`, soonest due first (undated last). */
-export function openStepsOf<T extends EntryLike>(
-	entries: readonly T[],
-	person: string,
-): { entry: T; step: NextStep }[] {
-	return entries
-		.flatMap((entry) =>
-			(entry.data.next ?? [])
-				.filter((s) => !s.done && s.owner === person)
-				.map((step) => ({ entry, step })),
-		)
-		.sort((a, b) => (a.step.due ?? '9999').localeCompare(b.step.due ?? '9999'));
-}
-
 /**
  * Who should act on each open (not done) step: its owner, else the entry's first author (as
  * `followUpOwner`). Owners in id order; each owner's steps soonest due first, undated last.
@@ -226,13 +212,33 @@ export function openStepsOf<T extends EntryLike>(
 export function groupOpenStepsByOwner<T extends EntryLike>(
 	entries: readonly T[],
 ): Map<string, { entry: T; step: NextStep }[]> {
+	const groups = groupOpenSteps(entries, (entry, step) => followUpOwner(entry, step));
+	return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * Person id → open steps that name them as `owner`, soonest due first (undated last): a person
+ * page's list, grouped in one pass rather than a scan of every entry per person.
+ */
+export function groupOpenStepsByNamedOwner<T extends EntryLike>(
+	entries: readonly T[],
+): Map<string, { entry: T; step: NextStep }[]> {
+	return groupOpenSteps(entries, (_, step) => step.owner);
+}
+
+function groupOpenSteps<T extends EntryLike>(
+	entries: readonly T[],
+	ownerOf: (entry: T, step: NextStep) => string | undefined,
+): Map<string, { entry: T; step: NextStep }[]> {
 	const groups = new Map<string, { entry: T; step: NextStep }[]>();
 	for (const entry of entries)
-		for (const step of entry.data.next ?? [])
-			if (!step.done) addTo(groups, followUpOwner(entry, step), { entry, step });
+		for (const step of entry.data.next ?? []) {
+			const owner = step.done ? undefined : ownerOf(entry, step);
+			if (owner !== undefined) addTo(groups, owner, { entry, step });
+		}
 	for (const list of groups.values())
 		list.sort((a, b) => (a.step.due ?? '9999').localeCompare(b.step.due ?? '9999'));
-	return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
+	return groups;
 }
 
 /** Person id → entries whose numbers they verified (glue work that deserves credit too). */

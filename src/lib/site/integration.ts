@@ -4,8 +4,9 @@
  */
 import type { AstroIntegration } from 'astro';
 import { checkJournal } from '../content/check.ts';
-import { countBySeverity } from '../content/problems.ts';
-import { formatText } from '../content/report.ts';
+import { countBySeverity, type Problem } from '../content/problems.ts';
+import { formatText, summarize } from '../content/report.ts';
+import { handOverCheckedJournal } from './checked-data.ts';
 
 export interface JournalIntegrationOptions {
 	/** Absolute content root. */
@@ -14,22 +15,41 @@ export interface JournalIntegrationOptions {
 	today: string;
 }
 
+/** Above this many warnings, `astro dev` counts them instead of listing them at every start. */
+export const DEV_WARNINGS_LISTED = 20;
+
 export function journalIntegration({ root, today }: JournalIntegrationOptions): AstroIntegration {
 	return {
 		name: 'outcome-journal',
 		hooks: {
 			'astro:config:setup': ({ command, logger }) => {
 				if (command !== 'build' && command !== 'dev') return;
-				const { problems } = checkJournal(root, today);
+				const { journal, problems } = checkJournal(root, today);
 				const { errors } = countBySeverity(problems);
 				if (problems.length)
-					(errors ? logger.error : logger.warn).call(logger, `\n${formatText(problems)}`);
+					(errors ? logger.error : logger.warn).call(
+						logger,
+						`\n${command === 'dev' ? formatForDev(problems) : formatText(problems)}`,
+					);
 				if (errors && command === 'build') {
 					logger.error(`The journal in ${root} has errors (listed above); nothing was built.`);
 					// Exit here rather than throw: a content mistake deserves its message, not a stack trace.
 					process.exit(1);
 				}
+				if (command === 'build') handOverCheckedJournal(journal);
 			},
 		},
 	};
+}
+
+/**
+ * Errors in full; warnings too while they are few. A large journal's thousands of follow-up
+ * warnings would bury the dev server's own output at every start; `npm run check` lists them.
+ */
+export function formatForDev(problems: readonly Problem[]): string {
+	const { warnings } = countBySeverity(problems);
+	if (warnings <= DEV_WARNINGS_LISTED) return formatText(problems);
+	const errors = problems.filter((p) => p.severity === 'error');
+	const listed = errors.length ? `${formatText(errors).split('\n').slice(0, -1).join('\n')}\n` : '';
+	return `${listed}${summarize(problems)} Warnings are not listed here: npm run check lists them.`;
 }

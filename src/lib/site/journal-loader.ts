@@ -3,6 +3,8 @@
  *
  * - Frontmatter and `.yml` data are what the checker read (the `yaml` package, YAML 1.2), not
  *   js-yaml's: js-yaml turns `0099-01-01` into a Date in 1999 and loses how a date was written.
+ *   In a build, that is the checker's validated data, handed over (checked-data.ts), so no file
+ *   is read or validated twice; in dev, each file is read again as it changes.
  * - Only published files enter the data store. Drafts never do; in a public build neither do
  *   internal entries, nor the people, teams, features and metrics that only they name. What is
  *   not stored cannot reach a page, and its images are never copied into `_astro/`, because
@@ -10,33 +12,56 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { glob, type DataStore, type Loader, type ParseDataOptions } from 'astro/loaders';
+import {
+	glob,
+	type DataStore,
+	type Loader,
+	type LoaderContext,
+	type ParseDataOptions,
+} from 'astro/loaders';
 import { getAudience } from '../content/env.ts';
 import { baseName, loadJournal, readFileData } from '../content/load.ts';
 import { getPublicReferences, type PublicReferences } from '../content/published.ts';
 import type { Target } from '../content/links.ts';
 import { isPublished } from '../facts/entry.ts';
 import type { Entry } from '../content/schema.ts';
+import { checkedDataOf, checkedJournal } from './checked-data.ts';
 
-/** A loader for the files of `kind` under `root` that match `pattern`; ids are file names. */
+/**
+ * A loader for the files of `kind` under `root` that match `pattern`; ids are file names. Only
+ * features keep their markdown source in the store: entry pages render from Astro's rendered
+ * HTML, and 10,000 sources weigh on memory.
+ */
 export function journalLoader(root: string, kind: Target, pattern: string): Loader {
 	const files = glob({
 		base: pathToFileURL(join(root, kind) + '/'),
 		pattern,
 		generateId: ({ entry }) => baseName(entry),
+		retainBody: kind === 'features',
 	});
 	return {
 		name: 'journal-loader',
 		load: (context) =>
 			files.load({
 				...context,
-				parseData: <T extends Record<string, unknown>>(props: ParseDataOptions<T>) =>
-					context.parseData({
-						...props,
-						data: (readFileData(root, props.filePath!) as T | undefined) ?? props.data,
-					}),
+				parseData: parseAsChecked(root, context.parseData),
 				store: publishedOnly(context.store, isKept(root, kind)),
 			}),
+	};
+}
+
+type ParseData = LoaderContext['parseData'];
+
+/**
+ * The checker's validated data when the build handed it over; otherwise the file as the checker
+ * reads it, validated by the collection's schema.
+ */
+export function parseAsChecked(root: string, parseData: ParseData): ParseData {
+	return <T extends Record<string, unknown>>(props: ParseDataOptions<T>) => {
+		const checked = props.filePath && checkedDataOf(props.filePath);
+		if (checked) return Promise.resolve(checked as T);
+		const data = props.filePath && (readFileData(root, props.filePath) as T | undefined);
+		return parseData({ ...props, data: data || props.data });
 	};
 }
 
@@ -70,10 +95,10 @@ function isKept(root: string, kind: Target): (id: string, data: unknown) => bool
 let references: PublicReferences | undefined;
 
 /**
- * Read once per build, when the first reference collection asks; a public `astro dev` server
- * reads it at start, so it sees which people, teams, features and metrics are named on restart.
+ * Worked out once per build, from the checker's reading when it handed one over; a public
+ * `astro dev` server works it out at start, so it sees a change to what is named on restart.
  */
 function publicReferences(root: string): PublicReferences {
-	references ??= getPublicReferences(loadJournal(root));
+	references ??= getPublicReferences(checkedJournal() ?? loadJournal(root));
 	return references;
 }

@@ -1,0 +1,19 @@
+/** One year of entry exports, newest first; /entries.json lists the years. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { entriesByYear, entryRecords, type EntryView } from '../../data/site';
+
+export const getStaticPaths = (() =>
+	[...entriesByYear].map(([year, list]) => ({
+		params: { year },
+		props: { list },
+	}))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ list: EntryView[] }> = ({ props }) =>
+	new Response(
+		JSON.stringify(
+			props.list.map((e) => entryRecords.get(e.slug)),
+			null,
+			'\t',
+		),
+		{ headers: { 'Content-Type': 'application/json; charset=utf-8' } },
+	);

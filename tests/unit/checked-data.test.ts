@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import type { LoaderContext } from 'astro/loaders';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadJournal } from '../../src/lib/content/load.ts';
+import { dropCheckedJournal, handOverCheckedJournal } from '../../src/lib/site/checked-data.ts';
+import { parseAsChecked } from '../../src/lib/site/journal-loader.ts';
+import { makeJournal } from '../helpers.ts';
+
+/** What the loader stores for one file whose frontmatter Astro read as `raw`. */
+function loadOne(root: string, file: string, raw: Record<string, unknown>) {
+	const schemaSays = async ({ data }: { data: unknown }) => ({ checkedBy: 'the schema', data });
+	const parse = parseAsChecked(root, schemaSays as unknown as LoaderContext['parseData']);
+	return parse({ id: 'x', data: raw, filePath: join(root, file) });
+}
+
+const DELTA = {
+	'entries/2026/delta.md':
+		'---\ntitle: Delta\ndate: 2026-03-01\nauthors: [ana]\nstatus: measured\nmetrics:\n  - metric: latency\n    before: -.5\n    after: -.25\n---\nText.\n',
+};
+
+describe('the build hands the checker’s data to the loaders', () => {
+	afterEach(dropCheckedJournal);
+
+	it('stores what the checker validated, without validating it again', async () => {
+		const root = makeJournal(DELTA);
+		handOverCheckedJournal(loadJournal(root));
+		// js-yaml, Astro's frontmatter reader, reads `-.5` as a string.
+		const data = (await loadOne(root, 'entries/2026/delta.md', { title: 'Delta' })) as {
+			metrics: { before: unknown }[];
+		};
+		expect(data.metrics[0]!.before).toBe(-0.5);
+	});
+
+	it('without a hand-over (dev), reads the file as the checker does and lets the schema validate it', async () => {
+		const root = makeJournal(DELTA);
+		const stored = (await loadOne(root, 'entries/2026/delta.md', { title: 'Delta' })) as {
+			checkedBy: string;
+			data: { date: unknown; metrics: { before: unknown }[] };
+		};
+		expect(stored.checkedBy).toBe('the schema');
+		expect(stored.data.date).toBe('2026-03-01');
+		expect(stored.data.metrics[0]!.before).toBe(-0.5);
+	});
+
+	it('leaves a file the checker did not validate to the schema', async () => {
+		const root = makeJournal({});
+		handOverCheckedJournal(loadJournal(root));
+		expect(await loadOne(root, 'entries/not-checked.md', { title: 'Raw' })).toEqual({
+			checkedBy: 'the schema',
+			data: { title: 'Raw' },
+		});
+	});
+});
