@@ -203,8 +203,7 @@ describe('values at the ends of their range', () => {
 	});
 
 	it('the largest and the smallest number a metric can hold are shown', () => {
-		const entriesJson = readFileSync(join(outDir('hostile'), 'entries.json'), 'utf8');
-		const json = JSON.parse(entriesJson) as { slug: string; metrics: object[] }[];
+		const json = entryRecords<{ slug: string; metrics: object[] }>('hostile');
 		expect(json.find((r) => r.slug === 'far-future')?.metrics).toEqual([
 			expect.objectContaining({ before: 1.7e308, after: 5e-324 }),
 		]);

@@ -12,7 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leaksFixture } from '../helpers.ts';
-import { outDir, type SiteBuild } from './pages.ts';
+import { entryRecords, outDir, type SiteBuild } from './pages.ts';
 import { launchChromium, serve } from './serve.ts';
 
 const INTERNAL = 'zqleak';
@@ -76,7 +76,7 @@ describe('the output folder', () => {
 
 	it('of the public build counts public entries only', () => {
 		const read = (path: string) => readFileSync(join(outDir('leaksPublic'), path), 'utf8');
-		expect(JSON.parse(read('entries.json')).map((r: { slug: string }) => r.slug)).toEqual([
+		expect(entryRecords<{ slug: string }>('leaksPublic').map((r) => r.slug)).toEqual([
 			'public-win',
 		]);
 		// The internal entry and the draft measured latency too; its page links the public one only.
