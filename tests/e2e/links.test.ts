@@ -1,7 +1,9 @@
 /**
  * Every link inside a built journal leads somewhere: each internal `href` and `src` of every HTML
  * file names a file of the build, and each `#anchor` an id on the page it points to. Checked for
- * the sample and the public journal, each under base `/` and under base `/journal/`. And every
+ * the sample and the public journal, each under base `/` and under base `/journal/`, and for the
+ * minimal fixture under both (under `/journal/` with a `site`, whose absolute links count as
+ * internal). And every
  * `href` and `src`, internal or not, is a valid URL string: what a URL may not hold as it is (`<`,
  * `"`, a space, a second `#`…) is percent-encoded, even in links that content gives.
  */
@@ -11,14 +13,18 @@ import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { filesOf, outDir, type SiteBuild } from './pages.ts';
 
-/** Where the link checker runs the site: any origin will do, as long as it is the only one. */
+/** Where a journal without a `site` is served, for the checker: any origin that is its only one. */
 const ORIGIN = 'http://journal.test';
 
-const BUILDS: [SiteBuild, string][] = [
-	['sample', '/'],
-	['sampleBased', '/journal/'],
-	['samplePublic', '/'],
-	['samplePublicBased', '/journal/'],
+/** Each build, its base, and the origin its pages are at. */
+const BUILDS: [SiteBuild, string, string][] = [
+	['sample', '/', ORIGIN],
+	['sampleBased', '/journal/', ORIGIN],
+	['samplePublic', '/', ORIGIN],
+	['samplePublicBased', '/journal/', ORIGIN],
+	['minimal', '/', ORIGIN],
+	// basedJournalFiles (tests/helpers.ts) sets site: https://journal.example.com.
+	['based', '/journal/', 'https://journal.example.com'],
 ];
 
 interface Link {
@@ -41,10 +47,10 @@ function linksOf(build: SiteBuild): Link[] {
 }
 
 /** The address a page is served at: `a/b/index.html` at `<base>a/b/`. */
-const pageUrl = (base: string, file: string) =>
-	new URL(base + file.replace(/(^|\/)index\.html$/, '$1'), ORIGIN);
+const pageUrl = (origin: string, base: string, file: string) =>
+	new URL(base + file.replace(/(^|\/)index\.html$/, '$1'), origin);
 
-describe.each(BUILDS)('the %s build (base %s)', (build, base) => {
+describe.each(BUILDS)('the %s build (base %s)', (build, base, origin) => {
 	const root = outDir(build);
 	const ids = new Map<string, Set<string>>();
 	const idsOf = (file: string) => {
@@ -63,9 +69,12 @@ describe.each(BUILDS)('the %s build (base %s)', (build, base) => {
 	it('has every internal href and src resolve to a file, and every #anchor to an id', () => {
 		const links = linksOf(build);
 		const broken: string[] = [];
+		let checked = 0;
+		let anchors = 0;
 		for (const { file, attribute, value } of links) {
-			const url = new URL(value, pageUrl(base, file));
-			if (url.origin !== ORIGIN) continue;
+			const url = new URL(value, pageUrl(origin, base, file));
+			if (url.origin !== origin) continue;
+			checked++;
 			const where = `/${file}: ${attribute}="${value}"`;
 			if (!url.pathname.startsWith(base)) {
 				broken.push(`${where} is outside ${base}`);
@@ -76,16 +85,13 @@ describe.each(BUILDS)('the %s build (base %s)', (build, base) => {
 			if (!existsSync(join(root, target))) broken.push(`${where}: no file ${target}`);
 			else if (url.hash && target.endsWith('.html')) {
 				const id = decodeURIComponent(url.hash.slice(1));
+				anchors++;
 				if (!idsOf(target).has(id)) broken.push(`${where}: no id "${id}" in ${target}`);
 			}
 		}
 		expect(broken).toEqual([]);
-		// Anchors and files in folders are among what was checked.
-		expect(
-			links.filter((l) => l.value.includes('#') && !l.value.startsWith('#')).length,
-		).toBeGreaterThan(0);
-		expect(links.filter((l) => l.value.startsWith('#')).length).toBeGreaterThan(0);
-		expect(links.length).toBeGreaterThan(1000);
+		expect(checked).toBeGreaterThan(50);
+		expect(anchors).toBeGreaterThan(0);
 	});
 });
 
