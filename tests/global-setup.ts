@@ -31,6 +31,9 @@ export interface Builds {
 	sample: string;
 	/** The sample journal with JOURNAL_AUDIENCE=public. */
 	samplePublic: string;
+	/** `sample` and `samplePublic` served under JOURNAL_BASE=/journal/ (links.test.ts). */
+	sampleBased: string;
+	samplePublicBased: string;
 	/**
 	 * The minimal fixture served under base /journal/ with a site URL, plus `hostileEntry` (markup
 	 * in a title, for search to show as text) and `AWKWARD_ENTRY` (text that exports must escape).
@@ -94,6 +97,14 @@ export default function setup(project: TestProject) {
 		sample: () => run(sampleContent, { JOURNAL_TODAY: '2026-11-24' }),
 		samplePublic: () =>
 			run(sampleContent, { JOURNAL_TODAY: '2026-11-24', JOURNAL_AUDIENCE: 'public' }),
+		sampleBased: () =>
+			run(sampleContent, { JOURNAL_TODAY: '2026-11-24', JOURNAL_BASE: '/journal/' }),
+		samplePublicBased: () =>
+			run(sampleContent, {
+				JOURNAL_TODAY: '2026-11-24',
+				JOURNAL_AUDIENCE: 'public',
+				JOURNAL_BASE: '/journal/',
+			}),
 		based: () => run(basedRoot),
 		nothingDue: () => run(movedRoot, { JOURNAL_TODAY: '2025-12-15' }),
 		empty: () =>

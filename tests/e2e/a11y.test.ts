@@ -1,27 +1,40 @@
-/** Pages in a real browser (Debian's Chromium): accessibility, phone width, the one shared script. */
+/**
+ * Every page type in a real browser (Debian's Chromium), served under the README's
+ * Content-Security-Policy: no console error and no failed request, the keyboard reaches the skip
+ * link and then the navigation, axe finds nothing in light or dark mode, nothing scrolls sideways
+ * on a phone, and the one shared script.
+ */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outDir, page as builtPage } from './pages.ts';
-import { launchChromium, serve, type Served } from './serve.ts';
+import { CSP, launchChromium, serve, type Served } from './serve.ts';
 
+/** An address the journal does not have: the host answers with 404.html. */
+const NOT_FOUND = '/no-such-page/';
+
+/** One page of every type (more than one where a type has parts of its own to check). */
 const PAGES = [
 	'/',
 	'/entries/batch-price-lookups/',
 	// Highlighted code (Prism classes and our theme) must keep its contrast in both schemes.
 	'/entries/alert-slo-burn-rate/',
+	'/months/2026-03/',
 	'/people/ana/',
+	'/people/ana/history/',
 	'/teams/payments/',
 	'/features/one-click-checkout/',
 	'/metrics/checkout-p95-ms/',
 	'/metrics/auth-approval-rate/',
-	'/months/2026-03/',
 	'/tags/',
+	'/tags/latency/',
 	'/follow-ups/',
-	'/people/ana/history/',
 	'/evidence/',
+	// With a query, the page loads Pagefind and its index and shows results.
+	'/search/?q=checkout',
+	NOT_FOUND,
 ];
 
 let site: Served;
@@ -37,7 +50,7 @@ const sharedScript = builtPage('sample', '')
 	?.getAttribute('src');
 
 beforeAll(async () => {
-	site = await serve(outDir('sample'));
+	site = await serve(outDir('sample'), { headers: { 'Content-Security-Policy': CSP } });
 	origin = site.origin;
 	browser = await launchChromium();
 });
@@ -53,6 +66,44 @@ it('the shared script is one small file', () => {
 });
 
 describe.each(PAGES)('%s', (path) => {
+	// One load for both checks: a page load is the slow part on a busy machine.
+	it('loads with no console error and no failed request (favicon included); Tab reaches the skip link, then the navigation', async () => {
+		const page = await browser.newPage();
+		const problems: string[] = [];
+		const isPage = (url: string) => url === origin + path;
+		page.on('console', (m) => {
+			// Chromium logs a page's own 404 status as an error: that one is the point here.
+			if (m.type() !== 'error' || (path === NOT_FOUND && isPage(m.location().url))) return;
+			problems.push(`console: ${m.text()} (${m.location().url})`);
+		});
+		page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+		page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+		page.on('response', (r) => {
+			const expected = path === NOT_FOUND && isPage(r.url()) ? 404 : 200;
+			if (r.status() !== expected && r.status() !== 304) problems.push(`${r.status()}: ${r.url()}`);
+		});
+		const response = await page.goto(origin + path, { waitUntil: 'networkidle' });
+		// Headless Chromium fetches no favicon itself: ask for the one the page names.
+		const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+		const iconStatus = await page.evaluate(async (href) => (await fetch(href)).status, icon!);
+		const stops = [];
+		for (let i = 0; i < 4; i++) {
+			await page.keyboard.press('Tab');
+			stops.push(await focused(page));
+		}
+		await page.close();
+		expect(problems).toEqual([]);
+		expect(response?.status()).toBe(path === NOT_FOUND ? 404 : 200);
+		expect(iconStatus).toBe(200);
+		// The journal's title links home between the skip link and the navigation.
+		expect(stops).toEqual([
+			'skip: Skip to content',
+			expect.stringMatching(/^header: /),
+			'nav: Months',
+			'nav: People',
+		]);
+	});
+
 	it.each(['light', 'dark'] as const)(
 		'has no accessibility violations in %s mode',
 		async (colorScheme) => {
@@ -77,15 +128,20 @@ describe.each(PAGES)('%s', (path) => {
 				javaScriptEnabled,
 			});
 			await page.goto(origin + path);
-			const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+			const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+				scrollWidth: document.documentElement.scrollWidth,
+				clientWidth: document.documentElement.clientWidth,
+			}));
 			await page.close();
-			expect(scrollWidth).toBeLessThanOrEqual(390);
+			expect(clientWidth).toBe(390);
+			expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
 		},
 	);
 
 	// Islands load their own script files; chart code stays on chart pages (charts.test.ts).
 	it('loads scripts only as files, none inline', () => {
-		const scripts = builtPage('sample', path.slice(1))
+		const file = path === NOT_FOUND ? '404.html' : path.slice(1).split('?')[0]!;
+		const scripts = builtPage('sample', file)
 			.querySelectorAll('script')
 			.map((s) => ({ src: s.getAttribute('src'), code: s.textContent.trim() }));
 		for (const script of scripts) expect(script).toEqual({ src: expect.any(String), code: '' });
@@ -101,3 +157,20 @@ it('the skip link is the first focusable element and moves focus to main', async
 	expect(await page.evaluate(() => location.hash)).toBe('#main');
 	await page.close();
 });
+
+/** Where the keyboard focus is: the skip link, the header or navigation, or main, and its text. */
+function focused(page: Page): Promise<string> {
+	return page.evaluate(() => {
+		const el = document.activeElement!;
+		const place = el.matches('.skip-link')
+			? 'skip'
+			: el.closest('nav.site-nav')
+				? 'nav'
+				: el.closest('header')
+					? 'header'
+					: el.closest('main')
+						? 'main'
+						: el.tagName;
+		return `${place}: ${el.textContent?.trim()}`;
+	});
+}

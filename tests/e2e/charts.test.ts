@@ -169,6 +169,25 @@ describe('a metric timeline', () => {
 		await page.close();
 	});
 
+	it.each([1350, 390])(
+		'at %i px gives each marker a 24 px link at least 24 px from the next (WCAG 2.5.8)',
+		async (width) => {
+			const { page } = await open(`/metrics/${WITH_CSV}/`, { viewport: { width, height: 940 } });
+			const centres = await page
+				.locator('.chart-marker-link')
+				.evaluateAll((links) =>
+					links.map((a) => a.getBoundingClientRect()).map((b) => [b.width, b.x, b.y] as const),
+				);
+			await page.close();
+			expect(centres.length).toBeGreaterThan(2);
+			for (const [i, [size, x, y]] of centres.entries()) {
+				expect(size).toBe(24);
+				for (const [, x2, y2] of centres.slice(i + 1))
+					expect(Math.hypot(x2 - x, y2 - y)).toBeGreaterThanOrEqual(24);
+			}
+		},
+	);
+
 	it('lets keyboard users reach every entry link, on the chart and in the table', async () => {
 		const { page } = await open(`/metrics/${WITH_CSV}/`);
 		const onChart = new Set<string>();

@@ -8,9 +8,9 @@ import type { Builds } from '../global-setup.ts';
 /** The builds that succeeded (all but `broken`), with their output folder as their value. */
 export type SiteBuild = Exclude<keyof Builds, 'broken' | 'skeleton'>;
 
-/** The parsed `index.html` at `path` (e.g. `people/ana`) of one of the global builds. */
+/** The parsed `index.html` at `path` (e.g. `people/ana`), or the HTML file `path` (`404.html`). */
 export function page(build: SiteBuild, path: string): HTMLElement {
-	const file = join(outDir(build), path, 'index.html');
+	const file = join(outDir(build), path, path.endsWith('.html') ? '' : 'index.html');
 	if (!existsSync(file)) throw new Error(`${build} build has no page at /${path}`);
 	return parse(readFileSync(file, 'utf8'));
 }

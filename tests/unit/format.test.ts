@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDelta } from '../../src/lib/facts/entry.ts';
 import {
+	documentTitle,
 	formatChangeWithPercent,
 	formatDate,
 	formatMonth,
@@ -50,6 +51,37 @@ describe('format', () => {
 	});
 });
 
+describe('documentTitle', () => {
+	const journal = 'Northwind Pay — Outcome Journal';
+
+	it('adds the journal title when the whole fits in 70 characters', () => {
+		expect(documentTitle('#latency', journal)).toBe(`#latency · ${journal}`);
+		expect(documentTitle(undefined, journal)).toBe(journal);
+	});
+
+	it("keeps only the page's own title when both would be longer", () => {
+		const title = 'Requested 3-D Secure exemptions for low-risk payments';
+		expect(`${title} · ${journal}`.length).toBeGreaterThan(70);
+		expect(documentTitle(title, journal)).toBe(title);
+	});
+
+	it('cuts a title longer than 70 characters after a whole word', () => {
+		const title = `Moved checkout price lookups to one batched call per cart ${'and more '.repeat(3)}`;
+		const shown = documentTitle(title, journal);
+		expect(shown.length).toBeLessThanOrEqual(70);
+		expect(shown).toMatch(/^Moved checkout price lookups .* (and|more)…$/);
+		expect(title.startsWith(shown.slice(0, -1))).toBe(true);
+		expect(documentTitle('x'.repeat(80)).length).toBe(70);
+	});
+
+	it('counts characters as the page writes them (an apostrophe is five: &#39;)', () => {
+		const title = "Published per-region checkout SLO dashboards for merchants' account managers";
+		const shown = documentTitle(title, journal);
+		expect(shown).toBe("Published per-region checkout SLO dashboards for merchants'…");
+		expect(documentTitle(`${"'".repeat(20)}`)).toBe("'".repeat(13) + '…');
+	});
+});
+
 describe('urls', () => {
 	it('puts every link under the base, with a trailing slash', () => {
 		const urls = createUrls('/journal/');
@@ -64,5 +96,26 @@ describe('urls', () => {
 		expect(tagSlug('Black Friday')).toBe('black-friday');
 		expect(tagSlug('p95/latency')).toBe('p95-latency');
 		expect(createUrls('/').tag('Black Friday')).toBe('/tags/black-friday/');
+	});
+
+	it('writes links from content as valid URLs: what a URL may not hold is percent-encoded', () => {
+		const { external } = createUrls('/');
+		expect(external('https://x.example/d/"><script>alert(1)</script>')).toBe(
+			'https://x.example/d/%22%3E%3Cscript%3Ealert(1)%3C/script%3E',
+		);
+		expect(external('https://x.example/?q=a b|c{d}&r=50%')).toBe(
+			'https://x.example/?q=a%20b%7Cc%7Bd%7D&r=50%25',
+		);
+		expect(external('https://x.example/pull/2#a#"b"')).toBe('https://x.example/pull/2#a%23%22b%22');
+	});
+
+	it('leaves a link that is already valid as it is', () => {
+		const { external } = createUrls('/journal/');
+		for (const url of [
+			'https://dashboards.example.com/d/x?from=2026-01&to=2026-03#panel-2',
+			'https://x.example/a%20b/caf%C3%A9',
+			"https://x.example/(1);v=2,3~@!$*+'",
+		])
+			expect(external(url)).toBe(url);
 	});
 });

@@ -35,7 +35,6 @@ for (const figure of document.querySelectorAll<HTMLElement>('figure[data-chart-k
 function drawStatus(figure: HTMLElement): void {
 	const data = readData<StatusChartData>(figure);
 	const canvas = figure.querySelector('canvas')!;
-	figure.hidden = false;
 	applyDefaults(readTheme(figure));
 	const labels = data.months.map((m) => monthTickLabel(Date.parse(`${m}-01T00:00:00Z`)));
 	const chart = new Chart(canvas, {

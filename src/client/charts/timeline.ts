@@ -23,6 +23,8 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip);
 const DAY = 86_400_000;
 const TARGET = 1;
 const MARKERS = 2;
+/** The size of a marker's link, in CSS pixels (Chart.astro): the least WCAG 2.5.8 allows. */
+const LINK_SIZE = 24;
 const number = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 
 for (const figure of document.querySelectorAll<HTMLElement>('figure[data-chart-kind="timeline"]'))
@@ -32,7 +34,6 @@ function drawTimeline(figure: HTMLElement): void {
 	const data = readData<TimelineChartData>(figure);
 	const canvas = figure.querySelector('canvas')!;
 	const layer = figure.querySelector<HTMLElement>('.chart-marker-links')!;
-	figure.hidden = false;
 
 	const xs = [...data.points.map((p) => p[0]), ...data.markers.map((m) => m.x)];
 	const links = data.markers.map((marker, index) => markerLink(marker, index));
@@ -187,18 +188,35 @@ function drawTimeline(figure: HTMLElement): void {
 		};
 	}
 
-	/** Keeps each link centred on its marker after every layout (resizes included). */
+	/**
+	 * Keeps each link centred on its marker after every layout (resizes included), except where
+	 * markers sit closer than a link is wide: there a link moves up or down until it is a whole
+	 * target (24 px, WCAG 2.5.8) away from the others, so that every one of them can be hit.
+	 */
 	function linkPositions(): Plugin<'line'> {
 		return {
 			id: 'markerLinks',
 			afterUpdate(c) {
 				const points = c.getDatasetMeta(MARKERS).data as PointElement[];
+				const placed: { x: number; y: number }[] = [];
+				const { top, bottom } = c.chartArea;
+				const clashes = (x: number, y: number) =>
+					placed.some((p) => Math.hypot(p.x - x, p.y - y) < LINK_SIZE);
 				links.forEach((link, i) => {
 					const point = points[i];
 					const x = point?.x ?? c.scales.x!.getPixelForValue(data.markers[i]!.x);
-					const y = point && !point.skip ? point.y : c.chartArea.bottom;
+					const y = point && !point.skip ? point.y : bottom;
+					// Nearest free place: y, y ± 24, y ± 48… within the plot.
+					const free =
+						Array.from(
+							{ length: 16 },
+							(_, k) => y + (k % 2 ? 1 : -1) * Math.ceil(k / 2) * LINK_SIZE,
+						)
+							.filter((ty) => ty >= top && ty <= bottom)
+							.find((ty) => !clashes(x, ty)) ?? y;
+					placed.push({ x, y: free });
 					link.style.left = `${x}px`;
-					link.style.top = `${y}px`;
+					link.style.top = `${free}px`;
 				});
 			},
 		};

@@ -28,6 +28,13 @@ export function initPeriodPicker(root: ParentNode): void {
 		from: form.querySelector<HTMLInputElement>('[name="from"]')!,
 		to: form.querySelector<HTMLInputElement>('[name="to"]')!,
 	};
+	// Where a browser has no month picker (Safari and Firefox on desktop show a text box), the
+	// box says what to type and checks it; HTML allows neither attribute on a month input.
+	for (const input of [fields.from, fields.to]) {
+		if (input.type === 'month') continue;
+		input.pattern = '\\d{4}-\\d{2}';
+		input.placeholder = 'YYYY-MM';
+	}
 	const entries = [...page.querySelectorAll<HTMLElement>('[data-history-item]')].map((el) => ({
 		el,
 		item: JSON.parse(el.dataset.historyItem!) as HistoryItem,

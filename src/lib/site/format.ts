@@ -75,6 +75,37 @@ export function formatLocalDate(now: Date): string {
 	return localDate.format(now);
 }
 
+/** The longest `<title>` that search results show whole, counted as the page writes it. */
+const TITLE_MAX = 70;
+
+/** How a page writes these characters in text (Astro escapes them; html-validate counts them so). */
+const ENTITIES: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&#39;',
+};
+const writtenLength = (text: string) => text.replace(/[&<>"']/g, (char) => ENTITIES[char]!).length;
+
+/**
+ * A page's `<title>`: `Page · Journal` when that fits in 70 characters, else the page's own
+ * title alone (the part that tells tabs and results apart), cut after a word with `…` if even that
+ * is longer. The page's heading always has the whole title.
+ */
+export function documentTitle(title: string | undefined, siteTitle?: string): string {
+	const full = title && siteTitle ? `${title} · ${siteTitle}` : (title ?? siteTitle ?? '');
+	if (writtenLength(full) <= TITLE_MAX) return full;
+	const own = title ?? full;
+	if (writtenLength(own) <= TITLE_MAX) return own;
+	// By code point, so that an emoji is never cut in half.
+	const chars = [...own];
+	let cut = own;
+	while (writtenLength(cut) > TITLE_MAX - 1) cut = (chars.pop(), chars.join(''));
+	const space = cut.lastIndexOf(' ');
+	return `${(space > cut.length / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 /** `March 2026` from `2026-03`. */
 export function formatMonth(month: string): string {
 	return `${monthName.format(new Date(`${month}-01T00:00:00Z`))} ${month.slice(0, 4)}`;

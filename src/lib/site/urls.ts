@@ -28,6 +28,8 @@ export interface Urls {
 	history: (id: string) => string;
 	/** A file of a person's: `history.csv`, `history.json`, `rss.xml`. */
 	personFile: (id: string, name: string) => string;
+	/** An http(s) URL from content (a link, a source, an edit link) as a valid URL string. */
+	external: (url: string) => string;
 }
 
 export function createUrls(base: string): Urls {
@@ -57,6 +59,7 @@ export function createUrls(base: string): Urls {
 		evidence: (level) => `${at('evidence')}${level ? `#${level}` : ''}`,
 		history: (id) => at('people', id, 'history'),
 		personFile: (id, name) => `${prefix}people/${encodeURIComponent(id)}/${name}`,
+		external: (url) => encodeHref(new URL(url).href),
 	};
 }
 
@@ -66,4 +69,23 @@ export function createUrls(base: string): Urls {
  */
 export function createLink(site: string | undefined): (path: string) => string {
 	return (path) => (site ? new URL(path, site).href : path);
+}
+
+/**
+ * `href` with every character that a URL may not hold as it is (`<`, `"`, a space, `|`, `{`, a
+ * second `#`, a `%` that starts no escape…) percent-encoded, and nothing else changed: a browser
+ * opens the same address, and the page passes an HTML validator. Relative hrefs stay relative.
+ */
+export function encodeHref(href: string): string {
+	let fragment = false;
+	return href.replace(
+		/%(?![0-9A-Fa-f]{2})|#|[^\w!$&'()*+,\-./:;=?@~%\u{A0}-\u{10FFFF}]/gu,
+		(char) => {
+			if (char === '#' && !fragment) {
+				fragment = true;
+				return char;
+			}
+			return char === '%' ? '%25' : encodeURIComponent(char);
+		},
+	);
 }
