@@ -106,6 +106,12 @@ export async function measureQueryBytes(
 			counting = true;
 			await page.locator(target.input).pressSequentially(query, { delay: 50 });
 			await page.waitForLoadState('networkidle');
+			// Results are listed once their fragments arrive; a query that finds nothing lists none.
+			await page
+				.locator(target.result)
+				.first()
+				.waitFor({ timeout: 10_000 })
+				.catch(() => undefined);
 			results = await page.locator(target.result).count();
 		}
 		await waitForQuiet(() => sizes.length);

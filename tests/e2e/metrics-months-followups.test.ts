@@ -420,7 +420,7 @@ describe('tag pages', () => {
 			expect(textOf(li)).toContain(`${n} ${n === 1 ? 'entry' : 'entries'}`);
 		}
 		const latency = page('sample', 'tags/latency')
-			.querySelectorAll('.entry-list h3 a')
+			.querySelectorAll('.entry-list h2 a')
 			.map((a) => lastSegment(a.getAttribute('href')));
 		expect(sorted(latency)).toEqual(
 			sorted(entries.filter((e) => e.data.tags?.includes('latency')).map((e) => e.slug)),
