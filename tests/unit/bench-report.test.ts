@@ -50,6 +50,19 @@ function measurements(overrides: Partial<SizeMeasurements> = {}): SizeMeasuremen
 
 const byLabel = (rows: Row[], label: string) => rows.find((r) => r.label === label)!;
 
+/** The machine every report in these tests ran on. */
+const machine: Machine = {
+	cpus: 2,
+	cpuModel: 'Test CPU',
+	memoryBytes: 24 * GiB,
+	node: 'v24.0.0',
+	platform: 'linux',
+	astro: '7.3.5',
+	pagefind: '1.6.0',
+	loadBefore: [1, 2, 3],
+	loadAfter: [4, 5, 6],
+};
+
 describe('the benchmark report', () => {
 	it('divides each project figure by the baseline of the same run', () => {
 		const rows = buildRows(measurements());
@@ -152,17 +165,6 @@ describe('the benchmark report', () => {
 	});
 
 	it('writes the machine and one table per size in markdown', () => {
-		const machine: Machine = {
-			cpus: 2,
-			cpuModel: 'Test CPU',
-			memoryBytes: 24 * GiB,
-			node: 'v24.0.0',
-			platform: 'linux',
-			astro: '7.3.5',
-			pagefind: '1.6.0',
-			loadBefore: [1, 2, 3],
-			loadAfter: [4, 5, 6],
-		};
 		const failing = measurements({
 			check: { ms: 5500, cpuMs: null, peakRss: null, code: 0, summary: '' },
 			dev: { startMs: 1000, editMs: null, peakRss: null, limits: DEV_LIMITS, timedOut: 'edit' },
@@ -198,17 +200,6 @@ describe('the benchmark report', () => {
 			[1000, 10, 1],
 			[10_000, 20, 2],
 		]);
-		const machine = {
-			cpus: 2,
-			cpuModel: 'Test CPU',
-			memoryBytes: 24 * GiB,
-			node: 'v24.0.0',
-			platform: 'linux',
-			astro: '7.3.5',
-			pagefind: '1.6.0',
-			loadBefore: [1, 2, 3],
-			loadAfter: [4, 5, 6],
-		};
 		const text = toMarkdown({
 			seed: 1,
 			startedAt: 'now',
