@@ -144,6 +144,7 @@ describe('month arithmetic', () => {
 		expect(addMonths('2026-01', -1)).toBe('2025-12');
 		expect(addMonths('2025-12', 1)).toBe('2026-01');
 		expect(addMonths('2026-06', -17)).toBe('2025-01');
+		expect(addMonths('2026-03', -27)).toBe('2023-12');
 		expect(lastMonths('2026-02-28', 3)).toEqual(['2025-12', '2026-01', '2026-02']);
 	});
 });

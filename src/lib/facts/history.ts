@@ -9,6 +9,7 @@ import { AUTHOR_ROLES, ENTRY_STATUSES } from '../content/vocabulary.ts';
 import { getDelta, type Verdict } from './entry.ts';
 import { evidenceOf, type EvidenceLevel } from './evidence.ts';
 import type { Contribution, EntryLike } from './rollups.ts';
+import { addMonths } from '../utils/dates.ts';
 
 /** What the summary needs of one entry in a person's history; plain JSON, so the page can hand it to the browser. */
 export interface HistoryItem {
@@ -128,12 +129,6 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** True for a `YYYY-MM` month. */
 export function isMonth(value: string | null | undefined): value is string {
 	return typeof value === 'string' && MONTH.test(value);
-}
-
-/** `month` plus `n` months (n may be negative). */
-export function addMonths(month: string, n: number): string {
-	const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
-	return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 /** Whether a `YYYY-MM-DD` date falls in the period. */
