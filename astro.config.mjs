@@ -1,5 +1,6 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
@@ -14,11 +15,7 @@ import {
 import { astroCacheDir } from './src/lib/site/cache-dir.ts';
 import { journalIntegration } from './src/lib/site/integration.ts';
 import { pagefindIntegration } from './src/lib/site/pagefind.ts';
-import {
-	codeRehypePlugins,
-	markdownRehypePlugins,
-	markdownRemarkRehype,
-} from './src/lib/site/markdown.ts';
+import { codeRehypePlugins, markdownOptions } from './src/lib/site/markdown.ts';
 import { readJournalConfig } from './src/lib/content/load.ts';
 
 const root = getContentRoot();
@@ -56,10 +53,7 @@ export default defineConfig({
 	markdown: {
 		// Highlighting runs inside our pipeline, after sanitising (src/lib/site/markdown.ts).
 		syntaxHighlight: false,
-		processor: unified({
-			remarkRehype: markdownRemarkRehype,
-			rehypePlugins: markdownRehypePlugins,
-		}),
+		processor: satteri(markdownOptions),
 	},
 	// No inline <style> or <script>: pages must work under `style-src 'self'; script-src 'self'`.
 	build: { inlineStylesheets: 'never' },

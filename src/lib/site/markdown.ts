@@ -2,10 +2,16 @@
  * How entry and feature bodies (`.md`) become HTML: anyone who can open a pull request writes
  * them, so raw HTML in them is cut down to an allow-list before anything of ours is added.
  * `.mdx` bodies are code and skip this (see `mdx` in journal.yml).
+ *
+ * `.md` is parsed by Astro's native Markdown processor (Sätteri, Rust), which also parses raw
+ * HTML into elements; one hast plugin then runs the steps below on the whole tree, before
+ * Astro adds image markers and heading ids. The unified (remark/rehype) pipeline did the same
+ * several times slower, which 10,000 entries feel.
  */
-import { rehypePrism, type RehypePlugins } from '@astrojs/markdown-remark';
+import { rehypePrism } from '@astrojs/markdown-remark';
+import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import type { Element, Root } from 'hast';
-import rehypeRaw from 'rehype-raw';
+import type { HastVisitorInstance } from 'satteri';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';
 
@@ -30,51 +36,81 @@ export const sanitizeSchema: SanitizeSchema = {
  * sanitiser moved the target (footnotes, `<a name="x">`); heading ids are given later, by
  * Astro, from the heading text, so links to headings and the contents list are untouched.
  */
-export function rehypeFollowClobberedIds() {
-	return (tree: Root) => {
-		const ids = new Set<string>();
-		visit(tree, 'element', (node: Element) => {
-			for (const key of ['id', 'name']) {
-				const value = node.properties[key];
-				if (typeof value === 'string') ids.add(value);
-			}
-		});
-		visit(tree, 'element', (node: Element) => {
-			const href = node.properties.href;
-			if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
-			const id = href.slice(1);
-			if (!ids.has(id) && ids.has(CLOBBER_PREFIX + id)) {
-				node.properties.href = `#${CLOBBER_PREFIX}${id}`;
-			}
-		});
-	};
+export function followClobberedIds(tree: Root): void {
+	const ids = new Set<string>();
+	visit(tree, 'element', (node: Element) => {
+		for (const key of ['id', 'name']) {
+			const value = node.properties[key];
+			if (typeof value === 'string') ids.add(value);
+		}
+	});
+	visit(tree, 'element', (node: Element) => {
+		const href = node.properties.href;
+		if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+		const id = href.slice(1);
+		if (!ids.has(id) && ids.has(CLOBBER_PREFIX + id)) {
+			node.properties.href = `#${CLOBBER_PREFIX}${id}`;
+		}
+	});
 }
 
 /** Code blocks scroll sideways on a phone, so keyboard users must be able to focus them. */
-export function rehypeFocusableCode() {
-	return (tree: Root) => {
-		visit(tree, 'element', (node: Element) => {
-			if (node.tagName === 'pre') node.properties.tabIndex = 0;
-		});
-	};
+function makeCodeFocusable(tree: Root): void {
+	visit(tree, 'element', (node: Element) => {
+		if (node.tagName === 'pre') node.properties.tabIndex = 0;
+	});
 }
 
 /**
  * Code highlighting, for `.md` and `.mdx` alike: Prism marks tokens with classes (coloured by
  * src/styles/code.css), never inline styles, so pages pass a strict Content-Security-Policy.
  */
-export const codeRehypePlugins: RehypePlugins = [rehypePrism, rehypeFocusableCode];
+async function highlightCode(tree: Root): Promise<void> {
+	await rehypePrism()(tree);
+	makeCodeFocusable(tree);
+}
+
+/** The same highlighting as a rehype plugin, for `.mdx`'s unified pipeline. */
+export const codeRehypePlugins = [() => highlightCode];
 
 /**
- * The rehype plugins for `.md` bodies, in order: parse raw HTML into elements, sanitise them,
- * mend in-page links, then highlight code. Astro adds heading ids after these.
+ * A `.md` body after parsing: sanitised, in-page links mended, code highlighted. The sanitiser
+ * returns a new tree, since the parser's own is read-only.
  */
-export const markdownRehypePlugins: RehypePlugins = [
-	rehypeRaw,
-	[rehypeSanitize, sanitizeSchema],
-	rehypeFollowClobberedIds,
-	...codeRehypePlugins,
-];
+export async function cleanMarkdownTree(tree: Root): Promise<Root> {
+	const clean = rehypeSanitize(sanitizeSchema)(tree) as Root;
+	followClobberedIds(clean);
+	await highlightCode(clean);
+	return clean;
+}
 
-/** remark-rehype options: footnote ids unprefixed, since the sanitiser prefixes every id once. */
-export const markdownRemarkRehype = { clobberPrefix: '' };
+/**
+ * A table column's alignment as the `align` attribute, which the allow-list keeps: the parser
+ * writes it as a `style`, which the sanitiser drops with every other style.
+ */
+const alignFromStyle: HastVisitorInstance = {
+	element: {
+		filter: ['td', 'th'],
+		visit(node, ctx) {
+			const align = /text-align:\s*(left|center|right)/.exec(String(node.properties.style ?? ''));
+			if (align) ctx.setProperty(node, 'align', align[1]);
+		},
+	},
+};
+
+/** Options of Astro's native Markdown processor for `.md` bodies. */
+export const markdownOptions: SatteriProcessorOptions = {
+	features: {
+		rawHtml: true,
+		smartPunctuation: true,
+		// Footnote ids unprefixed here, since the sanitiser prefixes every id once.
+		gfm: { footnotes: { clobberPrefix: '' } },
+	},
+	hastPlugins: [
+		alignFromStyle,
+		{
+			name: 'sanitize',
+			before: async (root, ctx) => ctx.replaceNode(root, await cleanMarkdownTree(root as Root)),
+		},
+	],
+};
