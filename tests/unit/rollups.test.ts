@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	biggestMoves,
 	countByStatus,
+	countByVerdict,
 	getDigest,
 	getFollowUps,
 	groupByFeature,
@@ -115,6 +116,22 @@ describe('roll-ups', () => {
 			['p95-down', -25],
 		]);
 		expect(biggestMoves(all, 1).map((m) => m.entry.slug)).toEqual(['conv-up']);
+	});
+
+	it('counts how a metric moved by verdict, judged by its direction', () => {
+		const moves = [
+			entry('p95-down', { metrics: [{ metric: 'p95', before: 200, after: 150 }] }), // better
+			entry('p95-up', { metrics: [{ metric: 'p95', before: 100, after: 160 }] }), // worse
+			entry('p95-down-2', { metrics: [{ metric: 'p95', before: 150, after: 120 }] }), // better
+			entry('p95-same', { metrics: [{ metric: 'p95', before: 120, after: 120 }] }),
+			entry('p95-open', { metrics: [{ metric: 'p95', before: 120 }] }),
+		];
+		expect(countByVerdict(groupByMetric(moves, metrics).get('p95')!)).toEqual({
+			better: 2,
+			worse: 1,
+			unchanged: 1,
+			unmeasured: 1,
+		});
 	});
 
 	it('leaves regressions out of the moves, however large', () => {

@@ -12,6 +12,7 @@ import {
 	measureBy,
 	type Credit,
 	type Delta,
+	type Verdict,
 } from './entry.ts';
 import type {
 	AuthorRole,
@@ -137,6 +138,13 @@ export function latestResult<T>(
 	measurements: readonly Measurement<T>[],
 ): Measurement<T> | undefined {
 	return measurements.findLast((m) => m.result.after !== undefined);
+}
+
+/** How a run of measurements of one metric moved: a count per verdict. */
+export function countByVerdict<T>(measurements: readonly Measurement<T>[]): Record<Verdict, number> {
+	const counts: Record<Verdict, number> = { better: 0, worse: 0, unchanged: 0, unmeasured: 0 };
+	for (const m of measurements) counts[m.delta.verdict]++;
+	return counts;
 }
 
 /**

@@ -49,8 +49,15 @@ const VERDICT_WORDS: Record<Delta['verdict'], string> = {
 };
 
 export function verdictText(delta: Delta): string {
-	return VERDICT_WORDS[delta.verdict];
+	return verdictWord(delta.verdict);
 }
+
+export function verdictWord(verdict: Delta['verdict']): string {
+	return VERDICT_WORDS[verdict];
+}
+
+/** The order verdicts are counted in: good news first. */
+export const VERDICT_ORDER: readonly Delta['verdict'][] = ['better', 'worse', 'unchanged', 'unmeasured'];
 
 // Years are printed as written: Intl would print 0099 as 99 and the year 0000 as 1 (1 BC).
 const dayAndMonth = new Intl.DateTimeFormat('en-GB', {
