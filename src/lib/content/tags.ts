@@ -5,6 +5,7 @@
  * Plain JavaScript with no Node import, so that client scripts can build tag links too.
  */
 import slugify from '@sindresorhus/slugify';
+import { memoize } from '../utils/memoize.ts';
 
 // Symbols that tell tags apart (`c`, `c++`, `c#`) become words instead of vanishing.
 const REPLACEMENTS: [string, string][] = [
@@ -22,14 +23,14 @@ const MAX_LENGTH = 60;
  * (`..`, `/`, `!!!`, an emoji) gets `tag-` and an 8-hex-digit hash of its spelling, and a very long one
  * is cut and ends in that hash, so a slug is never empty, never a path and always one segment.
  */
-export function tagSlug(tag: string): string {
+export const tagSlug = memoize((tag: string): string => {
 	const spelling = tag.normalize('NFC');
 	const readable = slugify(spelling, { decamelize: false, customReplacements: REPLACEMENTS });
 	if (READABLE.test(readable) && readable.length <= MAX_LENGTH) return readable;
 	const hash = fnv1a(spelling);
 	const head = READABLE.test(readable) ? readable.slice(0, MAX_LENGTH - 9).replace(/-+$/, '') : '';
 	return `${head || 'tag'}-${hash}`;
-}
+});
 
 /**
  * 32-bit FNV-1a of the UTF-8 bytes, as 8 hex digits: stable across builds and machines, and plain

@@ -141,7 +141,9 @@ export function latestResult<T>(
 }
 
 /** How a run of measurements of one metric moved: a count per verdict. */
-export function countByVerdict<T>(measurements: readonly Measurement<T>[]): Record<Verdict, number> {
+export function countByVerdict<T>(
+	measurements: readonly Measurement<T>[],
+): Record<Verdict, number> {
 	const counts: Record<Verdict, number> = { better: 0, worse: 0, unchanged: 0, unmeasured: 0 };
 	for (const m of measurements) counts[m.delta.verdict]++;
 	return counts;

@@ -1,4 +1,5 @@
 /** Display text for numbers, deltas and dates; shared by pages and exports. */
+import { memoize } from '../utils/memoize.ts';
 import type { Method } from '../content/schema.ts';
 import type { Delta } from '../facts/entry.ts';
 import type { EvidenceLevel, StrongestEvidence } from '../facts/evidence.ts';
@@ -57,7 +58,12 @@ export function verdictWord(verdict: Delta['verdict']): string {
 }
 
 /** The order verdicts are counted in: good news first. */
-export const VERDICT_ORDER: readonly Delta['verdict'][] = ['better', 'worse', 'unchanged', 'unmeasured'];
+export const VERDICT_ORDER: readonly Delta['verdict'][] = [
+	'better',
+	'worse',
+	'unchanged',
+	'unmeasured',
+];
 
 // Years are printed as written: Intl would print 0099 as 99 and the year 0000 as 1 (1 BC).
 const dayAndMonth = new Intl.DateTimeFormat('en-GB', {
@@ -73,9 +79,10 @@ const localDate = new Intl.DateTimeFormat('en-GB', {
 const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
 
 /** `14 Mar 2026` from `2026-03-14`; `1 Jan 0099` from `0099-01-01`. */
-export function formatDate(date: string): string {
-	return `${dayAndMonth.format(new Date(`${date}T00:00:00Z`))} ${date.slice(0, 4)}`;
-}
+export const formatDate = memoize(
+	(date: string): string =>
+		`${dayAndMonth.format(new Date(`${date}T00:00:00Z`))} ${date.slice(0, 4)}`,
+);
 
 /** The reader's local date, as `25 Nov 2026` (when a page is printed, say). */
 export function formatLocalDate(now: Date): string {

@@ -41,12 +41,49 @@ export function journalLoader(root: string, kind: Target, pattern: string): Load
 	});
 	return {
 		name: 'journal-loader',
-		load: (context) =>
-			files.load({
+		load: async (context) => {
+			const held = heldUntilLoaded(context.store);
+			await files.load({
 				...context,
 				parseData: parseAsChecked(root, context.parseData),
-				store: publishedOnly(context.store, isKept(root, kind)),
-			}),
+				store: publishedOnly(held.store, isKept(root, kind)),
+			});
+			held.release();
+		},
+	};
+}
+
+type Stored = Parameters<DataStore['set']>[0];
+
+/**
+ * The store, holding back what the first load stores until `release()` stores it all at once.
+ * Astro writes the whole store to disk whenever half a second passes without a change, so a long
+ * load with pauses serialised it again and again (4 writes of about 10 s each at 10,000 entries);
+ * held back, the entries are written once. Later changes (the dev server's) go straight through.
+ */
+export function heldUntilLoaded(store: DataStore): { store: DataStore; release: () => void } {
+	const held = new Map<string, Stored>();
+	let holding = true;
+	return {
+		store: {
+			...store,
+			get: ((id: string) => held.get(id) ?? store.get(id)) as DataStore['get'],
+			has: (id) => held.has(id) || store.has(id),
+			set: (entry) => {
+				if (!holding) return store.set(entry);
+				held.set(entry.id, entry);
+				return true;
+			},
+			delete: (id) => {
+				held.delete(id);
+				store.delete(id);
+			},
+		},
+		release: () => {
+			holding = false;
+			for (const entry of held.values()) store.set(entry);
+			held.clear();
+		},
 	};
 }
 

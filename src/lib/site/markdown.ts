@@ -10,10 +10,9 @@
  */
 import { rehypePrism } from '@astrojs/markdown-remark';
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
-import type { Element, Root } from 'hast';
+import type { Element, Parent, Root } from 'hast';
 import type { HastVisitorInstance } from 'satteri';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
-import { visit } from 'unist-util-visit';
 
 /** Prefix that the sanitiser puts before every `id` and `name` an author writes. */
 const CLOBBER_PREFIX = 'user-content-';
@@ -31,47 +30,59 @@ export const sanitizeSchema: SanitizeSchema = {
 	clobberPrefix: CLOBBER_PREFIX,
 };
 
+/** Every element of a tree, in document order: one plain walk, however many steps read them. */
+function elementsOf(tree: Root): Element[] {
+	const found: Element[] = [];
+	// Through every parent, not only elements: an `.mdx` component can hold a code block.
+	const walk = (node: Parent) => {
+		for (const child of node.children) {
+			if (child.type === 'element') found.push(child);
+			if ('children' in child) walk(child);
+		}
+	};
+	walk(tree);
+	return found;
+}
+
 /**
  * After sanitising, an in-page link `#x` points at `user-content-x` when that is where the
  * sanitiser moved the target (footnotes, `<a name="x">`); heading ids are given later, by
  * Astro, from the heading text, so links to headings and the contents list are untouched.
  */
-export function followClobberedIds(tree: Root): void {
+export function followClobberedIds(elements: readonly Element[]): void {
 	const ids = new Set<string>();
-	visit(tree, 'element', (node: Element) => {
+	for (const node of elements) {
 		for (const key of ['id', 'name']) {
 			const value = node.properties[key];
 			if (typeof value === 'string') ids.add(value);
 		}
-	});
-	visit(tree, 'element', (node: Element) => {
+	}
+	for (const node of elements) {
 		const href = node.properties.href;
-		if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+		if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) continue;
 		const id = href.slice(1);
 		if (!ids.has(id) && ids.has(CLOBBER_PREFIX + id)) {
 			node.properties.href = `#${CLOBBER_PREFIX}${id}`;
 		}
-	});
+	}
 }
 
-/** Code blocks scroll sideways on a phone, so keyboard users must be able to focus them. */
-function makeCodeFocusable(tree: Root): void {
-	visit(tree, 'element', (node: Element) => {
-		if (node.tagName === 'pre') node.properties.tabIndex = 0;
-	});
-}
+const isCode = (node: Element) => node.tagName === 'pre';
 
 /**
  * Code highlighting, for `.md` and `.mdx` alike: Prism marks tokens with classes (coloured by
  * src/styles/code.css), never inline styles, so pages pass a strict Content-Security-Policy.
+ * Code blocks scroll sideways on a phone, so keyboard users must be able to focus them.
  */
-async function highlightCode(tree: Root): Promise<void> {
+async function highlightCode(tree: Root, elements = elementsOf(tree)): Promise<void> {
+	if (!elements.some(isCode)) return;
 	await rehypePrism()(tree);
-	makeCodeFocusable(tree);
+	// Prism replaces each block, so they are looked up again.
+	for (const node of elementsOf(tree)) if (isCode(node)) node.properties.tabIndex = 0;
 }
 
 /** The same highlighting as a rehype plugin, for `.mdx`'s unified pipeline. */
-export const codeRehypePlugins = [() => highlightCode];
+export const codeRehypePlugins = [() => (tree: Root) => highlightCode(tree)];
 
 /**
  * A `.md` body after parsing: sanitised, in-page links mended, code highlighted. The sanitiser
@@ -79,8 +90,9 @@ export const codeRehypePlugins = [() => highlightCode];
  */
 export async function cleanMarkdownTree(tree: Root): Promise<Root> {
 	const clean = rehypeSanitize(sanitizeSchema)(tree) as Root;
-	followClobberedIds(clean);
-	await highlightCode(clean);
+	const elements = elementsOf(clean);
+	followClobberedIds(elements);
+	await highlightCode(clean, elements);
 	return clean;
 }
 
