@@ -11,7 +11,7 @@
 import { rehypePrism } from '@astrojs/markdown-remark';
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import type { Element, Parent, Root } from 'hast';
-import type { HastVisitorInstance } from 'satteri';
+import type { HastPluginDefinition } from 'satteri';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 
 /** Prefix that the sanitiser puts before every `id` and `name` an author writes. */
@@ -69,6 +69,9 @@ export function followClobberedIds(elements: readonly Element[]): void {
 
 const isCode = (node: Element) => node.tagName === 'pre';
 
+/** Astro's Prism step, run on a tree directly rather than inside a unified pipeline. */
+const prism = (rehypePrism as unknown as () => (tree: Root) => Promise<void>)();
+
 /**
  * Code highlighting, for `.md` and `.mdx` alike: Prism marks tokens with classes (coloured by
  * src/styles/code.css), never inline styles, so pages pass a strict Content-Security-Policy.
@@ -76,7 +79,7 @@ const isCode = (node: Element) => node.tagName === 'pre';
  */
 async function highlightCode(tree: Root, elements = elementsOf(tree)): Promise<void> {
 	if (!elements.some(isCode)) return;
-	await rehypePrism()(tree);
+	await prism(tree);
 	// Prism replaces each block, so they are looked up again.
 	for (const node of elementsOf(tree)) if (isCode(node)) node.properties.tabIndex = 0;
 }
@@ -100,7 +103,8 @@ export async function cleanMarkdownTree(tree: Root): Promise<Root> {
  * A table column's alignment as the `align` attribute, which the allow-list keeps: the parser
  * writes it as a `style`, which the sanitiser drops with every other style.
  */
-const alignFromStyle: HastVisitorInstance = {
+const alignFromStyle: HastPluginDefinition = {
+	name: 'align-from-style',
 	element: {
 		filter: ['td', 'th'],
 		visit(node, ctx) {
