@@ -97,20 +97,21 @@ describe('person pages', () => {
 		expect(years).toEqual(['2026', '2025']);
 	});
 
-	it('show a person with their team, GitHub, metrics and open steps', () => {
+	it('show a person with their team, GitHub, the metrics they moved and open steps', () => {
 		const html = page('minimal', 'people/ana');
 		expect(html.querySelector('h1')?.text).toBe('Ana Souza');
 		const text = textOf(html.querySelector('main'));
 		expect(text).toContain('Senior Engineer');
 		expect(html.querySelector('a[href="https://github.com/anasouza"]')).not.toBeNull();
 		expect(html.querySelector('main a[href="/teams/payments/"]')?.text).toBe('Payments');
-		expect(text).toContain('1,900 ms → 1,100 ms');
-		expect(text).toContain('−800 ms (−42.11%) better');
-		expect(text).toContain('3.2% → 3%');
-		expect(text).toContain('−0.2 pp (−6.25%) worse');
-		expect(text).toContain('A/B test');
-		expect(text).toContain('Before/after');
-		expect(text).toContain('by Cy Okafor');
+		// One row per metric: how its results went, and the latest one.
+		expect(text).toContain('1 result: 1 better');
+		expect(text).toContain('1,900 ms → 1,100 ms −800 ms (−42.11%) better');
+		expect(text).toContain('1 result: 1 worse');
+		expect(text).toContain('3.2% → 3% −0.2 pp (−6.25%) worse');
+		// How each was measured and who verified it is on the history page, one link away.
+		expect(text).not.toContain('by Cy Okafor');
+		expect(html.querySelectorAll('main a[href="/people/ana/history/"]').length).toBe(2);
 		// Ana's only step is done, so she owns no open step.
 		expect(text).toContain('Ana Souza owns no open next steps.');
 		expect(text).not.toContain('Write it up');
