@@ -198,18 +198,16 @@ interface TagUse {
  * its `tags[i]`, naming the other spelling and the entries that use it.
  */
 function findTagClashes(journal: LoadedJournal): Problem[] {
-	const bySpelling = new Map<string, TagUse[]>();
+	const bySlug = new Map<string, Map<string, TagUse[]>>();
 	for (const doc of journal.entries) {
 		for (const [at, tag] of valuesAt(doc.raw, ['tags', '*'])) {
-			if (tag) addTo(bySpelling, tag.normalize('NFC'), { doc, at });
+			if (!tag) continue;
+			const spelling = tag.normalize('NFC');
+			const slug = tagSlug(spelling);
+			const spellings = bySlug.get(slug) ?? new Map<string, TagUse[]>();
+			bySlug.set(slug, spellings);
+			addTo(spellings, spelling, { doc, at });
 		}
-	}
-	// Each spelling is slugged once: thousands of entries share a few hundred tags.
-	const bySlug = new Map<string, Map<string, TagUse[]>>();
-	for (const [spelling, uses] of bySpelling) {
-		const slug = tagSlug(spelling);
-		const spellings = bySlug.get(slug) ?? new Map<string, TagUse[]>();
-		bySlug.set(slug, spellings.set(spelling, uses));
 	}
 	const problems: Problem[] = [];
 	for (const [slug, spellings] of bySlug) {
