@@ -86,8 +86,7 @@ class Reader {
 			const match = line.indent === indent ? KEY_LINE.exec(line.text) : null;
 			if (!match) throw new Unread();
 			const key = match[1]!;
-			if (Object.hasOwn(result, key) || key === '__proto__' || typeof resolvePlain(key) !== 'string')
-				throw new Unread();
+			if (Object.hasOwn(result, key) || !isStringKey(key)) throw new Unread();
 			const at = path ? `${path}.${key}` : key;
 			this.map.set(at, line.index + this.firstLine);
 			this.pos++;
@@ -154,6 +153,17 @@ class Reader {
 		}
 		return plain(text, BLOCK_PLAIN);
 	}
+}
+
+/** Keys already found to read as strings: a journal repeats a few dozen keys in every file. */
+const stringKeys = new Set<string>();
+
+/** Whether a plain key reads as a string (`null` or `true` would not), and is not `__proto__`. */
+function isStringKey(key: string): boolean {
+	if (stringKeys.has(key)) return true;
+	if (key === '__proto__' || typeof resolvePlain(key) !== 'string') return false;
+	stringKeys.add(key);
+	return true;
 }
 
 /** Without leading and trailing spaces (YAML's own; `trim` would take no-break spaces too). */
