@@ -1,6 +1,6 @@
 /**
  * The plainest YAML, read line by line: the shape that nearly every frontmatter and `.yml` file
- * has, in a tenth of the time of js-yaml (quick-yaml.ts). It reads block mappings of simple keys,
+ * has, in about half the time of js-yaml (quick-yaml.ts). It reads block mappings of simple keys,
  * block sequences, one-line plain and quoted scalars and one-line flow sequences of plain
  * scalars. Anything else (comments, block scalars, multi-line values, flow mappings, escapes,
  * tabs, control characters, duplicate keys, inexact numbers, a mapping that is not the root...)
