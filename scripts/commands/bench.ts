@@ -201,7 +201,7 @@ async function measureSize(
 async function measureCheck(run: SizeRun): Promise<SizeMeasurements['check']> {
 	const result = await runMeasured(
 		process.execPath,
-		['scripts/cli.ts', 'check', '--content', run.dir],
+		['scripts/run.js', 'check', '--content', run.dir],
 		{ cwd: repoRoot, env: run.env },
 	);
 	const check = { ...run.timed('check', result), summary: result.tail.trim().split('\n').at(-1)! };

@@ -164,9 +164,12 @@ export function findFileProblem(root: string, path: string): string | undefined 
 /** The text of one content file, or the problem that kept it from being read. */
 export type ReadResult = { text: string } | { problem: Problem } | { missing: true };
 
-/** Reads `path` (inside `root`) as UTF-8 text, applying every rule of this module. */
-export function readText(root: string, path: string): ReadResult {
-	const target = inspect(realpathSync(root), path);
+/**
+ * Reads `path` (inside `root`) as UTF-8 text, applying every rule of this module. A caller that
+ * reads many files passes `realRoot`, the root's real path, found once.
+ */
+export function readText(root: string, path: string, realRoot = realpathSync(root)): ReadResult {
+	const target = inspect(realRoot, path);
 	if (!target) return { missing: true };
 	if ('error' in target) return { problem: fileProblem(root, path, target.error) };
 	if (target.kind !== 'file') return { problem: fileProblem(root, path, 'is a folder, not a file.') };
@@ -225,7 +228,8 @@ function decode(bytes: Buffer): { text: string } | { error: string; line: number
 			line,
 		};
 	}
-	return { text: bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') };
+	const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+	return { text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text };
 }
 
 function lineAt(bytes: Buffer, offset: number): number {

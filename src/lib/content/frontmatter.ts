@@ -10,25 +10,35 @@ export type Split =
 
 const DELIMITER = /^---[ \t]*$/;
 
-/** `text` has LF line endings and no byte-order mark (see files.ts). */
+/**
+ * `text` has LF line endings and no byte-order mark (see files.ts). Found by searching rather than
+ * by splitting into lines, as the body (most of the text) is kept whole.
+ */
 export function splitFrontmatter(text: string): Split {
-	const lines = text.split('\n');
-	if (!DELIMITER.test(lines[0] ?? ''))
+	const firstEnd = text.indexOf('\n');
+	if (!DELIMITER.test(firstEnd === -1 ? text : text.slice(0, firstEnd)))
 		return {
 			error:
 				'missing frontmatter: the file must start with a "---" line, then YAML fields, then "---".',
 			line: 1,
 		};
-	const close = lines.findIndex((line, i) => i > 0 && DELIMITER.test(line));
-	if (close === -1)
-		return {
-			error:
-				'the frontmatter that opens on line 1 is never closed; add a line with only "---" after the last field.',
-			line: 1,
-		};
+	for (let at = text.indexOf('\n---', firstEnd); firstEnd !== -1 && at !== -1; ) {
+		const start = at + 1;
+		const end = text.indexOf('\n', start);
+		if (DELIMITER.test(end === -1 ? text.slice(start) : text.slice(start, end))) {
+			let newlines = 0;
+			for (let i = firstEnd; i !== -1 && i < start; i = text.indexOf('\n', i + 1)) newlines++;
+			return {
+				yaml: text.slice(firstEnd + 1, Math.max(firstEnd + 1, at)),
+				body: end === -1 ? '' : text.slice(end + 1),
+				bodyLine: newlines + 2,
+			};
+		}
+		at = text.indexOf('\n---', start);
+	}
 	return {
-		yaml: lines.slice(1, close).join('\n'),
-		body: lines.slice(close + 1).join('\n'),
-		bodyLine: close + 2,
+		error:
+			'the frontmatter that opens on line 1 is never closed; add a line with only "---" after the last field.',
+		line: 1,
 	};
 }

@@ -97,16 +97,34 @@ function error(doc: SourceDoc<unknown>, path: PropertyKey[], message: string): P
 }
 
 /** String values at a `*`-path, with their concrete paths. */
-function valuesAt(raw: unknown, path: string[], at: PropertyKey[] = []): [PropertyKey[], string][] {
-	if (path.length === 0) return typeof raw === 'string' ? [[at, raw]] : [];
-	if (raw === null || typeof raw !== 'object') return [];
-	const [head, ...rest] = path as [string, ...string[]];
-	if (head === '*') {
-		if (!Array.isArray(raw)) return [];
-		return raw.flatMap((item, i) => valuesAt(item, rest, [...at, i]));
+function valuesAt(raw: unknown, path: readonly string[]): [PropertyKey[], string][] {
+	const found: [PropertyKey[], string][] = [];
+	collectValues(raw, path, 0, [], found);
+	return found;
+}
+
+/** Adds to `found` the values at `path` from its `depth`th step on, under `at`. */
+function collectValues(
+	raw: unknown,
+	path: readonly string[],
+	depth: number,
+	at: PropertyKey[],
+	found: [PropertyKey[], string][],
+): void {
+	if (depth === path.length) {
+		if (typeof raw === 'string') found.push([at, raw]);
+		return;
 	}
-	if (Array.isArray(raw)) return [];
-	return valuesAt((raw as Record<string, unknown>)[head], rest, [...at, head]);
+	if (raw === null || typeof raw !== 'object') return;
+	const head = path[depth]!;
+	if (head === '*') {
+		if (Array.isArray(raw))
+			raw.forEach((item, i) => collectValues(item, path, depth + 1, [...at, i], found));
+	} else if (!Array.isArray(raw)) {
+		const value = (raw as Record<string, unknown>)[head];
+		// Most files leave most fields out: no path is built for them.
+		if (value !== undefined) collectValues(value, path, depth + 1, [...at, head], found);
+	}
 }
 
 function findDuplicateSlugs(journal: LoadedJournal): Problem[] {

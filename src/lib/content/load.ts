@@ -2,6 +2,7 @@
  * Reads a journal from disk and validates every file against the schema. Nothing here throws for
  * bad content: each problem is collected with its file, line and field.
  */
+import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import {
@@ -134,6 +135,7 @@ function loadKind(root: string, kind: Kind, problems: Problem[]): SourceDoc<unkn
 	const { exts, assets, frontmatter, deep, schema } = KINDS[kind];
 	const docs: SourceDoc<unknown>[] = [];
 	const listing = listFolder(root, join(root, kind), deep);
+	const realRoot = realpathSync(root);
 	problems.push(...listing.problems);
 	for (const folder of listing.folders) {
 		problems.push({
@@ -160,7 +162,7 @@ function loadKind(root: string, kind: Kind, problems: Problem[]): SourceDoc<unkn
 		}
 		if (ext === '.csv') continue; // read with the metrics, in loadSeries
 		checkFileName(file, baseName(path), ext, problems);
-		const doc = parseFile(root, path, frontmatter, problems);
+		const doc = parseFile(root, path, frontmatter, problems, realRoot);
 		if (doc.raw !== undefined) {
 			const { data, problems: found } = validate(schema, doc.raw, doc.file, doc.lines);
 			doc.data = data;
@@ -188,12 +190,13 @@ function parseFile(
 	path: string,
 	frontmatter: boolean,
 	problems: Problem[],
+	realRoot?: string,
 ): SourceDoc<unknown> {
 	const file = toRelative(root, path);
 	const unread: SourceDoc<unknown> = { id: baseName(path), file, path, raw: undefined, lines: new Map() };
 	const problem = (line: number, field: string | null, message: string) =>
 		problems.push({ file, line, field, severity: 'error', message });
-	const read = readText(root, path);
+	const read = readText(root, path, realRoot);
 	if ('missing' in read) return unread;
 	if ('problem' in read) {
 		problems.push(read.problem);

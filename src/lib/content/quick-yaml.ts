@@ -5,52 +5,33 @@
  * for the same frontmatter, is about ten times quicker, and its listener reports where each key
  * and item starts, so that problems still name their line.
  *
- * Plain scalars resolve by the `yaml` package's own YAML 1.2 core rules (CORE below), so the two
+ * Plain scalars resolve by the `yaml` package's own YAML 1.2 core rules (core-scalars.ts), so the two
  * read a document alike. Anything js-yaml rejects, and what the two treat differently by design
  * (anchors and aliases, tags, explicit keys, directives, merge keys, keys that are not strings),
  * and any number that cannot be kept exactly, is left to the careful parser, so that errors and odd files are always explained the same way.
  */
 import { FAILSAFE_SCHEMA, load, Type, type State } from 'js-yaml';
+import { CORE_SCALARS } from './core-scalars.ts';
 import { numberProblem } from './numbers.ts';
 import type { LineMap, ParsedYaml } from './yaml-lines.ts';
 
 /** Set when a number cannot be kept as written: the careful parser then reports it. */
 let inexact = false;
 
-const scalar = (tag: string, test: RegExp, construct: (text: string) => unknown) =>
-	new Type(`tag:yaml.org,2002:${tag}`, {
-		kind: 'scalar',
-		resolve: (text: unknown) => typeof text === 'string' && test.test(text),
-		construct: (text: string) => {
-			const value = construct(text);
-			if (typeof value === 'number' && numberProblem(text, value)) inexact = true;
-			return value;
-		},
-	});
-
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-const INFINITY = /^[-+]?\.(?:inf|Inf|INF)$/;
-const NAN = /^\.(?:nan|NaN|NAN)$/;
-
-/**
- * The tests and values of the `yaml` package's core schema (yaml/dist/schema/core), one type per
- * tag: js-yaml keeps only the last type of a tag.
- */
+/** The core schema's scalars (core-scalars.ts), as js-yaml types. */
 const CORE = FAILSAFE_SCHEMA.extend({
-	implicit: [
-		scalar('null', /^(?:~|[Nn]ull|NULL)?$/, () => null),
-		scalar('bool', /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T'),
-		scalar('int', /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/, (s) =>
-			s.startsWith('0o')
-				? parseInt(s.slice(2), 8)
-				: s.startsWith('0x')
-					? parseInt(s.slice(2), 16)
-					: parseInt(s, 10),
-		),
-		scalar('float', new RegExp(`${FLOAT.source}|${INFINITY.source}|${NAN.source}`), (s) =>
-			NAN.test(s) ? NaN : INFINITY.test(s) ? (s[0] === '-' ? -Infinity : Infinity) : parseFloat(s),
-		),
-	],
+	implicit: CORE_SCALARS.map(
+		({ tag, test, construct }) =>
+			new Type(`tag:yaml.org,2002:${tag}`, {
+				kind: 'scalar',
+				resolve: (text: unknown) => typeof text === 'string' && test.test(text),
+				construct: (text: string) => {
+					const value = construct(text);
+					if (typeof value === 'number' && numberProblem(text, value)) inexact = true;
+					return value;
+				},
+			}),
+	),
 });
 
 /**

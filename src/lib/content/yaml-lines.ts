@@ -18,6 +18,7 @@ import {
 import { excerpt } from '../utils/quote.ts';
 import { numberProblem } from './numbers.ts';
 import { toFieldPath } from './problems.ts';
+import { parsePlainYaml } from './plain-yaml.ts';
 import { parseYamlQuickly } from './quick-yaml.ts';
 
 /** Field path (`metrics.1.method`) → 1-based line in the file. */
@@ -48,11 +49,15 @@ const MAX_ALIAS_COUNT = 100;
 /**
  * Parses `text`, whose first line is line `firstLine` of the file it came from. Never throws:
  * whatever the parser rejects comes back as an error with its line.
- * The common plain file takes the quick path (quick-yaml.ts); the rest, and every error, are
- * read here.
+ * The common plain file takes the plain reader (plain-yaml.ts), most other files the quick path
+ * (quick-yaml.ts); the rest, and every error, are read here.
  */
 export function parseYamlWithLines(text: string, firstLine = 1): ParsedYaml {
-	return parseYamlQuickly(text, firstLine) ?? parseYamlCarefully(text, firstLine);
+	return (
+		parsePlainYaml(text, firstLine) ??
+		parseYamlQuickly(text, firstLine) ??
+		parseYamlCarefully(text, firstLine)
+	);
 }
 
 /** The `yaml` package's reading: every corner of YAML, and well-worded errors. */

@@ -1,8 +1,6 @@
 /** Calendar dates as `YYYY-MM-DD` strings, which compare correctly as plain strings. */
 // One module per function: date-fns' top-level index costs seconds and 0.5 GB to import.
 import { addDays as addDaysToDate } from 'date-fns/addDays';
-import { getDaysInMonth } from 'date-fns/getDaysInMonth';
-import { isValid } from 'date-fns/isValid';
 // lightFormat, not format: format brings every locale's machinery (0.3 s at every start).
 import { lightFormat } from 'date-fns/lightFormat';
 import { parseISO } from 'date-fns/parseISO';
@@ -12,9 +10,23 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The last date that `YYYY-MM-DD` can write; date arithmetic must not pass it. */
 export const LAST_DATE = '9999-12-31';
 
-/** True for a `YYYY-MM-DD` string naming a day that exists (not 2026-02-30). */
+/**
+ * True for a `YYYY-MM-DD` string naming a day that exists (not 2026-02-30). Plain arithmetic, as
+ * date-fns' parseISO and isValid decide it: the checker asks this of every date in the journal.
+ */
 export function isRealDate(value: string): boolean {
-	return ISO_DATE.test(value) && isValid(parseISO(value));
+	if (!ISO_DATE.test(value)) return false;
+	const month = Number(value.slice(5, 7));
+	const day = Number(value.slice(8, 10));
+	return (
+		month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(value.slice(0, 4)), month)
+	);
+}
+
+/** Days in `month` (1–12) of `year`, by the Gregorian calendar's leap years. */
+function daysInMonth(year: number, month: number): number {
+	if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+	return year % 400 === 0 || (year % 4 === 0 && year % 100 !== 0) ? 29 : 28;
 }
 
 /** A `Date` as read by a YAML parser (midnight UTC) back to `YYYY-MM-DD`. */
@@ -44,7 +56,7 @@ export function monthOf(date: string): string {
 
 /** The last day of a `YYYY-MM` month (without stepping into the next, which 9999-12 lacks). */
 export function lastDayOf(month: string): string {
-	return `${month}-${String(getDaysInMonth(parseISO(`${month}-01`))).padStart(2, '0')}`;
+	return `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
 }
 
 /** `YYYY-MM` plus `months` calendar months (negative goes back). */

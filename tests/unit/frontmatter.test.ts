@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { splitFrontmatter } from '../../src/lib/content/frontmatter.ts';
+
+describe('splitFrontmatter', () => {
+	it('splits the YAML from the body and says where the body starts', () => {
+		expect(splitFrontmatter('---\na: 1\nb: 2\n---\n# Body\n\ntext\n')).toEqual({
+			yaml: 'a: 1\nb: 2',
+			body: '# Body\n\ntext\n',
+			bodyLine: 5,
+		});
+	});
+
+	it('closes only on a line of "---" and spaces or tabs', () => {
+		expect(splitFrontmatter('--- \na: 1\n----\n --- \n---x\n---\t\nbody')).toEqual({
+			yaml: 'a: 1\n----\n --- \n---x',
+			body: 'body',
+			bodyLine: 7,
+		});
+	});
+
+	it('reads empty frontmatter and a file that ends at the closing line', () => {
+		expect(splitFrontmatter('---\n---\nbody')).toEqual({ yaml: '', body: 'body', bodyLine: 3 });
+		expect(splitFrontmatter('---\na: 1\n---')).toEqual({ yaml: 'a: 1', body: '', bodyLine: 4 });
+	});
+
+	it('reports missing and unclosed frontmatter on line 1', () => {
+		expect(splitFrontmatter('a: 1\n---\n')).toMatchObject({
+			line: 1,
+			error: /missing frontmatter/,
+		});
+		expect(splitFrontmatter('---')).toMatchObject({ line: 1, error: /never closed/ });
+		expect(splitFrontmatter('---\na: 1\n----\n')).toMatchObject({ line: 1, error: /never closed/ });
+	});
+});
