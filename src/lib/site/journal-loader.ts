@@ -29,20 +29,23 @@ import { checkedDataOf, checkedJournal } from './checked-data.ts';
 
 /**
  * A loader for the files of `kind` under `root` that match `pattern`; ids are file names. Only
- * features keep their markdown source in the store: entry pages render from Astro's rendered
- * HTML, and 10,000 sources weigh on memory.
+ * features keep their markdown source in the store: entry pages render from the rendered HTML (a
+ * build) or the file (dev), and 10,000 sources weigh on memory.
  */
 export function journalLoader(root: string, kind: Target, pattern: string): Loader {
-	const files = glob({
-		base: pathToFileURL(join(root, kind) + '/'),
-		pattern,
-		generateId: ({ entry }) => baseName(entry),
-		retainBody: kind === 'features',
-	});
 	return {
 		name: 'journal-loader',
 		load: (context) =>
-			files.load({
+			glob({
+				base: pathToFileURL(join(root, kind) + '/'),
+				pattern,
+				generateId: ({ entry }) => baseName(entry),
+				retainBody: kind === 'features',
+				// Only `astro dev` watches. There, a page renders its markdown when first asked
+				// for: a start need not render 10,000 bodies, and the store every save rewrites
+				// holds no HTML. A build renders every page anyway, so it renders at sync.
+				deferRender: context.watcher !== undefined,
+			}).load({
 				...context,
 				parseData: parseAsChecked(root, context.parseData),
 				store: publishedOnly(context.store, isKept(root, kind)),
