@@ -23,6 +23,18 @@ const MAX_LENGTH = 60;
  * is cut and ends in that hash, so a slug is never empty, never a path and always one segment.
  */
 export function tagSlug(tag: string): string {
+	let slug = slugs.get(tag);
+	if (slug === undefined) slugs.set(tag, (slug = slugOf(tag)));
+	return slug;
+}
+
+/**
+ * Spelling → slug. A journal uses few spellings in many entries, and slugify is slow enough that
+ * slugging each use again cost seconds at 10,000 entries.
+ */
+const slugs = new Map<string, string>();
+
+function slugOf(tag: string): string {
 	const spelling = tag.normalize('NFC');
 	const readable = slugify(spelling, { decamelize: false, customReplacements: REPLACEMENTS });
 	if (READABLE.test(readable) && readable.length <= MAX_LENGTH) return readable;
