@@ -1,6 +1,7 @@
 /** One year of entry exports, newest first; /entries.json lists the years. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { entriesByYear, entryRecords, type EntryView } from '../../data/site';
+import { type EntryView } from '../../data/site';
+import { entriesByYear, entryRecords } from '../../data/rollups';
 
 export const getStaticPaths = (() =>
 	[...entriesByYear].map(([year, list]) => ({
