@@ -3,8 +3,8 @@
  *
  * - Frontmatter and `.yml` data are what the checker read (the `yaml` package, YAML 1.2), not
  *   js-yaml's: js-yaml turns `0099-01-01` into a Date in 1999 and loses how a date was written.
- *   In a build, that is the checker's validated data, handed over (checked-data.ts), so no file
- *   is read or validated twice; in dev, each file is read again as it changes.
+ *   That is the checker's validated data, handed over (checked-data.ts), so no file is read or
+ *   validated twice; in dev, a file is read again once it changes.
  * - Only published files enter the data store. Drafts never do; in a public build neither do
  *   internal entries, nor the people, teams, features and metrics that only they name. What is
  *   not stored cannot reach a page, and its images are never copied into `_astro/`, because
@@ -56,8 +56,8 @@ export function journalLoader(root: string, kind: Target, pattern: string): Load
 type ParseData = LoaderContext['parseData'];
 
 /**
- * The checker's validated data when the build handed it over; otherwise the file as the checker
- * reads it, validated by the collection's schema.
+ * The checker's validated data when it was handed over and the file has not changed since;
+ * otherwise the file as the checker reads it, validated by the collection's schema.
  */
 export function parseAsChecked(root: string, parseData: ParseData): ParseData {
 	return <T extends Record<string, unknown>>(props: ParseDataOptions<T>) => {
