@@ -5,10 +5,8 @@
  * module whose input changed when a page next needs it, so after a saved edit an entry page
  * (which needs no roll-up) shows at once, and only pages that list entries recompute these.
  */
-import { readSeries } from '../lib/content/load.ts';
 import { groupFollowUpsByOwner } from '../lib/facts/follow-up-groups.ts';
 import { getLoopHealthSummary } from '../lib/facts/loop-health.ts';
-import { getMetricTimeline } from '../lib/facts/metric-timeline.ts';
 import { getMonthlyRollup } from '../lib/facts/monthly-rollup.ts';
 import { getTeamRollup } from '../lib/facts/team-rollup.ts';
 import {
@@ -25,18 +23,14 @@ import {
 	groupOpenStepsByNamedOwner,
 } from '../lib/facts/rollups.ts';
 import { toFollowUpReport } from '../lib/site/follow-up-report.ts';
-import { toEntryRecord, toHistoryRows, type HistoryRow } from '../lib/site/export.ts';
 import { FACETS, getFacetLabels, getSearchFacets, type Facet } from '../lib/site/search-facets.ts';
 import {
-	contentRoot,
 	entries,
-	entriesBySlug,
 	features,
 	followUpDays,
 	link,
 	metrics,
 	people,
-	permalink,
 	personName,
 	teams,
 	today,
@@ -76,13 +70,6 @@ export const teamRollups = new Map(
 	[...teams.keys()].map((id) => [id, getTeamRollup(byTeam.get(id) ?? [], today, followUpDays)]),
 );
 
-/** Metric id → its CSV series (only for metrics the journal defines). */
-const series = readSeries(contentRoot);
-/** Metric id → its history: CSV series or measurements, with a marker per published entry. */
-export const timelines = new Map(
-	[...metrics.keys()].map((id) => [id, getMetricTimeline(byMetric.get(id) ?? [], series.get(id))]),
-);
-
 /** Display names of the facet values that published entries use, for the search page. */
 export const searchLabels = (() => {
 	const used = new Map<Facet, Set<string>>(FACETS.map((f) => [f, new Set()]));
@@ -100,27 +87,3 @@ export const searchLabels = (() => {
 		tag: named('tag', (slug) => byTag.get(slug)?.name),
 	});
 })();
-
-const exportContext = {
-	people,
-	metrics,
-	published: new Set(entriesBySlug.keys()),
-	today,
-	followUpDays,
-	permalink,
-};
-
-/** Slug → the entry's structured record, shared by the entry exports and the history exports. */
-export const entryRecords = new Map(
-	entries.map((e) => [e.slug, toEntryRecord(e.slug, e.data, exportContext)]),
-);
-
-/** Person id → the rows of their history export, newest entry first. */
-export const historyRows = new Map<string, HistoryRow[]>(
-	[...people.keys()].map((id) => [
-		id,
-		(byPerson.get(id) ?? []).flatMap((c) =>
-			toHistoryRows(entryRecords.get(c.entry.slug)!, id, c.roles),
-		),
-	]),
-);

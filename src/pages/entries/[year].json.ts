@@ -1,7 +1,8 @@
 /** One year of entry exports, newest first; /entries.json lists the years. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { type EntryView } from '../../data/site';
-import { entriesByYear, entryRecords } from '../../data/rollups';
+import { entriesByYear } from '../../data/rollups';
+import { entryRecords } from '../../data/exports';
 
 export const getStaticPaths = (() =>
 	[...entriesByYear].map(([year, list]) => ({

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { people } from '../../../data/site';
-import { historyRows } from '../../../data/rollups';
+import { historyRows } from '../../../data/exports';
 import { toHistoryCsv } from '../../../lib/site/export';
 
 export function getStaticPaths() {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { people } from '../../../data/site';
-import { historyRows } from '../../../data/rollups';
+import { historyRows } from '../../../data/exports';
 
 export function getStaticPaths() {
 	return [...people.keys()].map((id) => ({ params: { id } }));
