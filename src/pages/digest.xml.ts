@@ -1,6 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { config, digests, link, metrics, personName, today, urls } from '../data/site';
+import { config, link, metrics, personName, today, urls } from '../data/site';
+import { digests } from '../data/rollups';
 import { toDigestFeedItem } from '../lib/site/digest-feed';
 
 /** One item per month with entries, newest first. Links are absolute when journal.yml sets `site`. */

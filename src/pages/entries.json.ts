@@ -3,7 +3,8 @@
  * what it needs rather than every entry of a large journal at once (20 MB at 10,000 entries).
  */
 import type { APIRoute } from 'astro';
-import { entries, entriesByYear, link, urls } from '../data/site';
+import { entries, link, urls } from '../data/site';
+import { entriesByYear } from '../data/rollups';
 
 export const GET: APIRoute = () =>
 	Response.json({

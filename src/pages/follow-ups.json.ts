@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { followUpReport } from '../data/site';
+import { followUpReport } from '../data/rollups';
 
 /** What /follow-ups/ lists, for chat bots and scheduled jobs (shape in the README). */
 export const GET: APIRoute = () =>

@@ -3,17 +3,13 @@
  * index holds what the build published, facets narrow to entries that really have the value,
  * the URL restores a search, nothing of the index loads before typing, and content is text.
  */
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadJournal } from '../../src/lib/content/load.ts';
 import type { Entry } from '../../src/lib/content/schema.ts';
 import { FACETS, getSearchFacets, type Facet } from '../../src/lib/site/search-facets.ts';
-import { hostileEntry, minimalFixture, repoRoot, sampleContent } from '../helpers.ts';
+import { hostileEntry, minimalFixture, sampleContent } from '../helpers.ts';
 import { outDir, type SiteBuild } from './pages.ts';
 import { CSP, launchChromium, serve, type Served } from './serve.ts';
 
@@ -384,58 +380,3 @@ describe('the search page for every reader', () => {
 		await page.close();
 	});
 });
-
-describe('npm run dev', () => {
-	it('serves the last built index under the base path', { timeout: 120_000 }, async () => {
-		const port = await freePort();
-		const dev = spawn(
-			process.execPath,
-			[
-				join(repoRoot, 'node_modules/astro/bin/astro.mjs'),
-				'dev',
-				'--port',
-				String(port),
-				'--host',
-				'127.0.0.1',
-				'--outDir',
-				outDir('minimal'),
-			],
-			{
-				cwd: repoRoot,
-				env: { ...process.env, JOURNAL_CONTENT: minimalFixture, ASTRO_TELEMETRY_DISABLED: '1' },
-				stdio: 'ignore',
-			},
-		);
-		try {
-			const origin = `http://127.0.0.1:${port}`;
-			const response = await poll(() => fetch(`${origin}/pagefind/pagefind.js`), 90_000);
-			expect(response.status).toBe(200);
-			expect(response.headers.get('content-type')).toMatch(/javascript/);
-			expect(await response.text()).toContain('pagefind');
-		} finally {
-			dev.kill();
-		}
-	});
-});
-
-function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-/** Retries `attempt` until it answers (the dev server takes a few seconds to start). */
-async function poll(attempt: () => Promise<Response>, timeoutMs: number): Promise<Response> {
-	const until = Date.now() + timeoutMs;
-	for (;;) {
-		try {
-			return await attempt();
-		} catch (error) {
-			if (Date.now() > until) throw error;
-			await new Promise((resolve) => setTimeout(resolve, 500));
-		}
-	}
-}

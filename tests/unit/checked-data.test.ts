@@ -1,3 +1,4 @@
+import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -40,6 +41,29 @@ describe('the build hands the checker’s data to the loaders', () => {
 		expect(stored.checkedBy).toBe('the schema');
 		expect(stored.data.date).toBe('2026-03-01');
 		expect(stored.data.metrics[0]!.before).toBe(-0.5);
+	});
+
+	it('in dev, reads a file again once it changed after the check, and a new file too', async () => {
+		const root = makeJournal(DELTA);
+		const file = join(root, 'entries/2026/delta.md');
+		const before = new Date('2026-01-01T00:00:00Z');
+		utimesSync(file, before, before);
+		handOverCheckedJournal(loadJournal(root), Date.now());
+		const unchanged = (await loadOne(root, 'entries/2026/delta.md', {})) as { title: string };
+		expect(unchanged.title).toBe('Delta');
+
+		writeFileSync(file, DELTA['entries/2026/delta.md'].replace('Delta', 'Edited'));
+		const edited = (await loadOne(root, 'entries/2026/delta.md', {})) as {
+			checkedBy: string;
+			data: { title: string };
+		};
+		expect(edited).toMatchObject({ checkedBy: 'the schema', data: { title: 'Edited' } });
+
+		writeFileSync(join(root, 'entries/2026/new.md'), '---\ntitle: New\n---\n');
+		expect(await loadOne(root, 'entries/2026/new.md', {})).toMatchObject({
+			checkedBy: 'the schema',
+			data: { title: 'New' },
+		});
 	});
 
 	it('leaves a file the checker did not validate to the schema', async () => {

@@ -48,6 +48,39 @@ describe('getLastUpdated', () => {
 		);
 	});
 
+	it('reads the history again once HEAD moves, and only dates change with commits', () => {
+		const repo = mkdtempSync(join(tmpdir(), 'journal-git-'));
+		git(repo, ['init', '-q']);
+		writeFileSync(join(repo, 'a.md'), 'one');
+		git(repo, ['add', '.']);
+		git(repo, ['commit', '-qm', 'first'], '2026-01-05T12:00:00Z');
+		expect(getLastUpdated(repo, ['a.md']).get('a.md')).toBe('2026-01-05');
+
+		// A saved but uncommitted edit keeps the commit date, as a fresh read would.
+		writeFileSync(join(repo, 'a.md'), 'edited');
+		writeFileSync(join(repo, 'b.md'), 'new');
+		utimesSync(
+			join(repo, 'b.md'),
+			new Date('2026-03-09T12:00:00Z'),
+			new Date('2026-03-09T12:00:00Z'),
+		);
+		expect(getLastUpdated(repo, ['a.md', 'b.md'])).toEqual(
+			new Map([
+				['a.md', '2026-01-05'],
+				['b.md', '2026-03-09'],
+			]),
+		);
+
+		git(repo, ['add', '.']);
+		git(repo, ['commit', '-qm', 'second'], '2026-04-11T12:00:00Z');
+		expect(getLastUpdated(repo, ['a.md', 'b.md'])).toEqual(
+			new Map([
+				['a.md', '2026-04-11'],
+				['b.md', '2026-04-11'],
+			]),
+		);
+	});
+
 	it('falls back to mtime outside a git repository', () => {
 		const root = mkdtempSync(join(tmpdir(), 'journal-nogit-'));
 		writeFileSync(join(root, 'x.md'), 'x');

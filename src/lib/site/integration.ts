@@ -24,6 +24,7 @@ export function journalIntegration({ root, today }: JournalIntegrationOptions): 
 		hooks: {
 			'astro:config:setup': ({ command, logger }) => {
 				if (command !== 'build' && command !== 'dev') return;
+				const readAt = Date.now();
 				const { journal, problems } = checkJournal(root, today);
 				const { errors } = countBySeverity(problems);
 				if (problems.length)
@@ -36,7 +37,8 @@ export function journalIntegration({ root, today }: JournalIntegrationOptions): 
 					// Exit here rather than throw: a content mistake deserves its message, not a stack trace.
 					process.exit(1);
 				}
-				if (command === 'build') handOverCheckedJournal(journal);
+				// Dev files change after the check; the loaders read again what changed since.
+				handOverCheckedJournal(journal, command === 'dev' ? readAt : undefined);
 			},
 		},
 	};

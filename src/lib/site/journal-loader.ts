@@ -3,8 +3,8 @@
  *
  * - Frontmatter and `.yml` data are what the checker read (the `yaml` package, YAML 1.2), not
  *   js-yaml's: js-yaml turns `0099-01-01` into a Date in 1999 and loses how a date was written.
- *   In a build, that is the checker's validated data, handed over (checked-data.ts), so no file
- *   is read or validated twice; in dev, each file is read again as it changes.
+ *   That is the checker's validated data, handed over (checked-data.ts), so no file is read or
+ *   validated twice; in dev, a file is read again once it changes.
  * - Only published files enter the data store. Drafts never do; in a public build neither do
  *   internal entries, nor the people, teams, features and metrics that only they name. What is
  *   not stored cannot reach a page, and its images are never copied into `_astro/`, because
@@ -29,21 +29,24 @@ import { checkedDataOf, checkedJournal } from './checked-data.ts';
 
 /**
  * A loader for the files of `kind` under `root` that match `pattern`; ids are file names. Only
- * features keep their markdown source in the store: entry pages render from Astro's rendered
- * HTML, and 10,000 sources weigh on memory.
+ * features keep their markdown source in the store: entry pages render from the rendered HTML (a
+ * build) or the file (dev), and 10,000 sources weigh on memory.
  */
 export function journalLoader(root: string, kind: Target, pattern: string): Loader {
-	const files = glob({
-		base: pathToFileURL(join(root, kind) + '/'),
-		pattern,
-		generateId: ({ entry }) => baseName(entry),
-		retainBody: kind === 'features',
-	});
 	return {
 		name: 'journal-loader',
 		load: async (context) => {
 			const held = heldUntilLoaded(context.store);
-			await files.load({
+			await glob({
+				base: pathToFileURL(join(root, kind) + '/'),
+				pattern,
+				generateId: ({ entry }) => baseName(entry),
+				retainBody: kind === 'features',
+				// Only `astro dev` watches. There, a page renders its markdown when first asked
+				// for: a start need not render 10,000 bodies, and the store every save rewrites
+				// holds no HTML. A build renders every page anyway, so it renders at sync.
+				deferRender: context.watcher !== undefined,
+			}).load({
 				...context,
 				parseData: parseAsChecked(root, context.parseData),
 				store: publishedOnly(held.store, isKept(root, kind)),
@@ -90,8 +93,8 @@ export function heldUntilLoaded(store: DataStore): { store: DataStore; release: 
 type ParseData = LoaderContext['parseData'];
 
 /**
- * The checker's validated data when the build handed it over; otherwise the file as the checker
- * reads it, validated by the collection's schema.
+ * The checker's validated data when it was handed over and the file has not changed since;
+ * otherwise the file as the checker reads it, validated by the collection's schema.
  */
 export function parseAsChecked(root: string, parseData: ParseData): ParseData {
 	return <T extends Record<string, unknown>>(props: ParseDataOptions<T>) => {

@@ -16,22 +16,38 @@ export function getLastUpdated(root: string, files: readonly string[]): Map<stri
 	);
 }
 
+/**
+ * Content root → its git dates and the commit they were read at. `astro dev` recomputes the site
+ * data at every saved edit, and an edit changes no commit date: the history is read again only
+ * when HEAD moves (a commit, a checkout, a pull).
+ */
+const readAt = new Map<string, { head: string; dates: Map<string, string> }>();
+
 function readGitDates(root: string): Map<string, string> {
+	const head = git(root, ['rev-parse', 'HEAD'])?.trim();
+	if (head === undefined) return new Map(); // not a git checkout, or git is missing
+	const cached = readAt.get(root);
+	if (cached?.head === head) return cached.dates;
 	const dates = new Map<string, string>();
-	let log: string;
+	const log = git(root, ['log', head, '--relative', '--name-only', '--format=%x00%cs', '--', '.']);
+	for (const commit of log?.split('\0').slice(1) ?? []) {
+		const [date, ...names] = commit.trim().split('\n');
+		for (const name of names) if (name && !dates.has(name)) dates.set(name, date!);
+	}
+	readAt.set(root, { head, dates });
+	return dates;
+}
+
+/** git's output in `cwd`, or undefined when it fails. */
+function git(cwd: string, args: string[]): string | undefined {
 	try {
-		log = execFileSync('git', ['log', '--relative', '--name-only', '--format=%x00%cs', '--', '.'], {
-			cwd: root,
+		return execFileSync('git', args, {
+			cwd,
 			encoding: 'utf8',
 			stdio: ['ignore', 'pipe', 'ignore'],
 			maxBuffer: 256 * 1024 * 1024,
 		});
 	} catch {
-		return dates; // not a git checkout, or git is missing
+		return undefined;
 	}
-	for (const commit of log.split('\0').slice(1)) {
-		const [date, ...names] = commit.trim().split('\n');
-		for (const name of names) if (name && !dates.has(name)) dates.set(name, date!);
-	}
-	return dates;
 }

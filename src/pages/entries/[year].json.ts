@@ -1,6 +1,8 @@
 /** One year of entry exports, newest first; /entries.json lists the years. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { entriesByYear, entryRecords, type EntryView } from '../../data/site';
+import { type EntryView } from '../../data/site';
+import { entriesByYear } from '../../data/rollups';
+import { entryRecords } from '../../data/exports';
 
 export const getStaticPaths = (() =>
 	[...entriesByYear].map(([year, list]) => ({

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { historyRows, people } from '../../../data/site';
+import { people } from '../../../data/site';
+import { historyRows } from '../../../data/exports';
 import { toHistoryCsv } from '../../../lib/site/export';
 
 export function getStaticPaths() {

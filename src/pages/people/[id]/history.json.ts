@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { historyRows, people } from '../../../data/site';
+import { people } from '../../../data/site';
+import { historyRows } from '../../../data/exports';
 
 export function getStaticPaths() {
 	return [...people.keys()].map((id) => ({ params: { id } }));

@@ -1,6 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { byPerson, config, people, urls } from '../../../data/site';
+import { config, people, urls } from '../../../data/site';
+import { byPerson } from '../../../data/rollups';
 import { toFeedItem } from '../../../lib/site/feed';
 
 export function getStaticPaths() {

@@ -1,0 +1,128 @@
+/**
+ * `npm run dev`: what it serves, and that a saved change reaches its page. Every dev server of the
+ * project shares its `.astro/` folder, so they run here, one after another.
+ */
+import { spawn } from 'node:child_process';
+import { rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeJournal, minimalFixture, repoRoot } from '../helpers.ts';
+import { outDir } from './pages.ts';
+
+describe('npm run dev', () => {
+	it('serves the last built index under the base path', { timeout: 120_000 }, async () => {
+		const origin = await startDev(minimalFixture, ['--outDir', outDir('minimal')]);
+		try {
+			const response = await poll(`${origin.url}/pagefind/pagefind.js`, (r) => r.ok, 90_000);
+			expect(response.headers.get('content-type')).toMatch(/javascript/);
+			expect(await response.text()).toContain('pagefind');
+		} finally {
+			await origin.stop();
+		}
+	});
+
+	it('shows a saved edit, a deleted entry and a new one', { timeout: 240_000 }, async () => {
+		const entry = (title: string, body: string) =>
+			`---\ntitle: ${title}\ndate: 2026-03-01\nauthors: [ana]\nstatus: shipped\n---\n\n${body}\n`;
+		const root = makeJournal({ 'entries/2026/dev-edit.md': entry('Before the edit', 'Old body.') });
+		// Older than the start, so that the server starts from the checker's reading of it.
+		const longAgo = new Date('2026-01-01T00:00:00Z');
+		utimesSync(join(root, 'entries/2026/dev-edit.md'), longAgo, longAgo);
+		const dev = await startDev(root);
+		const page = (slug: string) => `${dev.url}/entries/${slug}/`;
+		const shows =
+			(...texts: string[]) =>
+			async (r: Response) => {
+				const html = r.ok ? await r.text() : '';
+				return texts.every((text) => html.includes(text));
+			};
+		try {
+			await poll(page('dev-edit'), shows('Old body.'), 120_000);
+
+			writeFileSync(join(root, 'entries/2026/dev-edit.md'), entry('After the edit', 'New body.'));
+			// The title comes from the store and the body from the file: both change.
+			const edited = await poll(page('dev-edit'), shows('After the edit', 'New body.'), 60_000);
+			expect(await edited.text()).not.toContain('Before the edit');
+
+			writeFileSync(join(root, 'entries/2026/dev-new.md'), entry('A new entry', 'Fresh.'));
+			await poll(page('dev-new'), shows('A new entry'), 60_000);
+
+			rmSync(join(root, 'entries/2026/dev-edit.md'));
+			await poll(page('dev-edit'), async (r) => r.status === 404, 60_000);
+			expect(await (await fetch(`${dev.url}/`)).text()).not.toContain('After the edit');
+		} finally {
+			await dev.stop();
+		}
+	});
+});
+
+/** Starts `astro dev` on the journal at `root`: its origin, and how to stop it. */
+async function startDev(root: string, args: string[] = []) {
+	const port = await freePort();
+	const dev = spawn(
+		process.execPath,
+		[
+			join(repoRoot, 'node_modules/astro/bin/astro.mjs'),
+			'dev',
+			'--port',
+			String(port),
+			'--host',
+			'127.0.0.1',
+			...args,
+		],
+		{
+			cwd: repoRoot,
+			env: { ...serverEnv(), JOURNAL_CONTENT: root, ASTRO_TELEMETRY_DISABLED: '1' },
+			stdio: 'ignore',
+		},
+	);
+	const exited = new Promise((resolve) => dev.once('exit', resolve));
+	// Waits for the exit: a server still shutting down could write its store over the next one's.
+	const stop = async () => {
+		dev.kill();
+		await exited;
+	};
+	return { url: `http://127.0.0.1:${port}`, stop };
+}
+
+/** This process's environment without vitest's variables: under them every page answers 404. */
+function serverEnv() {
+	return Object.fromEntries(
+		Object.entries(process.env).filter(
+			([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST'),
+		),
+	);
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve) => {
+		const server = createServer().listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/**
+ * Fetches `url` until `accept` holds (the dev server takes a few seconds to start, and a change a
+ * moment to reach its page); the last response, or the last error past `timeoutMs`.
+ */
+async function poll(
+	url: string,
+	accept: (response: Response) => boolean | Promise<boolean>,
+	timeoutMs: number,
+): Promise<Response> {
+	const until = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			const response = await fetch(url);
+			if (await accept(response.clone())) return response;
+			if (Date.now() > until) throw new Error(`${url} answered ${response.status}`);
+		} catch (error) {
+			if (Date.now() > until) throw error;
+		}
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
