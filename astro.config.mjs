@@ -6,14 +6,17 @@ import { defineConfig } from 'astro/config';
 import {
 	getAudience,
 	getContentRoot,
+	getShard,
 	getSiteLocation,
 	getToday,
 	isSearchEnabled,
+	shardName,
 	UsageError,
 } from './src/lib/content/env.ts';
 import { astroCacheDir } from './src/lib/site/cache-dir.ts';
 import { journalIntegration } from './src/lib/site/integration.ts';
 import { pagefindIntegration } from './src/lib/site/pagefind.ts';
+import { shardIntegration } from './src/lib/site/shard.ts';
 import {
 	codeRehypePlugins,
 	markdownRehypePlugins,
@@ -22,7 +25,7 @@ import {
 import { readJournalConfig } from './src/lib/content/load.ts';
 
 const root = getContentRoot();
-const { today, base, site, search } = readEnvironment();
+const { today, base, site, search, shard } = readEnvironment();
 
 /** Checks the JOURNAL_* variables up front: a typo there is a one-line message, not a stack. */
 function readEnvironment() {
@@ -31,6 +34,7 @@ function readEnvironment() {
 		return {
 			today: getToday(),
 			search: isSearchEnabled(),
+			shard: getShard(),
 			...getSiteLocation(readJournalConfig(root)),
 		};
 	} catch (error) {
@@ -41,7 +45,9 @@ function readEnvironment() {
 }
 
 export default defineConfig({
-	cacheDir: astroCacheDir(root),
+	cacheDir: astroCacheDir(root, shard),
+	// A shard writes its part of the site into a folder of its own (`--outDir` overrides it).
+	outDir: shard ? `./dist-shards/${shardName(shard)}` : './dist',
 	site,
 	base,
 	trailingSlash: 'always',
@@ -50,8 +56,10 @@ export default defineConfig({
 		journalIntegration({ root, today }),
 		// `.mdx` is code from trusted authors: not sanitised, but highlighted the same way.
 		mdx({ processor: unified({ rehypePlugins: codeRehypePlugins }) }),
-		...(site ? [sitemap()] : []),
-		...(search ? [pagefindIntegration()] : []),
+		...(site && !shard ? [sitemap()] : []),
+		// A sharded site is indexed once, when its shards are merged (npm run shards -- merge).
+		...(search && !shard ? [pagefindIntegration()] : []),
+		...(shard ? [shardIntegration(shard)] : []),
 	],
 	markdown: {
 		// Highlighting runs inside our pipeline, after sanitising (src/lib/site/markdown.ts).

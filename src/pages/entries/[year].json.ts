@@ -1,12 +1,14 @@
 /** One year of entry exports, newest first; /entries.json lists the years. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { entriesByYear, entryRecords, type EntryView } from '../../data/site';
+import { entriesByYear, entryRecords, listPaths, type EntryView } from '../../data/site';
 
 export const getStaticPaths = (() =>
-	[...entriesByYear].map(([year, list]) => ({
-		params: { year },
-		props: { list },
-	}))) satisfies GetStaticPaths;
+	listPaths(() =>
+		[...entriesByYear].map(([year, list]) => ({
+			params: { year },
+			props: { list },
+		})),
+	)) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ list: EntryView[] }> = ({ props }) =>
 	new Response(

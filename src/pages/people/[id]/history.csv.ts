@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { historyRows, people } from '../../../data/site';
+import { historyRows, listPaths, people } from '../../../data/site';
 import { toHistoryCsv } from '../../../lib/site/export';
 
 export function getStaticPaths() {
-	return [...people.keys()].map((id) => ({ params: { id } }));
+	return listPaths(() => [...people.keys()].map((id) => ({ params: { id } })));
 }
 
 /** The person's history rows as CSV (columns in the README). */

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { historyRows, people } from '../../../data/site';
+import { historyRows, listPaths, people } from '../../../data/site';
 
 export function getStaticPaths() {
-	return [...people.keys()].map((id) => ({ params: { id } }));
+	return listPaths(() => [...people.keys()].map((id) => ({ params: { id } })));
 }
 
 /** The same rows as history.csv, as a JSON array. */

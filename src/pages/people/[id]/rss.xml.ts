@@ -1,10 +1,12 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { byPerson, config, people, urls } from '../../../data/site';
+import { byPerson, config, listPaths, people, urls } from '../../../data/site';
 import { toFeedItem } from '../../../lib/site/feed';
 
 export function getStaticPaths() {
-	return [...people].map(([id, person]) => ({ params: { id }, props: { name: person.name } }));
+	return listPaths(() =>
+		[...people].map(([id, person]) => ({ params: { id }, props: { name: person.name } })),
+	);
 }
 
 /** Every published entry the person authored, newest first. */
