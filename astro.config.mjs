@@ -16,7 +16,7 @@ import {
 import { astroCacheDir } from './src/lib/site/cache-dir.ts';
 import { journalIntegration } from './src/lib/site/integration.ts';
 import { pagefindIntegration } from './src/lib/site/pagefind.ts';
-import { shardIntegration } from './src/lib/site/shard.ts';
+import { shardIntegration, shardSitemapOptions, writesLists } from './src/lib/site/shard.ts';
 import {
 	codeRehypePlugins,
 	markdownRehypePlugins,
@@ -56,7 +56,7 @@ export default defineConfig({
 		journalIntegration({ root, today }),
 		// `.mdx` is code from trusted authors: not sanitised, but highlighted the same way.
 		mdx({ processor: unified({ rehypePlugins: codeRehypePlugins }) }),
-		...(site && !shard ? [sitemap()] : []),
+		...(site && writesLists(shard) ? [sitemap(shard ? shardSitemapOptions(site, base) : {})] : []),
 		// A sharded site is indexed once, when its shards are merged (npm run shards -- merge).
 		...(search && !shard ? [pagefindIntegration()] : []),
 		...(shard ? [shardIntegration(shard)] : []),

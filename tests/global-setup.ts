@@ -31,6 +31,8 @@ export interface Builds {
 	sample: string;
 	/** The sample journal built shard by shard (JOURNAL_SHARD), then merged (shards.test.ts). */
 	sampleSharded: ShardedBuild;
+	/** The `based` journal (below), built shard by shard and merged: its sitemap is whole. */
+	basedSharded: ShardedBuild;
 	/** The sample journal with JOURNAL_AUDIENCE=public. */
 	samplePublic: string;
 	/** `sample` and `samplePublic` served under JOURNAL_BASE=/journal/ (links.test.ts). */
@@ -109,6 +111,7 @@ export default function setup(project: TestProject) {
 				JOURNAL_BASE: '/journal/',
 			}),
 		based: () => run(basedRoot),
+		basedSharded: () => buildShardedSite(basedRoot),
 		nothingDue: () => run(movedRoot, { JOURNAL_TODAY: '2025-12-15' }),
 		empty: () =>
 			run(

@@ -9,7 +9,9 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { shardName, type Shard } from '../content/env.ts';
+import { getAudience, shardName, type Shard } from '../content/env.ts';
+import { isPublished } from '../facts/entry.ts';
+import { checkedJournal } from './checked-data.ts';
 
 /** Whether the build writes the page of an entry dated `date` (YYYY-MM-DD). */
 export function writesEntry(shard: Shard | undefined, date: string): boolean {
@@ -49,6 +51,28 @@ export function shardIntegration(shard: Shard): AstroIntegration {
 					`Shard ${shardName(shard)}: kept its entry pages, dropped ${dropped.length} other files.`,
 				);
 			},
+		},
+	};
+}
+
+/**
+ * The sitemap's options in a sharded build. The lists shard writes the sitemap, and it names the
+ * entry pages (and alias pages) that the year shards write, so that it is the whole build's
+ * sitemap; year shards drop theirs with their other pages. The sitemap reads `customPages` when
+ * the build is done, after the checker has handed over the journal it read.
+ */
+export function shardSitemapOptions(site: string, base: string): { customPages: string[] } {
+	return {
+		get customPages() {
+			const journal = checkedJournal();
+			if (!journal) throw new Error('The sitemap of a shard needs the journal the checker read.');
+			const audience = getAudience();
+			const root = new URL(base.endsWith('/') ? base : `${base}/`, site);
+			return journal.entries
+				.flatMap(({ id, data }) =>
+					data && isPublished(data, audience) ? [id, ...(data.aliases ?? [])] : [],
+				)
+				.map((slug) => new URL(`entries/${slug}/`, root).href);
 		},
 	};
 }
