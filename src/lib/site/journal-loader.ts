@@ -54,7 +54,7 @@ export function journalLoader(root: string, kind: Target, pattern: string): Load
 }
 
 /** The glob loader's renderers by file extension: a context field that Astro does not declare. */
-type EntryTypes = Map<string, ContentEntryType>;
+export type EntryTypes = Map<string, ContentEntryType>;
 
 /**
  * In a shard, the entries whose pages another shard writes are stored without rendering their
@@ -63,9 +63,11 @@ type EntryTypes = Map<string, ContentEntryType>;
  * hands it renderers that skip those files. Each shard has its own cache (cache-dir.ts), so an
  * unrendered entry never reaches a whole build.
  */
-function rendersInShard(context: LoaderContext): { entryTypes?: EntryTypes } {
-	const shard = getShard();
-	const entryTypes = (context as LoaderContext & { entryTypes?: EntryTypes }).entryTypes;
+export function rendersInShard(
+	context: Pick<LoaderContext, 'logger'>,
+	shard = getShard(),
+): { entryTypes?: EntryTypes } {
+	const { entryTypes } = context as { entryTypes?: EntryTypes };
 	if (!shard) return {};
 	if (!entryTypes) {
 		context.logger.warn('This Astro version hides its renderers: the shard renders every entry.');
