@@ -7,19 +7,22 @@ import { defineConfig } from 'astro/config';
 import {
 	getAudience,
 	getContentRoot,
+	getShard,
 	getSiteLocation,
 	getToday,
 	isSearchEnabled,
+	shardName,
 	UsageError,
 } from './src/lib/content/env.ts';
 import { astroCacheDir } from './src/lib/site/cache-dir.ts';
 import { journalIntegration } from './src/lib/site/integration.ts';
 import { pagefindIntegration } from './src/lib/site/pagefind.ts';
+import { shardIntegration, shardSitemapOptions, writesLists } from './src/lib/site/shard.ts';
 import { codeRehypePlugins, markdownOptions } from './src/lib/site/markdown.ts';
 import { readJournalConfig } from './src/lib/content/load.ts';
 
 const root = getContentRoot();
-const { today, base, site, search } = readEnvironment();
+const { today, base, site, search, shard } = readEnvironment();
 
 /** Checks the JOURNAL_* variables up front: a typo there is a one-line message, not a stack. */
 function readEnvironment() {
@@ -28,6 +31,7 @@ function readEnvironment() {
 		return {
 			today: getToday(),
 			search: isSearchEnabled(),
+			shard: getShard(),
 			...getSiteLocation(readJournalConfig(root)),
 		};
 	} catch (error) {
@@ -38,7 +42,9 @@ function readEnvironment() {
 }
 
 export default defineConfig({
-	cacheDir: astroCacheDir(root),
+	cacheDir: astroCacheDir(root, shard),
+	// A shard writes its part of the site into a folder of its own (`--outDir` overrides it).
+	outDir: shard ? `./dist-shards/${shardName(shard)}` : './dist',
 	site,
 	base,
 	trailingSlash: 'always',
@@ -47,8 +53,10 @@ export default defineConfig({
 		journalIntegration({ root, today }),
 		// `.mdx` is code from trusted authors: not sanitised, but highlighted the same way.
 		mdx({ processor: unified({ rehypePlugins: codeRehypePlugins }) }),
-		...(site ? [sitemap()] : []),
-		...(search ? [pagefindIntegration()] : []),
+		...(site && writesLists(shard) ? [sitemap(shard ? shardSitemapOptions(site, base) : {})] : []),
+		// A sharded site is indexed once, when its shards are merged (npm run shards -- merge).
+		...(search && !shard ? [pagefindIntegration()] : []),
+		...(shard ? [shardIntegration(shard)] : []),
 	],
 	markdown: {
 		// Highlighting runs inside our pipeline, after sanitising (src/lib/site/markdown.ts).

@@ -8,6 +8,8 @@ import { messages, processOutput, USAGE, type Output } from './messages.ts';
 export interface Context {
 	/** Flag values, already parsed strictly for the command (a positional argument by its name). */
 	flags: Record<string, string | undefined>;
+	/** The positional arguments of a command that takes several (`shards merge DIR...`). */
+	args: string[];
 	env: Record<string, string | undefined>;
 	cwd: string;
 	out: Output;
@@ -17,6 +19,8 @@ interface Command {
 	options: readonly string[];
 	/** The name under which the command's one positional argument goes into `flags`. */
 	positional?: string;
+	/** Takes any number of positional arguments, in `args`. */
+	variadic?: boolean;
 	run: (ctx: Context) => Promise<number>;
 }
 
@@ -51,6 +55,11 @@ const COMMANDS: Record<string, Command> = {
 		options: ['entries', 'out', 'skip', 'seed', 'port'],
 		run: async (ctx) => (await import('./commands/bench.ts')).runBench(ctx),
 	},
+	shards: {
+		options: ['content', 'out'],
+		variadic: true,
+		run: async (ctx) => (await import('./commands/shards.ts')).runShards(ctx),
+	},
 };
 
 /** Runs one command and returns its exit code: 0 ok, 1 failed, 2 usage error. */
@@ -79,14 +88,15 @@ export async function main(
 			args: rest,
 			options: Object.fromEntries(command.options.map((o) => [o, { type: 'string' as const }])),
 			strict: true,
-			allowPositionals: command.positional !== undefined,
+			allowPositionals: command.positional !== undefined || command.variadic,
 		});
 		const flags = values as Context['flags'];
 		if (command.positional) {
 			if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`);
 			flags[command.positional] = positionals[0];
 		}
-		return await command.run({ flags, env, cwd, out });
+		const args = command.variadic ? positionals : [];
+		return await command.run({ flags, args, env, cwd, out });
 	} catch (err) {
 		// parseArgs reports unknown flags and missing values as TypeErrors with ERR_PARSE_ARGS_* codes.
 		const code = (err as { code?: string }).code ?? '';

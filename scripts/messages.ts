@@ -1,4 +1,5 @@
 /** All terminal output of the CLI goes through here, so tests can capture it. */
+import type { Conflict } from '../src/lib/site/shard-merge.ts';
 
 export interface Output {
 	stdout: (text: string) => void;
@@ -28,12 +29,23 @@ export const USAGE = `Usage: npm run <command> -- [flags]
           Generate synthetic journals and measure check, build, search and dev against a bare
           Astro baseline; writes bench.json and bench.md (default: bench-results/).
           Steps to skip: check, build, search, baseline, query, dev.
+  shards  list [--content DIR]
+          Print the shards of a sharded build (JOURNAL_SHARD values) as JSON, for a CI matrix.
+  shards  merge [--out DIR] SHARD_DIR...
+          Join the shards' output folders into one site (default: dist/), failing on any file
+          that two shards wrote differently, then build its search index.
 
 The content root is --content, else JOURNAL_CONTENT, else ./content.`;
 
 export const messages = {
+	shardConflicts: (conflicts: readonly Conflict[]) =>
+		[
+			`${conflicts.length} file${conflicts.length === 1 ? '' : 's'} written differently by two shards, so nothing was merged. Build every shard from the same commit of the generator and the journal.`,
+			...conflicts.slice(0, 10).map((c) => `  ${c.path}: ${c.shards[0]} and ${c.shards[1]} differ`),
+			...(conflicts.length > 10 ? [`  ...and ${conflicts.length - 10} more`] : []),
+		].join('\n'),
 	unknownCommand: (name: string) =>
-		`Unknown command "${name}". Commands: check, new, init, schema, follow-ups, bench.`,
+		`Unknown command "${name}". Commands: check, new, init, schema, follow-ups, bench, shards.`,
 	missingContent: (dir: string) =>
 		`Content folder ${dir} does not exist. Pass --content DIR or set JOURNAL_CONTENT.`,
 	badFormat: (value: string) => `--format must be text, json or github, not "${value}".`,

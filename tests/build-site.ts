@@ -30,3 +30,35 @@ export function buildSite(content: string, env: Record<string, string> = {}): Bu
 	);
 	return { code: result.status ?? 1, output: `${result.stdout}\n${result.stderr}`, outDir };
 }
+
+export interface ShardedBuild {
+	/** The merged site. */
+	outDir: string;
+	/** Each shard's own output folder, by its JOURNAL_SHARD value. */
+	shards: Record<string, string>;
+}
+
+/**
+ * Builds every shard that `npm run shards -- list` names, each into its own temp folder, and
+ * merges them with `npm run shards -- merge`, as the README's CI matrix does.
+ */
+export function buildShardedSite(content: string, env: Record<string, string> = {}): ShardedBuild {
+	const cli = (...args: string[]) => {
+		const result = spawnSync(process.execPath, [join(repoRoot, 'scripts/cli.ts'), ...args], {
+			cwd: repoRoot,
+			env: { ...process.env, ...env, JOURNAL_CONTENT: content },
+			encoding: 'utf8',
+		});
+		if (result.status !== 0) throw new Error(`shards ${args[0]} failed:\n${result.stderr}`);
+		return result.stdout;
+	};
+	const shards: Record<string, string> = {};
+	for (const shard of JSON.parse(cli('shards', 'list')) as string[]) {
+		const result = buildSite(content, { ...env, JOURNAL_SHARD: shard });
+		if (result.code !== 0) throw new Error(`shard ${shard} failed:\n${result.output}`);
+		shards[shard] = result.outDir;
+	}
+	const outDir = join(mkdtempSync(join(tmpdir(), 'journal-merged-')), 'dist');
+	cli('shards', 'merge', '--out', outDir, ...Object.values(shards));
+	return { outDir, shards };
+}

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite } from './build-site.ts';
+import { buildShardedSite, buildSite, type ShardedBuild } from './build-site.ts';
 import {
 	basedJournalFiles,
 	hostileFixture,
@@ -29,6 +29,10 @@ export interface Builds {
 	minimal: string;
 	/** The sample journal, today 2026-11-24. */
 	sample: string;
+	/** The sample journal built shard by shard (JOURNAL_SHARD), then merged (shards.test.ts). */
+	sampleSharded: ShardedBuild;
+	/** The `based` journal (below), built shard by shard and merged: its sitemap is whole. */
+	basedSharded: ShardedBuild;
 	/** The sample journal with JOURNAL_AUDIENCE=public. */
 	samplePublic: string;
 	/** `sample` and `samplePublic` served under JOURNAL_BASE=/journal/ (links.test.ts). */
@@ -95,6 +99,7 @@ export default function setup(project: TestProject) {
 	const builds: { [K in keyof Builds]: () => Builds[K] } = {
 		minimal: () => run(minimalFixture),
 		sample: () => run(sampleContent, { JOURNAL_TODAY: '2026-11-24' }),
+		sampleSharded: () => buildShardedSite(sampleContent, { JOURNAL_TODAY: '2026-11-24' }),
 		samplePublic: () =>
 			run(sampleContent, { JOURNAL_TODAY: '2026-11-24', JOURNAL_AUDIENCE: 'public' }),
 		sampleBased: () =>
@@ -106,6 +111,7 @@ export default function setup(project: TestProject) {
 				JOURNAL_BASE: '/journal/',
 			}),
 		based: () => run(basedRoot),
+		basedSharded: () => buildShardedSite(basedRoot),
 		nothingDue: () => run(movedRoot, { JOURNAL_TODAY: '2025-12-15' }),
 		empty: () =>
 			run(

@@ -6,9 +6,10 @@
  */
 import { relative, resolve, sep } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { getContentRoot, getToday } from '../lib/content/env.ts';
+import { getContentRoot, getShard, getToday } from '../lib/content/env.ts';
 import { byNewest } from '../lib/facts/entry.ts';
 import { getLastUpdated } from '../lib/site/last-updated.ts';
+import { writesEntry, writesLists } from '../lib/site/shard.ts';
 import { readJournalConfig } from '../lib/content/load.ts';
 import type { Entry } from '../lib/content/schema.ts';
 import { createLink, createUrls } from '../lib/site/urls.ts';
@@ -37,6 +38,13 @@ export const entries: EntryView[] = allEntries
 	.sort(byNewest);
 
 export const entriesBySlug = new Map(entries.map((e) => [e.slug, e]));
+
+/** The part of the site this build writes: all of it, unless JOURNAL_SHARD names a shard. */
+const shard = getShard();
+/** The entries whose pages this build writes (one year's in a year shard, none in `lists`). */
+export const pagedEntries = entries.filter((e) => writesEntry(shard, e.data.date));
+/** A list page's `getStaticPaths`: its paths, or none in a shard that writes only entry pages. */
+export const listPaths = <T>(paths: () => T[]): T[] => (writesLists(shard) ? paths() : []);
 
 const byName = new Intl.Collator('en');
 

@@ -6,7 +6,10 @@ import { inject } from 'vitest';
 import type { Builds } from '../global-setup.ts';
 
 /** The builds that succeeded (all but `broken`), with their output folder as their value. */
-export type SiteBuild = Exclude<keyof Builds, 'broken' | 'skeleton'>;
+export type SiteBuild = Exclude<
+	keyof Builds,
+	'broken' | 'skeleton' | 'sampleSharded' | 'basedSharded'
+>;
 
 /** The parsed `index.html` at `path` (e.g. `people/ana`), or the HTML file `path` (`404.html`). */
 export function page(build: SiteBuild, path: string): HTMLElement {

@@ -11,7 +11,7 @@ import type { Entry } from '../../src/lib/content/schema.ts';
 import { FACETS, getSearchFacets, type Facet } from '../../src/lib/site/search-facets.ts';
 import { hostileEntry, minimalFixture, sampleContent } from '../helpers.ts';
 import { outDir, type SiteBuild } from './pages.ts';
-import { CSP, launchChromium, serve, type Served } from './serve.ts';
+import { CSP, launchChromium, resultsOf, serve, type Served } from './serve.ts';
 
 interface Source {
 	slug: string;
@@ -126,24 +126,6 @@ async function watchedPage(options = {}) {
 		void dialog.dismiss();
 	});
 	return { page, problems };
-}
-
-/** Waits until the page shows the search `query` (as the URL writes it) and returns every result. */
-async function resultsOf(page: Page, query: string): Promise<string[]> {
-	await page.locator(`#search[data-searched="${query}"]`).waitFor();
-	const more = page.locator('.search-more');
-	while (await more.isVisible()) {
-		const before = await page.locator('.search-results > li').count();
-		await more.click();
-		await page.waitForFunction(
-			(n) => document.querySelectorAll('.search-results > li').length > n,
-			before,
-		);
-	}
-	const hrefs = await page
-		.locator('.search-results h2 a')
-		.evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
-	return hrefs.map((href) => href.match(/\/entries\/([^/]+)\/$/)![1]!);
 }
 
 /** Opens the filter panel and the given facets, and waits for their values. */

@@ -3,7 +3,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveFolder } from '../../src/lib/site/static-files.ts';
 
 export interface Served {
@@ -61,4 +61,22 @@ export function launchChromium(): Promise<Browser> {
 			'--disable-sync',
 		],
 	});
+}
+
+/** Waits until the page shows the search `query` (as the URL writes it) and returns every result. */
+export async function resultsOf(page: Page, query: string): Promise<string[]> {
+	await page.locator(`#search[data-searched="${query}"]`).waitFor();
+	const more = page.locator('.search-more');
+	while (await more.isVisible()) {
+		const before = await page.locator('.search-results > li').count();
+		await more.click();
+		await page.waitForFunction(
+			(n) => document.querySelectorAll('.search-results > li').length > n,
+			before,
+		);
+	}
+	const hrefs = await page
+		.locator('.search-results h2 a')
+		.evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+	return hrefs.map((href) => href.match(/\/entries\/([^/]+)\/$/)![1]!);
 }

@@ -1,10 +1,15 @@
 import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AstroConfig, ContentEntryType } from 'astro';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadJournal } from '../../src/lib/content/load.ts';
 import { dropCheckedJournal, handOverCheckedJournal } from '../../src/lib/site/checked-data.ts';
-import { parseAsChecked } from '../../src/lib/site/journal-loader.ts';
+import {
+	parseAsChecked,
+	rendersInShard,
+	type EntryTypes,
+} from '../../src/lib/site/journal-loader.ts';
 import { makeJournal } from '../helpers.ts';
 
 /** What the loader stores for one file whose frontmatter Astro read as `raw`. */
@@ -73,5 +78,44 @@ describe('the build hands the checker’s data to the loaders', () => {
 			checkedBy: 'the schema',
 			data: { title: 'Raw' },
 		});
+	});
+});
+
+describe('a shard renders only the entries whose pages it writes', () => {
+	afterEach(dropCheckedJournal);
+
+	/** The files the `.md` renderer rendered when the loader asked it for each of `files`. */
+	async function renderedOf(shard: Parameters<typeof rendersInShard>[1], files: string[]) {
+		const root = makeJournal();
+		handOverCheckedJournal(loadJournal(root));
+		const rendered: string[] = [];
+		const markdown = {
+			extensions: ['.md'],
+			getRenderFunction: async () => async (entry: { filePath?: string }) => {
+				rendered.push(entry.filePath!.slice(root.length + 1));
+				return { html: '<p>body</p>' };
+			},
+		} as unknown as ContentEntryType;
+		const context = { entryTypes: new Map([['.md', markdown]]) as EntryTypes, logger: console };
+		const types = rendersInShard(context as never, shard).entryTypes ?? context.entryTypes;
+		const render = await types.get('.md')!.getRenderFunction!({} as AstroConfig);
+		const html = [];
+		for (const file of files)
+			html.push((await render({ id: file, data: {}, filePath: join(root, file) })).html);
+		return { rendered, html };
+	}
+
+	const files = ['entries/2025/old-rollout.md', 'entries/2026/q1/baseline.md'];
+
+	it("a year shard renders its year's entries and stores the others without HTML", async () => {
+		expect(await renderedOf({ kind: 'year', year: '2026' }, files)).toEqual({
+			rendered: ['entries/2026/q1/baseline.md'],
+			html: ['', '<p>body</p>'],
+		});
+	});
+
+	it('the lists shard renders none; a whole build renders every entry', async () => {
+		expect((await renderedOf({ kind: 'lists' }, files)).rendered).toEqual([]);
+		expect((await renderedOf(undefined, files)).rendered).toEqual(files);
 	});
 });

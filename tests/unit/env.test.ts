@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { getSiteLocation, isSearchEnabled, UsageError } from '../../src/lib/content/env.ts';
+import {
+	getShard,
+	getSiteLocation,
+	isSearchEnabled,
+	UsageError,
+} from '../../src/lib/content/env.ts';
 
 const config = { base: '/journal/', site: 'https://journal.example.com' };
 
@@ -49,4 +54,26 @@ describe('JOURNAL_SEARCH', () => {
 	it('rejects any other value', () => {
 		expect(() => isSearchEnabled({ JOURNAL_SEARCH: 'no' })).toThrow(UsageError);
 	});
+});
+
+describe('getShard', () => {
+	it('builds the whole site when JOURNAL_SHARD is unset or empty', () => {
+		expect(getShard({})).toBeUndefined();
+		expect(getShard({ JOURNAL_SHARD: '' })).toBeUndefined();
+	});
+
+	it('reads a year shard and the lists shard', () => {
+		expect(getShard({ JOURNAL_SHARD: 'year:2024' })).toEqual({ kind: 'year', year: '2024' });
+		expect(getShard({ JOURNAL_SHARD: 'lists' })).toEqual({ kind: 'lists' });
+	});
+
+	it.each(['2024', 'year:24', 'year:2024-01', 'year:', 'list', 'Lists', 'year-2024'])(
+		'rejects "%s", naming the variable and what it allows',
+		(value) => {
+			expect(() => getShard({ JOURNAL_SHARD: value })).toThrow(UsageError);
+			expect(() => getShard({ JOURNAL_SHARD: value })).toThrow(
+				`JOURNAL_SHARD="${value}" must be "year:YYYY" (one year's entry pages) or "lists" (every other page).`,
+			);
+		},
+	);
 });

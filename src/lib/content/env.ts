@@ -64,3 +64,26 @@ export function isSearchEnabled(env: Env = process.env): boolean {
 	}
 	return value === '1';
 }
+
+/** One part of a sharded build (see `JOURNAL_SHARD` in the README). */
+export type Shard = { kind: 'year'; year: string } | { kind: 'lists' };
+
+/**
+ * `JOURNAL_SHARD`: unset builds the whole site; `year:YYYY` only the pages of the entries dated
+ * that year; `lists` every other page. `npm run shards -- merge` joins the parts into one site.
+ */
+export function getShard(env: Env = process.env): Shard | undefined {
+	const value = env.JOURNAL_SHARD;
+	if (!value) return undefined;
+	if (value === 'lists') return { kind: 'lists' };
+	const year = /^year:(\d{4})$/.exec(value)?.[1];
+	if (year) return { kind: 'year', year };
+	throw new UsageError(
+		`JOURNAL_SHARD="${value}" must be "year:YYYY" (one year's entry pages) or "lists" (every other page).`,
+	);
+}
+
+/** The shard's name in folder names: `lists`, `year-2024`. */
+export function shardName(shard: Shard): string {
+	return shard.kind === 'lists' ? 'lists' : `year-${shard.year}`;
+}

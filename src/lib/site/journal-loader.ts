@@ -12,6 +12,7 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ContentEntryType } from 'astro';
 import {
 	glob,
 	type DataStore,
@@ -19,13 +20,14 @@ import {
 	type LoaderContext,
 	type ParseDataOptions,
 } from 'astro/loaders';
-import { getAudience } from '../content/env.ts';
+import { getAudience, getShard } from '../content/env.ts';
 import { baseName, loadJournal, readFileData } from '../content/load.ts';
 import { getPublicReferences, type PublicReferences } from '../content/published.ts';
 import type { Target } from '../content/links.ts';
 import { isPublished } from '../facts/entry.ts';
 import type { Entry } from '../content/schema.ts';
 import { checkedDataOf, checkedJournal } from './checked-data.ts';
+import { writesEntry } from './shard.ts';
 
 /**
  * A loader for the files of `kind` under `root` that match `pattern`; ids are file names. Only
@@ -48,6 +50,7 @@ export function journalLoader(root: string, kind: Target, pattern: string): Load
 				deferRender: context.watcher !== undefined,
 			}).load({
 				...context,
+				...(kind === 'entries' && rendersInShard(context)),
 				parseData: parseAsChecked(root, context.parseData),
 				store: publishedOnly(held.store, isKept(root, kind)),
 			});
@@ -89,6 +92,47 @@ export function heldUntilLoaded(store: DataStore): { store: DataStore; release: 
 		},
 	};
 }
+
+/** The glob loader's renderers by file extension: a context field that Astro does not declare. */
+export type EntryTypes = Map<string, ContentEntryType>;
+
+/**
+ * In a shard, the entries whose pages another shard writes are stored without rendering their
+ * markdown: rendering every body is most of what content sync costs, and only an entry's own
+ * page shows its body. The glob loader renders through the context's `entryTypes`, so the shard
+ * hands it renderers that skip those files. Each shard has its own cache (cache-dir.ts), so an
+ * unrendered entry never reaches a whole build.
+ */
+export function rendersInShard(
+	context: Pick<LoaderContext, 'logger'>,
+	shard = getShard(),
+): { entryTypes?: EntryTypes } {
+	const { entryTypes } = context as { entryTypes?: EntryTypes };
+	if (!shard) return {};
+	if (!entryTypes) {
+		context.logger.warn('This Astro version hides its renderers: the shard renders every entry.');
+		return {};
+	}
+	const rendered = (filePath: string | undefined) => {
+		const data = filePath && (checkedDataOf(filePath) as Entry | undefined);
+		return !data || writesEntry(shard, data.date);
+	};
+	const skipping = (type: ContentEntryType): ContentEntryType => {
+		const { getRenderFunction } = type;
+		if (!getRenderFunction) return type;
+		return {
+			...type,
+			getRenderFunction: async (config) => {
+				const render = await getRenderFunction.call(type, config);
+				return (entry) => (rendered(entry.filePath) ? render(entry) : NOT_RENDERED);
+			},
+		};
+	};
+	return { entryTypes: new Map([...entryTypes].map(([ext, type]) => [ext, skipping(type)])) };
+}
+
+/** What an unrendered entry stores: no HTML, and so no images to copy. */
+const NOT_RENDERED = Promise.resolve({ html: '' });
 
 type ParseData = LoaderContext['parseData'];
 

@@ -38,14 +38,20 @@ export function pagefindIntegration(): AstroIntegration {
 				server.middlewares.use(serveFolder(bundle, `${base}${BUNDLE_FOLDER}/`));
 			},
 			'astro:build:done': async ({ dir, logger }) => {
-				await buildIndex(fileURLToPath(dir), logger);
+				await indexSite(fileURLToPath(dir), logger);
 			},
 		},
 	};
 }
 
-/** Indexes the entry pages in `site` into `site/pagefind/`; any Pagefind error fails the build. */
-async function buildIndex(site: string, logger: AstroIntegrationLogger) {
+/** Where indexing reports: Astro's logger in a build, the command line's output in a merge. */
+export type IndexLogger = Pick<AstroIntegrationLogger, 'info' | 'error'>;
+
+/**
+ * Indexes the entry pages in `site` into `site/pagefind/`; any Pagefind error fails the build.
+ * A sharded site is indexed once its shards are merged (scripts/commands/shards.ts).
+ */
+export async function indexSite(site: string, logger: IndexLogger) {
 	const started = performance.now();
 	try {
 		const { index } = check(await pagefind.createIndex({ forceLanguage: 'en' }), logger);
@@ -69,7 +75,7 @@ function indexedPages(bundle: string): number {
 }
 
 /** Pagefind reports problems in `errors` rather than throwing: log each, then stop the build. */
-function check<T extends { errors: string[] }>(response: T, logger: AstroIntegrationLogger): T {
+function check<T extends { errors: string[] }>(response: T, logger: IndexLogger): T {
 	if (response.errors.length === 0) return response;
 	for (const error of response.errors) logger.error(`Pagefind: ${error}`);
 	throw new Error('Building the search index failed (Pagefind errors above).');

@@ -1,14 +1,16 @@
 /** One year of entry exports, newest first; /entries.json lists the years. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { type EntryView } from '../../data/site';
+import { listPaths, type EntryView } from '../../data/site';
 import { entriesByYear } from '../../data/rollups';
 import { entryRecords } from '../../data/exports';
 
 export const getStaticPaths = (() =>
-	[...entriesByYear].map(([year, list]) => ({
-		params: { year },
-		props: { list },
-	}))) satisfies GetStaticPaths;
+	listPaths(() =>
+		[...entriesByYear].map(([year, list]) => ({
+			params: { year },
+			props: { list },
+		})),
+	)) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ list: EntryView[] }> = ({ props }) =>
 	new Response(

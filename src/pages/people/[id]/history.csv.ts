@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { people } from '../../../data/site';
+import { listPaths, people } from '../../../data/site';
 import { historyRows } from '../../../data/exports';
 import { toHistoryCsv } from '../../../lib/site/export';
 
 export function getStaticPaths() {
-	return [...people.keys()].map((id) => ({ params: { id } }));
+	return listPaths(() => [...people.keys()].map((id) => ({ params: { id } })));
 }
 
 /** The person's history rows as CSV (columns in the README). */

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { people } from '../../../data/site';
+import { listPaths, people } from '../../../data/site';
 import { historyRows } from '../../../data/exports';
 
 export function getStaticPaths() {
-	return [...people.keys()].map((id) => ({ params: { id } }));
+	return listPaths(() => [...people.keys()].map((id) => ({ params: { id } })));
 }
 
 /** The same rows as history.csv, as a JSON array. */

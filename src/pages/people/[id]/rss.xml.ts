@@ -1,11 +1,13 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { config, people, urls } from '../../../data/site';
+import { listPaths, config, people, urls } from '../../../data/site';
 import { byPerson } from '../../../data/rollups';
 import { toFeedItem } from '../../../lib/site/feed';
 
 export function getStaticPaths() {
-	return [...people].map(([id, person]) => ({ params: { id }, props: { name: person.name } }));
+	return listPaths(() =>
+		[...people].map(([id, person]) => ({ params: { id }, props: { name: person.name } })),
+	);
 }
 
 /** Every published entry the person authored, newest first. */
