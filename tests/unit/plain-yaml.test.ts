@@ -1,32 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitFrontmatter } from '../../src/lib/content/frontmatter.ts';
 import { parsePlainYaml } from '../../src/lib/content/plain-yaml.ts';
-import { parseYamlCarefully } from '../../src/lib/content/yaml-lines.ts';
+import { agreement, yamlTexts } from '../yaml-agreement.ts';
 
-/** The plain reader must read a document exactly as the careful parser does, or leave it. */
-function agreement(text: string): 'agreed' | 'deferred' {
-	const plain = parsePlainYaml(text, 2);
-	if (plain === undefined) return 'deferred';
-	const careful = parseYamlCarefully(text, 2);
-	expect(careful.errors, text).toEqual([]);
-	expect(plain.data, text).toStrictEqual(careful.data);
-	expect(Object.fromEntries(plain.lines), text).toEqual(Object.fromEntries(careful.lines));
-	return 'agreed';
-}
+const agreed = (text: string) => agreement(parsePlainYaml, text);
 
-/** The YAML part of every content file under `dir` (frontmatter of .md/.mdx, whole .yml). */
-function yamlTexts(dir: string): string[] {
-	return readdirSync(dir, { recursive: true })
-		.map(String)
-		.filter((f) => /\.(mdx?|yml)$/.test(f))
-		.map((f) => readFileSync(join(dir, f), 'utf8'))
-		.map((text) => (text.startsWith('---') ? splitFrontmatter(text).yaml : text))
-		.filter((text) => text !== undefined);
-}
-
-/** A small seeded generator (mulberry32), so that a failure can be replayed. */
 function random(seed: number) {
 	return () => {
 		seed = (seed + 0x6d2b79f5) | 0;
@@ -125,13 +102,13 @@ function generate(next: () => number): string {
 
 describe('parsePlainYaml', () => {
 	it('reads every file of the sample journal and the fixtures as the careful parser does', () => {
-		const outcomes = [...yamlTexts('content'), ...yamlTexts('tests/fixtures')].map(agreement);
+		const outcomes = [...yamlTexts('content'), ...yamlTexts('tests/fixtures')].map(agreed);
 		expect(outcomes.filter((o) => o === 'agreed').length).toBeGreaterThan(outcomes.length * 0.8);
 	});
 
 	it('reads thousands of generated documents as the careful parser does, or leaves them', () => {
 		const next = random(12);
-		const outcomes = Array.from({ length: 3000 }, () => agreement(generate(next)));
+		const outcomes = Array.from({ length: 3000 }, () => agreed(generate(next)));
 		// Enough documents are read for the comparison to mean something.
 		expect(outcomes.filter((o) => o === 'agreed').length).toBeGreaterThan(600);
 	});
@@ -139,7 +116,7 @@ describe('parsePlainYaml', () => {
 	it('reads a typical entry, with the line of every key and item', () => {
 		const text =
 			"title: It's 2x faster\ndate: 2026-01-05\nauthors: [ana, bo]\nmetrics:\n  - metric: p95\n    before: 808\n    after: 6.5e2\nnext:\n- step: 'Roll out, then ''measure'''\n  done: true\nnote:\n";
-		expect(agreement(text)).toBe('agreed');
+		expect(agreed(text)).toBe('agreed');
 		expect(parsePlainYaml(text, 2)).toEqual({
 			data: {
 				title: "It's 2x faster",

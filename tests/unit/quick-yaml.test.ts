@@ -1,28 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseYamlQuickly } from '../../src/lib/content/quick-yaml.ts';
-import { parseYamlCarefully } from '../../src/lib/content/yaml-lines.ts';
+import { agreement, yamlTexts } from '../yaml-agreement.ts';
 
-/** The quick parser must read a document exactly as the careful one does, or leave it to it. */
-function expectAgreement(text: string) {
-	const quick = parseYamlQuickly(text, 2);
-	if (quick === undefined) return 'deferred';
-	const careful = parseYamlCarefully(text, 2);
-	expect(careful.errors).toEqual([]);
-	expect(quick.data).toEqual(careful.data);
-	expect(Object.fromEntries(quick.lines)).toEqual(Object.fromEntries(careful.lines));
-	return 'agreed';
-}
-
-/** The YAML part of every content file under `dir` (frontmatter of .md/.mdx, whole .yml). */
-function yamlTexts(dir: string): string[] {
-	return readdirSync(dir, { recursive: true })
-		.map(String)
-		.filter((f) => /\.(mdx?|yml)$/.test(f))
-		.map((f) => readFileSync(join(dir, f), 'utf8'))
-		.map((text) => (text.startsWith('---\n') ? text.slice(4, text.indexOf('\n---', 3)) : text));
-}
+const expectAgreement = (text: string) => agreement(parseYamlQuickly, text);
 
 describe('parseYamlQuickly', () => {
 	it('reads every file of the sample journal and the fixtures as the careful parser does', () => {
