@@ -12,6 +12,7 @@ import type { AstroIntegration } from 'astro';
 import { getAudience, shardName, type Shard } from '../content/env.ts';
 import { isPublished } from '../facts/entry.ts';
 import { checkedJournal } from './checked-data.ts';
+import { createLink, createUrls } from './urls.ts';
 
 /** Whether the build writes the page of an entry dated `date` (YYYY-MM-DD). */
 export function writesEntry(shard: Shard | undefined, date: string): boolean {
@@ -67,12 +68,13 @@ export function shardSitemapOptions(site: string, base: string): { customPages: 
 			const journal = checkedJournal();
 			if (!journal) throw new Error('The sitemap of a shard needs the journal the checker read.');
 			const audience = getAudience();
-			const root = new URL(base.endsWith('/') ? base : `${base}/`, site);
+			const urls = createUrls(base);
+			const link = createLink(site);
 			return journal.entries
 				.flatMap(({ id, data }) =>
 					data && isPublished(data, audience) ? [id, ...(data.aliases ?? [])] : [],
 				)
-				.map((slug) => new URL(`entries/${slug}/`, root).href);
+				.map((slug) => link(urls.entry(slug)));
 		},
 	};
 }
