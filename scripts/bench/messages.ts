@@ -12,6 +12,8 @@ export const benchMessages = {
 		`Machine: ${machineLine(m)}. Load average ${m.loadBefore.map((l) => l.toFixed(2)).join(' ')}.`,
 	sharedMachine: () =>
 		'Other work on this machine slows every step: compare ratios within one run, not numbers across runs.',
+	warmedUp: (entries: number, ms: number) =>
+		`Warm-up: the project and the baseline built once on ${entries} entries, not timed (${formatValue(ms, 's')}).`,
 	size: (entries: number) => `\n${entries.toLocaleString('en')} entries`,
 	generated: (dir: string, files: number, commits: number, ms: number) =>
 		`  journal   ${files} files, ${commits} commits in ${dir} (${formatValue(ms, 's')})`,
