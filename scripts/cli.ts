@@ -21,6 +21,8 @@ interface Command {
 	positional?: string;
 	/** Takes any number of positional arguments, in `args`. */
 	variadic?: boolean;
+	/** Hands every argument, flags included, to another program in `args`, unparsed. */
+	passthrough?: boolean;
 	run: (ctx: Context) => Promise<number>;
 }
 
@@ -51,6 +53,11 @@ const COMMANDS: Record<string, Command> = {
 		options: ['content', 'format'],
 		run: async (ctx) => (await import('./commands/follow-ups.ts')).runFollowUps(ctx),
 	},
+	build: {
+		options: [],
+		passthrough: true,
+		run: async (ctx) => (await import('./commands/build.ts')).runBuild(ctx),
+	},
 	bench: {
 		options: ['entries', 'out', 'skip', 'seed', 'port'],
 		run: async (ctx) => (await import('./commands/bench.ts')).runBench(ctx),
@@ -79,6 +86,7 @@ export async function main(
 		out.stderr(messages.unknownCommand(name));
 		return 2;
 	}
+	if (command.passthrough) return command.run({ flags: {}, args: rest, env, cwd, out });
 	if (rest.includes('--help') || rest.includes('-h')) {
 		out.stdout(USAGE);
 		return 0;

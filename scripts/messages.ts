@@ -25,6 +25,8 @@ export const USAGE = `Usage: npm run <command> -- [flags]
           Write JSON Schema files for every kind of content file (default: public/schema).
   follow-ups  [--content DIR] [--format text|json|markdown|github]
           List entries due for follow-up and overdue next steps, by owner.
+  build   [ASTRO_FLAGS]
+          Build the site (astro build), then its search index in a process of its own.
   bench   [--entries 1000,10000] [--out DIR] [--skip STEP,...] [--seed N] [--port N]
           Generate synthetic journals and measure check, build, search and dev against a bare
           Astro baseline; writes bench.json and bench.md (default: bench-results/).
@@ -45,7 +47,7 @@ export const messages = {
 			...(conflicts.length > 10 ? [`  ...and ${conflicts.length - 10} more`] : []),
 		].join('\n'),
 	unknownCommand: (name: string) =>
-		`Unknown command "${name}". Commands: check, new, init, schema, follow-ups, bench, shards.`,
+		`Unknown command "${name}". Commands: check, new, init, schema, follow-ups, build, bench, shards.`,
 	missingContent: (dir: string) =>
 		`Content folder ${dir} does not exist. Pass --content DIR or set JOURNAL_CONTENT.`,
 	badFormat: (value: string) => `--format must be text, json or github, not "${value}".`,

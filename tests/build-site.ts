@@ -1,4 +1,4 @@
-/** Builds the site for a content root into a temp folder, as `npm run build` would. */
+/** Builds the site for a content root into a temp folder, as `npm run build` does. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,23 +11,32 @@ export interface BuildResult {
 	outDir: string;
 }
 
-export function buildSite(content: string, env: Record<string, string> = {}): BuildResult {
+/**
+ * How a build is started: `npm` is `npm run build` (Astro, then the search index in a process of
+ * its own); `astro` is a plain `astro build`, which indexes inside the build.
+ */
+const COMMANDS = {
+	npm: [join(repoRoot, 'scripts/run.js'), 'build'],
+	astro: [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'],
+};
+
+export function buildSite(
+	content: string,
+	env: Record<string, string> = {},
+	command: keyof typeof COMMANDS = 'npm',
+): BuildResult {
 	const outDir = mkdtempSync(join(tmpdir(), 'journal-dist-'));
-	const result = spawnSync(
-		process.execPath,
-		[join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
-		{
-			cwd: repoRoot,
-			env: {
-				...process.env,
-				JOURNAL_TODAY: '2026-06-01',
-				...env,
-				JOURNAL_CONTENT: content,
-				ASTRO_TELEMETRY_DISABLED: '1',
-			},
-			encoding: 'utf8',
+	const result = spawnSync(process.execPath, [...COMMANDS[command], '--outDir', outDir], {
+		cwd: repoRoot,
+		env: {
+			...process.env,
+			JOURNAL_TODAY: '2026-06-01',
+			...env,
+			JOURNAL_CONTENT: content,
+			ASTRO_TELEMETRY_DISABLED: '1',
 		},
-	);
+		encoding: 'utf8',
+	});
 	return { code: result.status ?? 1, output: `${result.stdout}\n${result.stderr}`, outDir };
 }
 

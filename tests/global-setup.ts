@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildShardedSite, buildSite, type ShardedBuild } from './build-site.ts';
+import { buildShardedSite, buildSite, type BuildResult, type ShardedBuild } from './build-site.ts';
 import {
 	basedJournalFiles,
 	hostileFixture,
@@ -25,8 +25,10 @@ export const MOVED_ENTRIES = {
 } as const;
 
 export interface Builds {
-	/** tests/fixtures/minimal, today 2026-06-01. */
-	minimal: string;
+	/** tests/fixtures/minimal, today 2026-06-01, with what the build printed. */
+	minimal: BuildResult;
+	/** The minimal fixture with JOURNAL_SEARCH=0. */
+	unindexed: BuildResult;
 	/** The sample journal, today 2026-11-24. */
 	sample: string;
 	/** The sample journal built shard by shard (JOURNAL_SHARD), then merged (shards.test.ts). */
@@ -39,7 +41,8 @@ export interface Builds {
 	sampleBased: string;
 	samplePublicBased: string;
 	/**
-	 * The minimal fixture served under base /journal/ with a site URL, plus `hostileEntry` (markup
+	 * The minimal fixture served under base /journal/ with a site URL, built by a plain
+	 * `astro build` (search indexed inside the build; the other builds use npm run build), plus `hostileEntry` (markup
 	 * in a title, for search to show as text) and `AWKWARD_ENTRY` (text that exports must escape).
 	 */
 	based: string;
@@ -91,13 +94,15 @@ export default function setup(project: TestProject) {
 			]),
 		),
 	);
-	const run = (content: string, env: Record<string, string> = {}) => {
-		const result = buildSite(content, env);
-		if (result.code !== 0) throw new Error(`build of ${content} failed:\n${result.output}`);
-		return result.outDir;
+	const succeed = (...args: Parameters<typeof buildSite>) => {
+		const result = buildSite(...args);
+		if (result.code !== 0) throw new Error(`build of ${args[0]} failed:\n${result.output}`);
+		return result;
 	};
+	const run = (...args: Parameters<typeof buildSite>) => succeed(...args).outDir;
 	const builds: { [K in keyof Builds]: () => Builds[K] } = {
-		minimal: () => run(minimalFixture),
+		minimal: () => succeed(minimalFixture),
+		unindexed: () => succeed(minimalFixture, { JOURNAL_SEARCH: '0' }),
 		sample: () => run(sampleContent, { JOURNAL_TODAY: '2026-11-24' }),
 		sampleSharded: () => buildShardedSite(sampleContent, { JOURNAL_TODAY: '2026-11-24' }),
 		samplePublic: () =>
@@ -110,7 +115,8 @@ export default function setup(project: TestProject) {
 				JOURNAL_AUDIENCE: 'public',
 				JOURNAL_BASE: '/journal/',
 			}),
-		based: () => run(basedRoot),
+		// A plain `astro build`, which indexes for search in-process; the others use npm run build.
+		based: () => run(basedRoot, {}, 'astro'),
 		basedSharded: () => buildShardedSite(basedRoot),
 		nothingDue: () => run(movedRoot, { JOURNAL_TODAY: '2025-12-15' }),
 		empty: () =>

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../build-site.ts';
@@ -13,6 +13,27 @@ describe('npm run build', () => {
 		expect(result.output).toContain('follows: "nowhere" is not a known entry slug.');
 		expect(result.output).not.toMatch(/\n\s+at .*\(/);
 		expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
+	});
+
+	it('builds the search index once Astro has exited, in a process of its own', () => {
+		const { output, outDir } = getBuild('minimal');
+		const complete = output.indexOf('[build] Complete!');
+		const indexed = /\nIndexed (\d+) entries for search in [\d.]+ s\./.exec(output);
+		expect(complete).toBeGreaterThan(-1);
+		expect(indexed?.index).toBeGreaterThan(complete);
+		expect(output).toContain('The search index is built next, once this build has exited.');
+		const entryPages = readdirSync(join(outDir, 'entries'), { withFileTypes: true }).filter(
+			(e) => e.isDirectory() && existsSync(join(outDir, 'entries', e.name, 'index.html')),
+		);
+		expect(Number(indexed?.[1])).toBe(entryPages.length);
+		expect(existsSync(join(outDir, 'pagefind/pagefind.js'))).toBe(true);
+	});
+
+	it('builds no search index with JOURNAL_SEARCH=0', () => {
+		const { output, outDir } = getBuild('unindexed');
+		expect(existsSync(join(outDir, 'index.html'))).toBe(true);
+		expect(existsSync(join(outDir, 'pagefind'))).toBe(false);
+		expect(output).not.toMatch(/search index is built next|Indexed \d+ entries/);
 	});
 
 	it.each([

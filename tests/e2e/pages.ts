@@ -5,7 +5,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { inject } from 'vitest';
 import type { Builds } from '../global-setup.ts';
 
-/** The builds that succeeded (all but `broken`), with their output folder as their value. */
+/** The builds that succeeded (all but `broken`): their output folder, or it and the log. */
 export type SiteBuild = Exclude<
 	keyof Builds,
 	'broken' | 'skeleton' | 'sampleSharded' | 'basedSharded'
@@ -24,7 +24,8 @@ export function textOf(element: HTMLElement | null): string {
 }
 
 export function outDir(build: SiteBuild): string {
-	return getBuild(build);
+	const built = getBuild(build);
+	return typeof built === 'string' ? built : built.outDir;
 }
 
 /** One of the global builds; a clear failure when TEST_BUILDS left it out. */

@@ -3,8 +3,13 @@
  * (so a public build indexes public entries only, and drafts never) into `<outDir>/pagefind/`.
  * The dev server serves the last built index under the base path, so search works in
  * `npm run dev` too; without one, the search page says to run a build.
+ *
+ * `npm run build` (scripts/commands/build.ts) indexes in its own process once Astro has exited:
+ * the build hands it the output folder through the file named by INDEX_HANDOFF. Indexing inside
+ * the build would hold Pagefind's memory and the finished build's at once (4 GiB at 10,000
+ * entries, where each alone peaks near 2). A plain `astro build` still indexes in-process.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -13,6 +18,9 @@ import { serveFolder } from './static-files.ts';
 
 /** Where the bundle goes, inside the output folder and under the base path. */
 export const BUNDLE_FOLDER = 'pagefind';
+
+/** Names the file where a build writes its output folder instead of indexing it. */
+export const INDEX_HANDOFF = 'OUTCOME_JOURNAL_INDEX_HANDOFF';
 
 // Entry pages only; among them, an alias's redirect page has no `data-pagefind-body` and is
 // skipped. The glob also keeps a journal with no entries from indexing its list pages, which
@@ -38,7 +46,11 @@ export function pagefindIntegration(): AstroIntegration {
 				server.middlewares.use(serveFolder(bundle, `${base}${BUNDLE_FOLDER}/`));
 			},
 			'astro:build:done': async ({ dir, logger }) => {
-				await indexSite(fileURLToPath(dir), logger);
+				const handoff = process.env[INDEX_HANDOFF];
+				if (handoff) {
+					writeFileSync(handoff, fileURLToPath(dir));
+					logger.info('The search index is built next, once this build has exited.');
+				} else await indexSite(fileURLToPath(dir), logger);
 			},
 		},
 	};

@@ -1,0 +1,40 @@
+/**
+ * `npm run build [-- ASTRO_FLAGS]`: `astro build`, then the search index in this small process
+ * once Astro has exited, so that the two never hold their memory at the same time
+ * (src/lib/site/pagefind.ts). Flags go to Astro unchanged.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { INDEX_HANDOFF, indexSite } from '../../src/lib/site/pagefind.ts';
+import type { Context } from '../cli.ts';
+
+const astroBin = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
+
+export async function runBuild(ctx: Context): Promise<number> {
+	const folder = mkdtempSync(join(tmpdir(), 'outcome-journal-build-'));
+	const handoff = join(folder, 'out-dir');
+	try {
+		const code = await new Promise<number>((resolve, reject) => {
+			const astro = spawn(process.execPath, [astroBin, 'build', ...ctx.args], {
+				cwd: ctx.cwd,
+				env: { ...ctx.env, [INDEX_HANDOFF]: handoff },
+				stdio: 'inherit',
+			});
+			astro.on('error', reject);
+			astro.on('close', (exit) => resolve(exit ?? 1));
+		});
+		// No handoff when the build failed, or when it does not index (JOURNAL_SEARCH=0, a shard).
+		if (code !== 0 || !existsSync(handoff)) return code;
+		await indexSite(readFileSync(handoff, 'utf8'), { info: ctx.out.stdout, error: ctx.out.stderr });
+		return 0;
+	} catch (error) {
+		// indexSite has printed what Pagefind reported; its summary, not a stack trace, ends it.
+		ctx.out.stderr((error as Error).message);
+		return 1;
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
+}
