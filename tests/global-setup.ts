@@ -12,6 +12,7 @@ import {
 	hostileFixture,
 	leaksFixture,
 	makeJournal,
+	manyMeasurementsFiles,
 	minimalFixture,
 	sampleContent,
 } from './helpers.ts';
@@ -53,6 +54,8 @@ export interface Builds {
 	nothingDue: string;
 	/** A journal with no entries. */
 	empty: string;
+	/** The minimal fixture with manyMeasurementsFiles: a metric page split into pages. */
+	manyMeasurements: string;
 	/** The journal `npm run init` writes, built with the env of its workflow's build step. */
 	skeleton: { outDir: string; journal: string };
 	/** tests/fixtures/hostile: markup, template syntax and javascript: URLs in every text. */
@@ -128,6 +131,7 @@ export default function setup(project: TestProject) {
 					'entries/2026/q1/unfinished.md': null,
 				}),
 			),
+		manyMeasurements: () => run(makeJournal(manyMeasurementsFiles)),
 		skeleton: () => {
 			const workspace = makeWorkspace();
 			const build = stepsOn(workspace.workflow.jobs.journal!, 'push').find((s) =>

@@ -5,6 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../scripts/cli.ts';
 import type { EntryLike } from '../src/lib/facts/rollups.ts';
+import { PAGE_SIZE } from '../src/lib/site/page-size.ts';
+import { addDays } from '../src/lib/utils/dates.ts';
 import type { Entry } from '../src/lib/content/schema.ts';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -129,3 +131,33 @@ export function asCsvCell(value: unknown): string {
 	if (typeof value === 'string' && /^[=+\-@\t\r]/.test(value)) return `'${value}`;
 	return String(value);
 }
+
+/** Entries the `manyMeasurements` build adds, each measuring latency: three pages of them. */
+export const MANY_MEASUREMENTS = PAGE_SIZE.measurements * 2 + 1;
+
+/**
+ * The `manyMeasurements` build's journal: the minimal fixture plus MANY_MEASUREMENTS entries that
+ * measure latency, two a day from 2025-01-01, so its metric page splits and same-day entries tie.
+ */
+export const manyMeasurementsFiles: Record<string, string> = Object.fromEntries(
+	Array.from({ length: MANY_MEASUREMENTS }, (_, i) => {
+		const slug = `latency-${String(i).padStart(3, '0')}`;
+		const date = addDays('2025-01-01', Math.floor(i / 2));
+		const file = [
+			'---',
+			`title: Latency change ${i}`,
+			`date: ${date}`,
+			'authors: [ana]',
+			'status: measured',
+			'metrics:',
+			'  - metric: latency',
+			`    before: ${1500 + i}`,
+			`    after: ${1400 + i}`,
+			`    measured_on: ${addDays(date, 28)}`,
+			'---',
+			'Text.',
+			'',
+		].join('\n');
+		return [`entries/2025/many/${slug}.md`, file];
+	}),
+);

@@ -3,7 +3,7 @@
  * file names a file of the build, and each `#anchor` an id on the page it points to. Checked for
  * the sample and the public journal, each under base `/` and under base `/journal/`, and for the
  * minimal fixture under both (under `/journal/` with a `site`, whose absolute links count as
- * internal). And every
+ * internal), and for a metric page split into pages. And every
  * `href` and `src`, internal or not, is a valid URL string: what a URL may not hold as it is (`<`,
  * `"`, a space, a second `#`…) is percent-encoded, even in links that content gives.
  */
@@ -25,6 +25,8 @@ const BUILDS: [SiteBuild, string, string][] = [
 	['minimal', '/', ORIGIN],
 	// basedJournalFiles (tests/helpers.ts) sets site: https://journal.example.com.
 	['based', '/journal/', 'https://journal.example.com'],
+	// A metric page split into pages: their links to each other.
+	['manyMeasurements', '/', ORIGIN],
 ];
 
 interface Link {

@@ -2,13 +2,14 @@
  * Metric, tag, month and follow-up pages, checked against facts computed here, independently of
  * src/lib/rollups, from the raw content.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HTMLElement } from 'node-html-parser';
 import {
 	basedJournalFiles,
 	makeJournal,
+	manyMeasurementsFiles,
 	minimalFixture,
 	runCli,
 	sampleContent,
@@ -16,6 +17,7 @@ import {
 import { loadJournal } from '../../src/lib/content/load.ts';
 import type { Entry } from '../../src/lib/content/schema.ts';
 import type { FollowUpReport } from '../../src/lib/site/follow-up-report.ts';
+import { PAGE_SIZE } from '../../src/lib/site/page-size.ts';
 import { outDir, page, textOf, type SiteBuild } from './pages.ts';
 
 const SAMPLE_TODAY = '2026-11-24';
@@ -402,6 +404,68 @@ describe('metric pages', () => {
 		expect(conversion).toContain('higher is better');
 		expect(conversion).toContain('3%');
 		for (const r of rows) expect(textOf(r.querySelectorAll('td')[0]!)).toBe('1');
+	});
+});
+
+describe('a metric page with more measurements than one page holds', () => {
+	// The minimal fixture plus manyMeasurementsFiles (tests/helpers.ts), as the build has it.
+	const reporting = published(makeJournal(manyMeasurementsFiles))
+		.filter((e) => e.data.metrics?.some((m) => m.metric === 'latency'))
+		// Newest first, same-day entries by slug.
+		.sort((a, b) => b.data.date.localeCompare(a.data.date) || a.slug.localeCompare(b.slug))
+		.map((e) => e.slug);
+	const pageCount = Math.ceil(reporting.length / PAGE_SIZE.measurements);
+	const pathOf = (n: number) => (n === 1 ? 'metrics/latency' : `metrics/latency/${n}`);
+	const pages = Array.from({ length: pageCount }, (_, i) =>
+		page('manyMeasurements', pathOf(i + 1)),
+	);
+	const slugsOn = (html: HTMLElement) =>
+		html
+			.querySelectorAll('table.card-table tbody th a')
+			.map((a) => lastSegment(a.getAttribute('href')));
+	const nav = (html: HTMLElement, rel: string) =>
+		html.querySelector(`nav.pagination a[rel="${rel}"]`)?.getAttribute('href');
+
+	it('lists every reporting entry once, newest first, on pages of PAGE_SIZE.measurements', () => {
+		expect(pageCount).toBe(3);
+		expect(pages.flatMap(slugsOn)).toEqual(reporting);
+		for (const html of pages.slice(0, -1))
+			expect(slugsOn(html)).toHaveLength(PAGE_SIZE.measurements);
+		expect(existsSync(join(outDir('manyMeasurements'), pathOf(pageCount + 1)))).toBe(false);
+	});
+
+	it('keeps the facts, the total and the history on page 1, at the metric’s own URL', () => {
+		const first = pages[0]!;
+		const facts = first.querySelectorAll('.facts dt');
+		const count = facts.find((dt) => dt.text === 'Measurements')?.nextElementSibling;
+		expect(count?.text).toBe(String(reporting.length));
+		expect(first.querySelectorAll('h2').map((h) => h.text)).toEqual(['History', 'Measurements']);
+		expect(first.querySelector('.history-table')).not.toBeNull();
+		expect(nav(first, 'next')).toBe('/metrics/latency/2/');
+		expect(first.querySelector('nav.pagination')?.hasAttribute('data-pagefind-ignore')).toBe(true);
+	});
+
+	it('says on later pages which measurements they hold, and links back, without the history', () => {
+		const second = pages[1]!;
+		expect(second.querySelector('h1')?.text).toBe('Checkout p95 latency');
+		const lede = textOf(second.querySelector('.lede'));
+		const [size, total] = [PAGE_SIZE.measurements, reporting.length];
+		expect(lede).toContain(`Measurements ${size + 1}–${2 * size} of ${total}.`);
+		expect(second.querySelector('.lede a')?.getAttribute('href')).toBe('/metrics/latency/');
+		expect(second.querySelectorAll('h2').map((h) => h.text)).toEqual(['Measurements']);
+		expect(second.querySelector('.history-table')).toBeNull();
+		expect(second.querySelector('.facts')).toBeNull();
+		expect(nav(second, 'prev')).toBe('/metrics/latency/');
+		expect(nav(second, 'next')).toBe('/metrics/latency/3/');
+		expect(textOf(pages[2]!.querySelector('nav.pagination'))).toContain(
+			`Page 3 of 3: measurements ${2 * size + 1}–${total} of ${total}.`,
+		);
+	});
+
+	it('leaves a metric that fits one page unsplit', () => {
+		const conversion = page('manyMeasurements', 'metrics/conversion');
+		expect(conversion.querySelector('nav.pagination')).toBeNull();
+		expect(existsSync(join(outDir('manyMeasurements'), 'metrics/conversion/2'))).toBe(false);
 	});
 });
 

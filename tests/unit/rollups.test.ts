@@ -13,6 +13,7 @@ import {
 	groupMembersByTeam,
 	groupOpenStepsByNamedOwner,
 	groupOpenStepsByOwner,
+	newestFirst,
 } from '../../src/lib/facts/rollups.ts';
 import { makeEntry } from '../helpers.ts';
 
@@ -116,6 +117,21 @@ describe('roll-ups', () => {
 			['p95-down', -25],
 		]);
 		expect(biggestMoves(all, 1).map((m) => m.entry.slug)).toEqual(['conv-up']);
+	});
+
+	it('lists a metric oldest first for its timeline, newest first for its page', () => {
+		const measured = [
+			entry('a-same-day', { date: '2026-02-01', metrics: [{ metric: 'p95', before: 1 }] }),
+			entry('old', { date: '2025-06-01', metrics: [{ metric: 'p95', before: 1 }] }),
+			entry('b-same-day', { date: '2026-02-01', metrics: [{ metric: 'p95', before: 1 }] }),
+			entry('new', { date: '2026-05-01', metrics: [{ metric: 'p95', before: 1 }] }),
+		];
+		const oldestFirst = groupByMetric(measured, metrics).get('p95')!;
+		const slugs = (list: typeof oldestFirst) => list.map((m) => m.entry.slug);
+		expect(slugs(oldestFirst)).toEqual(['old', 'a-same-day', 'b-same-day', 'new']);
+		// Same-day entries in slug order, as entry lists have them: not the oldest-first list reversed.
+		expect(slugs(newestFirst(oldestFirst))).toEqual(['new', 'a-same-day', 'b-same-day', 'old']);
+		expect(slugs(oldestFirst)).toEqual(['old', 'a-same-day', 'b-same-day', 'new']);
 	});
 
 	it('counts how a metric moved by verdict, judged by its direction', () => {

@@ -5,6 +5,7 @@
 import { daysBetween, monthOf } from '../utils/dates.ts';
 import { addTo } from '../utils/multimap.ts';
 import {
+	byNewest,
 	getCredits,
 	getDelta,
 	isDueForFollowUp,
@@ -131,6 +132,16 @@ export function groupByMetric<T extends EntryLike>(
 	for (const list of out.values())
 		list.sort((a, b) => a.entry.data.date.localeCompare(b.entry.data.date));
 	return out;
+}
+
+/**
+ * The same measurements newest entry first, entries of one day in slug order (as `byNewest` lists
+ * entries): a metric page's table, whose first page then holds the latest results.
+ */
+export function newestFirst<T extends EntryLike>(
+	measurements: readonly Measurement<T>[],
+): Measurement<T>[] {
+	return measurements.toSorted((a, b) => byNewest(a.entry, b.entry));
 }
 
 /** The newest measurement that has an "after" value (input oldest first, as groupByMetric gives). */
