@@ -1,4 +1,6 @@
-import { utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { AstroConfig, ContentEntryType } from 'astro';
 import type { LoaderContext } from 'astro/loaders';
@@ -6,11 +8,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadJournal } from '../../src/lib/content/load.ts';
 import { dropCheckedJournal, handOverCheckedJournal } from '../../src/lib/site/checked-data.ts';
 import {
+	astroBody,
+	entryTypesFor,
 	parseAsChecked,
-	rendersInShard,
 	type EntryTypes,
 } from '../../src/lib/site/journal-loader.ts';
-import { makeJournal } from '../helpers.ts';
+import {
+	hostileFixture,
+	leaksFixture,
+	makeJournal,
+	minimalFixture,
+	sampleContent,
+} from '../helpers.ts';
 
 /** What the loader stores for one file whose frontmatter Astro read as `raw`. */
 function loadOne(root: string, file: string, raw: Record<string, unknown>) {
@@ -85,7 +94,7 @@ describe('a shard renders only the entries whose pages it writes', () => {
 	afterEach(dropCheckedJournal);
 
 	/** The files the `.md` renderer rendered when the loader asked it for each of `files`. */
-	async function renderedOf(shard: Parameters<typeof rendersInShard>[1], files: string[]) {
+	async function renderedOf(shard: Parameters<typeof entryTypesFor>[1], files: string[]) {
 		const root = makeJournal();
 		handOverCheckedJournal(loadJournal(root));
 		const rendered: string[] = [];
@@ -97,7 +106,7 @@ describe('a shard renders only the entries whose pages it writes', () => {
 			},
 		} as unknown as ContentEntryType;
 		const context = { entryTypes: new Map([['.md', markdown]]) as EntryTypes, logger: console };
-		const types = rendersInShard(context as never, shard).entryTypes ?? context.entryTypes;
+		const types = entryTypesFor(context as never, shard).entryTypes!;
 		const render = await types.get('.md')!.getRenderFunction!({} as AstroConfig);
 		const html = [];
 		for (const file of files)
@@ -117,5 +126,71 @@ describe('a shard renders only the entries whose pages it writes', () => {
 	it('the lists shard renders none; a whole build renders every entry', async () => {
 		expect((await renderedOf({ kind: 'lists' }, files)).rendered).toEqual([]);
 		expect((await renderedOf(undefined, files)).rendered).toEqual(files);
+	});
+});
+
+describe('entry files the checker read are not parsed again', () => {
+	afterEach(dropCheckedJournal);
+
+	/** Astro's `.md` type, reduced to what the loader calls, noting the files it parsed. */
+	function markdownType(parsed: string[]) {
+		return {
+			extensions: ['.md'],
+			getEntryInfo: async ({ fileUrl }: { fileUrl: URL }) => {
+				parsed.push(fileUrl.pathname);
+				return { data: { parsedBy: 'Astro' }, body: 'Astro’s body' };
+			},
+		} as unknown as ContentEntryType;
+	}
+
+	it('gives the checked data and the body Astro would cut, without calling Astro’s parser', async () => {
+		const root = makeJournal();
+		handOverCheckedJournal(loadJournal(root));
+		const parsed: string[] = [];
+		const context = { entryTypes: new Map([['.md', markdownType(parsed)]]), logger: console };
+		const type = entryTypesFor(context as never, undefined).entryTypes!.get('.md')!;
+		const file = join(root, 'entries/2026/q1/baseline.md');
+		const contents = readFileSync(file, 'utf8');
+		const info = await type.getEntryInfo({ contents, fileUrl: pathToFileURL(file) });
+		expect(parsed).toEqual([]);
+		expect(info.data).toMatchObject({ title: 'Measured the checkout latency baseline' });
+		expect(info.body).toBe(
+			parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' }).content.trim(),
+		);
+		// A file the checker did not read (added since) goes to Astro's parser.
+		const added = join(root, 'entries/added.md');
+		await type.getEntryInfo({ contents: '---\ntitle: A\n---\nB', fileUrl: pathToFileURL(added) });
+		expect(parsed).toEqual([pathToFileURL(added).pathname]);
+	});
+
+	it.each([
+		['the sample journal', sampleContent],
+		['the minimal fixture', minimalFixture],
+		['the hostile fixture', hostileFixture],
+		['the leaks fixture', leaksFixture],
+	])('cuts the body of every entry of %s as Astro does', (_, root) => {
+		const files = readdirSync(join(root, 'entries'), { recursive: true, encoding: 'utf8' }).filter(
+			(f) => f.endsWith('.md'),
+		);
+		expect(files.length).toBeGreaterThan(0);
+		for (const file of files) {
+			const contents = readFileSync(join(root, 'entries', file), 'utf8');
+			const astro = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' }).content.trim();
+			expect(astroBody(contents), file).toBe(astro);
+		}
+	});
+
+	it('cuts bodies at the edges of Astro’s pattern as Astro does', () => {
+		for (const contents of [
+			'---\na: 1\n---\n\n  Body\n',
+			'\uFEFF---\na: 1\n---\nBody',
+			'\n\n---\na: 1\n---   \nBody',
+			'---\na: 1\n---x\nBody',
+			'No frontmatter\n---\n',
+			'---\r\na: 1\r\n---\r\nBody\r\n',
+		])
+			expect(astroBody(contents), JSON.stringify(contents)).toBe(
+				parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' }).content.trim(),
+			);
 	});
 });

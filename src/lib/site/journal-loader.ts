@@ -11,7 +11,7 @@
  *   Astro imports only the images of stored entries.
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ContentEntryType } from 'astro';
 import {
 	glob,
@@ -50,7 +50,7 @@ export function journalLoader(root: string, kind: Target, pattern: string): Load
 				deferRender: context.watcher !== undefined,
 			}).load({
 				...context,
-				...(kind === 'entries' && rendersInShard(context)),
+				...(kind === 'entries' && entryTypesFor(context)),
 				parseData: parseAsChecked(root, context.parseData),
 				store: publishedOnly(held.store, isKept(root, kind)),
 			});
@@ -97,38 +97,59 @@ export function heldUntilLoaded(store: DataStore): { store: DataStore; release: 
 export type EntryTypes = Map<string, ContentEntryType>;
 
 /**
- * In a shard, the entries whose pages another shard writes are stored without rendering their
- * markdown: rendering every body is most of what content sync costs, and only an entry's own
- * page shows its body. The glob loader renders through the context's `entryTypes`, so the shard
- * hands it renderers that skip those files. Each shard has its own cache (cache-dir.ts), so an
- * unrendered entry never reaches a whole build.
+ * The glob loader's markdown types for entries, with two changes:
+ *
+ * - A file the checker read is not parsed again: its frontmatter would go through js-yaml only
+ *   for `parseAsChecked` to drop the result (10,000 parses a build). The body is cut as Astro cuts
+ *   it (`astroBody`).
+ * - In a shard, the entries whose pages another shard writes are stored without rendering their
+ *   markdown: rendering every body is most of what content sync costs, and only an entry's own
+ *   page shows its body. Each shard has its own cache (cache-dir.ts), so an unrendered entry
+ *   never reaches a whole build.
  */
-export function rendersInShard(
+export function entryTypesFor(
 	context: Pick<LoaderContext, 'logger'>,
 	shard = getShard(),
 ): { entryTypes?: EntryTypes } {
 	const { entryTypes } = context as { entryTypes?: EntryTypes };
-	if (!shard) return {};
 	if (!entryTypes) {
-		context.logger.warn('This Astro version hides its renderers: the shard renders every entry.');
+		if (shard)
+			context.logger.warn('This Astro version hides its renderers: the shard renders every entry.');
 		return {};
 	}
 	const rendered = (filePath: string | undefined) => {
 		const data = filePath && (checkedDataOf(filePath) as Entry | undefined);
-		return !data || writesEntry(shard, data.date);
+		return !shard || !data || writesEntry(shard, data.date);
 	};
-	const skipping = (type: ContentEntryType): ContentEntryType => {
-		const { getRenderFunction } = type;
-		if (!getRenderFunction) return type;
+	const adapt = (type: ContentEntryType): ContentEntryType => {
+		const { getEntryInfo, getRenderFunction } = type;
 		return {
 			...type,
-			getRenderFunction: async (config) => {
-				const render = await getRenderFunction.call(type, config);
-				return (entry) => (rendered(entry.filePath) ? render(entry) : NOT_RENDERED);
+			getEntryInfo: (params) => {
+				const data = checkedDataOf(fileURLToPath(params.fileUrl));
+				if (!data) return getEntryInfo.call(type, params);
+				return Promise.resolve({ data, body: astroBody(params.contents), rawData: '' });
 			},
+			...(shard &&
+				getRenderFunction && {
+					getRenderFunction: async (config) => {
+						const render = await getRenderFunction.call(type, config);
+						return (entry) => (rendered(entry.filePath) ? render(entry) : NOT_RENDERED);
+					},
+				}),
 		};
 	};
-	return { entryTypes: new Map([...entryTypes].map(([ext, type]) => [ext, skipping(type)])) };
+	return { entryTypes: new Map([...entryTypes].map(([ext, type]) => [ext, adapt(type)])) };
+}
+
+// Astro's own frontmatter pattern (@astrojs/internal-helpers/frontmatter), which is not the
+// checker's stricter one (content/frontmatter.ts): the body must be the one Astro would render.
+const ASTRO_FRONTMATTER = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
+
+/** A markdown file's body as Astro's markdown types give it: what follows the frontmatter, trimmed. */
+export function astroBody(contents: string): string {
+	const match = ASTRO_FRONTMATTER.exec(contents);
+	return (match ? contents.slice(match.index + match[0].length) : contents).trim();
 }
 
 /** What an unrendered entry stores: no HTML, and so no images to copy. */
