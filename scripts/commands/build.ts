@@ -13,12 +13,17 @@ import type { Context } from '../cli.ts';
 
 const astroBin = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
 
+// A build allocates short-lived objects by the gigabyte (pages, rendered HTML, the content
+// store). With V8's default young generation (16 MB semi-spaces) garbage collection took about
+// a fifth of a 10,000-entry build's CPU time; with 64 MB semi-spaces it took 40% less.
+const NODE_FLAGS = ['--max-semi-space-size=64'];
+
 export async function runBuild(ctx: Context): Promise<number> {
 	const folder = mkdtempSync(join(tmpdir(), 'outcome-journal-build-'));
 	const handoff = join(folder, 'out-dir');
 	try {
 		const code = await new Promise<number>((resolve, reject) => {
-			const astro = spawn(process.execPath, [astroBin, 'build', ...ctx.args], {
+			const astro = spawn(process.execPath, [...NODE_FLAGS, astroBin, 'build', ...ctx.args], {
 				cwd: ctx.cwd,
 				env: { ...ctx.env, [INDEX_HANDOFF]: handoff },
 				stdio: 'inherit',
