@@ -126,9 +126,16 @@ export function entryTypesFor(
 		return {
 			...type,
 			getEntryInfo: (params) => {
-				const data = checkedDataOf(fileURLToPath(params.fileUrl));
+				const data = checkedDataOf(fileURLToPath(params.fileUrl)) as Record<string, unknown>;
 				if (!data) return getEntryInfo.call(type, params);
-				return Promise.resolve({ data, body: astroBody(params.contents), rawData: '' });
+				const { slug } = data as { slug?: string };
+				// As Astro's own: the frontmatter's `slug` (the glob loader reads only data and body).
+				return Promise.resolve({
+					data,
+					body: astroBody(params.contents),
+					rawData: '',
+					slug: slug!,
+				});
 			},
 			...(shard &&
 				getRenderFunction && {
