@@ -18,6 +18,8 @@ export interface DevTimes {
 	timedOut?: 'start' | 'edit';
 	/** The server's last output when something did not answer in time. */
 	failure?: string;
+	/** The server's exit code, when it exited before the measuring was done. */
+	exitCode?: number;
 }
 
 export interface DevOptions extends RunOptions {
@@ -36,17 +38,30 @@ export async function measureDev(options: DevOptions): Promise<DevTimes> {
 	const page = `${home}entries/${options.entry.slug}/`;
 	const original = readFileSync(options.entry.file, 'utf8');
 	const { limits } = options;
-	const stopped = async (times: Pick<DevTimes, 'startMs' | 'editMs' | 'timedOut'>) => ({
-		...times,
-		limits,
-		peakRss: await server.stop(),
-		...(times.timedOut ? { failure: server.tail() } : {}),
-	});
+	const gone = () => server.child.exitCode !== null || server.child.signalCode !== null;
+	const stopped = async (times: Pick<DevTimes, 'startMs' | 'editMs' | 'timedOut'>) => {
+		// Read before stopping it, which ends it.
+		const exited = gone() ? { exitCode: server.child.exitCode ?? 1 } : {};
+		return {
+			...times,
+			limits,
+			peakRss: await server.stop(),
+			...(times.timedOut ? { failure: server.tail() } : {}),
+			...exited,
+		};
+	};
 	try {
-		const startMs = await pollUntil(home, (s) => s === 200, server.startedAt, limits.startMs);
+		const startMs = await pollUntil(
+			home,
+			(s) => s === 200,
+			server.startedAt,
+			limits.startMs,
+			100,
+			gone,
+		);
 		if (startMs === null) return stopped({ startMs, editMs: null, timedOut: 'start' });
 		// The engineer has the entry open before editing it.
-		await pollUntil(page, (s) => s === 200, performance.now(), limits.startMs);
+		await pollUntil(page, (s) => s === 200, performance.now(), limits.startMs, 100, gone);
 		const title = `Benchmark edit ${Date.now().toString(36)}`;
 		writeFileSync(options.entry.file, original.replace(/^title: .*$/m, `title: ${title}`));
 		const saved = performance.now();
@@ -56,6 +71,7 @@ export async function measureDev(options: DevOptions): Promise<DevTimes> {
 			saved,
 			limits.editMs,
 			50,
+			gone,
 		);
 		return stopped({ startMs, editMs, ...(editMs === null ? { timedOut: 'edit' as const } : {}) });
 	} finally {

@@ -83,7 +83,8 @@ export function startServer(command: string, args: string[], options: RunOptions
 
 /**
  * Polls `url` until `accept(status, body)` holds, and returns the milliseconds since `since`;
- * null when `timeoutMs` passes first. A refused connection (server not up yet) is retried.
+ * null when `timeoutMs` passes first, or as soon as `gone()` says the server has exited. A
+ * refused connection (server not up yet) is retried.
  */
 export async function pollUntil(
 	url: string,
@@ -91,8 +92,9 @@ export async function pollUntil(
 	since: number,
 	timeoutMs: number,
 	every = 100,
+	gone: () => boolean = () => false,
 ): Promise<number | null> {
-	while (performance.now() - since < timeoutMs) {
+	while (performance.now() - since < timeoutMs && !gone()) {
 		try {
 			const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
 			if (accept(response.status, await response.text())) return performance.now() - since;

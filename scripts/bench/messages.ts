@@ -28,9 +28,11 @@ export const benchMessages = {
 	query: (who: string, q: QueryBytes) =>
 		`  query     ${who}: "${q.query}" found ${q.results}, downloaded ${formatValue(q.bytes, 'kB')} in ${q.requests} requests`,
 	dev: (d: DevTimes) =>
-		d.timedOut === 'start'
-			? `  dev       the home page did not answer within ${formatValue(d.limits.startMs, 's')}`
-			: `  dev       home after ${formatValue(d.startMs, 's')}, edit visible after ${d.timedOut ? `more than ${formatValue(d.limits.editMs, 's')}` : formatValue(d.editMs, 's')}, peak ${formatValue(d.peakRss, 'GiB')}`,
+		d.exitCode !== undefined
+			? `  dev       the server exited (code ${d.exitCode}) before the ${d.timedOut === 'start' ? 'home page answered' : 'edit showed'}`
+			: d.timedOut === 'start'
+				? `  dev       the home page did not answer within ${formatValue(d.limits.startMs, 's')}`
+				: `  dev       home after ${formatValue(d.startMs, 's')}, edit visible after ${d.timedOut ? `more than ${formatValue(d.limits.editMs, 's')}` : formatValue(d.editMs, 's')}, peak ${formatValue(d.peakRss, 'GiB')}`,
 	failed: (step: string, tail: string) =>
 		`  ${step} failed; its last output:\n${tail
 			.trim()
