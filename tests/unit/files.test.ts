@@ -60,6 +60,18 @@ describe('files that are too big, binary or not UTF-8', () => {
 		);
 	});
 
+	it('files read one after another are each read whole, a long one and then a short one', () => {
+		const long = 'A line of a long body.\n'.repeat(20_000);
+		const root = makeJournal({
+			'entries/a-long.md': entry(...VALID) + long,
+			'entries/b-short.md': entry(...VALID),
+		});
+		const { journal } = checkJournal(root, TODAY);
+		const body = (id: string) => journal.entries.find((doc) => doc.id === id)?.body;
+		expect(body('a-long')).toBe(`Body.\n${long}`);
+		expect(body('b-short')).toBe('Body.\n');
+	});
+
 	it('a binary file named .md is an error, not text', () => {
 		expect(
 			errorsAfter((root) =>
