@@ -14,7 +14,7 @@ import type * as JsYaml from 'js-yaml';
 import { loadOnUse } from '../utils/load-on-use.ts';
 import { CORE_SCALARS } from './core-scalars.ts';
 import { numberProblem } from './numbers.ts';
-import type { LineMap, ParsedYaml } from './yaml-lines.ts';
+import type { ParsedYaml } from './yaml-lines.ts';
 
 /** Set when a number cannot be kept as written: the careful parser then reports it. */
 let inexact = false;
@@ -92,7 +92,7 @@ export function parseYamlQuickly(text: string, firstLine = 1): ParsedYaml | unde
 		return undefined;
 	}
 	if (lenient || inexact) return undefined;
-	const lines: LineMap = new Map();
+	const lines = new Map<string, number>();
 	const root = top.children[0];
 	if (root && !collectLines(root, '', lines, firstLine)) return undefined;
 	// An empty document: js-yaml says undefined where the `yaml` package says null.
@@ -118,7 +118,12 @@ function isMultiLineFlow(text: string, offset: number, end: number): boolean {
  * account for the result one to one (an empty sequence item has no node of its own), or a key is
  * not a plain string.
  */
-function collectLines(node: SeenNode, path: string, lines: LineMap, firstLine: number): boolean {
+function collectLines(
+	node: SeenNode,
+	path: string,
+	lines: Map<string, number>,
+	firstLine: number,
+): boolean {
 	const at = (key: string) => (path ? `${path}.${key}` : key);
 	const { children, result } = node;
 	if (node.kind === 'mapping') {

@@ -13,7 +13,7 @@ import { parsePlainYaml } from './plain-yaml.ts';
 import { parseYamlQuickly } from './quick-yaml.ts';
 
 /** Field path (`metrics.1.method`) → 1-based line in the file. */
-export type LineMap = Map<string, number>;
+export type LineMap = ReadonlyMap<string, number>;
 
 /** Why the YAML could not be read, where. */
 export interface YamlError {
@@ -59,7 +59,7 @@ export function parseYamlCarefully(text: string, firstLine = 1): ParsedYaml {
 	const { LineCounter, parseDocument, visit } = yaml();
 	const counter = new LineCounter();
 	const lineAt = (offset: number) => counter.linePos(offset).line + firstLine - 1;
-	const lines: LineMap = new Map();
+	const lines = new Map<string, number>();
 	const failed = (errors: YamlError[]): ParsedYaml => ({ data: undefined, lines, errors });
 	let doc;
 	try {
@@ -109,7 +109,7 @@ function unreadable(err: unknown): string {
 function collect(
 	node: Yaml.Node | null,
 	path: (string | number)[],
-	lines: LineMap,
+	lines: Map<string, number>,
 	lineAt: (offset: number) => number,
 	errors: YamlError[],
 ): void {
