@@ -13,6 +13,7 @@
 import { isUtf8 } from 'node:buffer';
 import {
 	closeSync,
+	constants,
 	type Dirent,
 	fstatSync,
 	lstatSync,
@@ -185,12 +186,53 @@ export function readText(root: string, path: string, realRoot = realpathSync(roo
 	if (!target) return { missing: true };
 	if ('error' in target) return { problem: fileProblem(root, path, target.error) };
 	if (target.kind !== 'file') return { problem: fileProblem(root, path, 'is a folder, not a file.') };
-	let read: { bytes: Buffer } | { size: number };
+	let read: Read;
 	try {
-		read = readBounded(target.real);
+		const fd = openSync(target.real, 'r');
+		try {
+			read = readBounded(fd, fstatSync(fd).size);
+		} finally {
+			closeSync(fd);
+		}
 	} catch (err) {
 		return { problem: fileProblem(root, path, `cannot be read (${errorCode(err)}).`) };
 	}
+	return textOf(root, path, read);
+}
+
+/**
+ * Opens without following a symlink or waiting on a pipe; undefined where the system lacks the
+ * flags (Windows).
+ */
+const LISTED_FLAGS =
+	constants.O_NOFOLLOW === undefined
+		? undefined
+		: constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+
+/**
+ * Reads a file that listFolder listed as a regular file, as readText does but without looking at
+ * it again first (on a large journal, that second look was a twentieth of the check): it is opened
+ * without following a symlink and read only if it still is a regular file. A listed symlink, or
+ * whatever the file has become since it was listed, is left to readText.
+ */
+export function readListedFile(root: string, path: string, realRoot: string): ReadResult {
+	let fd: number | undefined;
+	try {
+		if (LISTED_FLAGS !== undefined) fd = openSync(path, LISTED_FLAGS);
+		const stat = fd === undefined ? undefined : fstatSync(fd);
+		if (fd !== undefined && stat?.isFile()) return textOf(root, path, readBounded(fd, stat.size));
+	} catch {
+		// A symlink (O_NOFOLLOW), gone, or unreadable: readText says which.
+	} finally {
+		if (fd !== undefined) closeSync(fd);
+	}
+	return readText(root, path, realRoot);
+}
+
+/** A file's bytes, or its size when that is over the limit (then nothing is read). */
+type Read = { bytes: Buffer } | { size: number };
+
+function textOf(root: string, path: string, read: Read): ReadResult {
 	if (!('bytes' in read))
 		return {
 			problem: fileProblem(
@@ -211,26 +253,17 @@ export function readText(root: string, path: string, realRoot = realpathSync(roo
  */
 let readBuffer = Buffer.allocUnsafe(64 * 1024);
 
-/**
- * The file's bytes (valid until the next read), or its size when that is over the limit (then
- * nothing is read).
- */
-function readBounded(path: string): { bytes: Buffer } | { size: number } {
-	const fd = openSync(path, 'r');
-	try {
-		const { size } = fstatSync(fd);
-		if (size > MAX_FILE_BYTES) return { size };
-		if (size > readBuffer.length) readBuffer = Buffer.allocUnsafe(size);
-		let read = 0;
-		while (read < size) {
-			const n = readSync(fd, readBuffer, read, size - read, read);
-			if (n === 0) break;
-			read += n;
-		}
-		return { bytes: readBuffer.subarray(0, read) };
-	} finally {
-		closeSync(fd);
+/** The bytes of the open file `fd` of `size` bytes (valid until the next read), if within the limit. */
+function readBounded(fd: number, size: number): Read {
+	if (size > MAX_FILE_BYTES) return { size };
+	if (size > readBuffer.length) readBuffer = Buffer.allocUnsafe(size);
+	let read = 0;
+	while (read < size) {
+		const n = readSync(fd, readBuffer, read, size - read, read);
+		if (n === 0) break;
+		read += n;
 	}
+	return { bytes: readBuffer.subarray(0, read) };
 }
 
 function decode(bytes: Buffer): { text: string } | { error: string; line: number } {
