@@ -1,7 +1,9 @@
+import { addDays as addDaysToDate } from 'date-fns/addDays';
 import { isValid } from 'date-fns/isValid';
+import { lightFormat } from 'date-fns/lightFormat';
 import { parseISO } from 'date-fns/parseISO';
 import { describe, expect, it } from 'vitest';
-import { isRealDate, lastDayOf } from '../../src/lib/utils/dates.ts';
+import { addDays, isRealDate, lastDayOf, localToday } from '../../src/lib/utils/dates.ts';
 
 // Leap-year edges (0000 and 2000 divisible by 400, 1900 and 2100 only by 100), ordinary years and
 // the last one.
@@ -40,6 +42,37 @@ describe('isRealDate', () => {
 			'',
 		])
 			expect(isRealDate(text), text).toBe(false);
+	});
+});
+
+describe('addDays', () => {
+	const byDateFns = (date: string, days: number) =>
+		lightFormat(addDaysToDate(parseISO(date), days), 'yyyy-MM-dd');
+
+	it('agrees with date-fns across month, year and leap-day edges, forwards and back', () => {
+		// Years 0001 on: date-fns has no year zero (see below), so no date here reaches it.
+		const starts = YEARS.filter((year) => year >= '0002').flatMap((year) =>
+			['01-01', '02-28', '02-29', '03-01', '06-30', '12-31'].map((day) => `${year}-${day}`),
+		);
+		for (const date of starts.filter(isRealDate))
+			for (const days of [-366, -1, 0, 1, 30, 365, 3650])
+				expect(addDays(date, days), `${date} + ${days}`).toBe(byDateFns(date, days));
+	});
+
+	it('writes a year past 9999 with all five digits', () => {
+		expect(addDays('9999-12-31', 1)).toBe('10000-01-01');
+	});
+
+	it('keeps year 0000, which date-fns prints as 0001 (its yyyy has no year zero)', () => {
+		expect(addDays('0000-01-01', 30)).toBe('0000-01-31');
+		expect(byDateFns('0000-01-01', 30)).toBe('0001-01-31');
+	});
+});
+
+describe('localToday', () => {
+	it('is the local calendar date, as date-fns formats it', () => {
+		for (const now of [new Date(2026, 0, 1), new Date(2024, 1, 29, 23, 59), new Date(99, 11, 31)])
+			expect(localToday(now)).toBe(lightFormat(now, 'yyyy-MM-dd'));
 	});
 });
 

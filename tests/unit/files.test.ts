@@ -7,6 +7,8 @@ import {
 	mkdirSync,
 	readdirSync,
 	lstatSync,
+	realpathSync,
+	rmSync,
 	symlinkSync,
 	truncateSync,
 	writeFileSync,
@@ -16,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkJournal } from '../../src/lib/content/check.ts';
-import { MAX_FILE_BYTES } from '../../src/lib/content/files.ts';
+import { listFolder, MAX_FILE_BYTES, readListedFile } from '../../src/lib/content/files.ts';
 import type { Problem } from '../../src/lib/content/problems.ts';
 import { makeJournal, runCli } from '../helpers.ts';
 
@@ -58,6 +60,18 @@ describe('files that are too big, binary or not UTF-8', () => {
 		expect(p!.message).toBe(
 			`is ${mb} MB; content files may be at most ${MAX_FILE_BYTES / 1024 / 1024} MB. Move large data out of the journal.`,
 		);
+	});
+
+	it('files read one after another are each read whole, a long one and then a short one', () => {
+		const long = 'A line of a long body.\n'.repeat(20_000);
+		const root = makeJournal({
+			'entries/a-long.md': entry(...VALID) + long,
+			'entries/b-short.md': entry(...VALID),
+		});
+		const { journal } = checkJournal(root, TODAY);
+		const body = (id: string) => journal.entries.find((doc) => doc.id === id)?.body;
+		expect(body('a-long')).toBe(`Body.\n${long}`);
+		expect(body('b-short')).toBe('Body.\n');
 	});
 
 	it('a binary file named .md is an error, not text', () => {
@@ -148,6 +162,23 @@ describe('symlinks and folders', () => {
 			}),
 		);
 		expect(JSON.stringify(problems)).not.toContain(secret.slice(0, 20));
+	});
+
+	it('a listed file that has become a symlink to outside the root since is an error, not read', () => {
+		const { file, secret } = outside();
+		const root = makeJournal({ 'people/eve.yml': 'name: Eve\n' });
+		const path = join(root, 'people/eve.yml');
+		expect(listFolder(root, join(root, 'people'), false).files).toContain(path);
+		rmSync(path);
+		symlinkSync(file, path);
+		const read = readListedFile(root, path, realpathSync(root));
+		expect(read).toEqual({
+			problem: expect.objectContaining({
+				file: 'people/eve.yml',
+				message: expect.stringContaining('outside the content root'),
+			}),
+		});
+		expect(JSON.stringify(read)).not.toContain(secret.slice(0, 20));
 	});
 
 	it('a folder symlinked from outside the root is an error, and nothing in it is read', () => {

@@ -117,35 +117,32 @@ describe('parsePlainYaml', () => {
 		const text =
 			"title: It's 2x faster\ndate: 2026-01-05\nauthors: [ana, bo]\nmetrics:\n  - metric: p95\n    before: 808\n    after: 6.5e2\nnext:\n- step: 'Roll out, then ''measure'''\n  done: true\nnote:\n";
 		expect(agreed(text)).toBe('agreed');
-		expect(parsePlainYaml(text, 2)).toEqual({
-			data: {
-				title: "It's 2x faster",
-				date: '2026-01-05',
-				authors: ['ana', 'bo'],
-				metrics: [{ metric: 'p95', before: 808, after: 650 }],
-				next: [{ step: "Roll out, then 'measure'", done: true }],
-				note: null,
-			},
-			lines: new Map(
-				Object.entries({
-					title: 2,
-					date: 3,
-					authors: 4,
-					'authors.0': 4,
-					'authors.1': 4,
-					metrics: 5,
-					'metrics.0': 6,
-					'metrics.0.metric': 6,
-					'metrics.0.before': 7,
-					'metrics.0.after': 8,
-					next: 9,
-					'next.0': 10,
-					'next.0.step': 10,
-					'next.0.done': 11,
-					note: 12,
-				}),
-			),
-			errors: [],
+		const parsed = parsePlainYaml(text, 2);
+		expect(parsed?.data).toEqual({
+			title: "It's 2x faster",
+			date: '2026-01-05',
+			authors: ['ana', 'bo'],
+			metrics: [{ metric: 'p95', before: 808, after: 650 }],
+			next: [{ step: "Roll out, then 'measure'", done: true }],
+			note: null,
+		});
+		expect(parsed?.errors).toEqual([]);
+		expect(Object.fromEntries(parsed!.lines)).toEqual({
+			title: 2,
+			date: 3,
+			authors: 4,
+			'authors.0': 4,
+			'authors.1': 4,
+			metrics: 5,
+			'metrics.0': 6,
+			'metrics.0.metric': 6,
+			'metrics.0.before': 7,
+			'metrics.0.after': 8,
+			next: 9,
+			'next.0': 10,
+			'next.0.step': 10,
+			'next.0.done': 11,
+			note: 12,
 		});
 	});
 

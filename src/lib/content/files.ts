@@ -13,6 +13,8 @@
 import { isUtf8 } from 'node:buffer';
 import {
 	closeSync,
+	constants,
+	type Dirent,
 	fstatSync,
 	lstatSync,
 	openSync,
@@ -69,14 +71,15 @@ function walk(
 	seen: Set<string>,
 	listing: Listing,
 ): void {
-	let names: string[];
+	let entries: Dirent[];
 	try {
-		names = readdirSync(dir).sort();
+		entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => compare(a.name, b.name));
 	} catch (err) {
 		listing.problems.push(fileProblem(root, `${dir}/`, `cannot be read (${errorCode(err)}).`));
 		return;
 	}
-	for (const name of names) {
+	for (const entry of entries) {
+		const { name } = entry;
 		const path = join(dir, name);
 		if (name.startsWith('.')) {
 			if (CONTENT_EXTS.has(extname(name)))
@@ -88,6 +91,11 @@ function walk(
 						'warning',
 					),
 				);
+			continue;
+		}
+		// The folder's listing already tells a regular file; anything else is looked at closely.
+		if (entry.isFile()) {
+			listing.files.push(path);
 			continue;
 		}
 		const target = inspect(realRoot, path);
@@ -112,6 +120,11 @@ function walk(
 			walk(root, realRoot, path, deep, seen, listing);
 		}
 	}
+}
+
+/** The order of `Array.prototype.sort` without a comparer: by UTF-16 code units. */
+function compare(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -173,12 +186,53 @@ export function readText(root: string, path: string, realRoot = realpathSync(roo
 	if (!target) return { missing: true };
 	if ('error' in target) return { problem: fileProblem(root, path, target.error) };
 	if (target.kind !== 'file') return { problem: fileProblem(root, path, 'is a folder, not a file.') };
-	let read: { bytes: Buffer } | { size: number };
+	let read: Read;
 	try {
-		read = readBounded(target.real);
+		const fd = openSync(target.real, 'r');
+		try {
+			read = readBounded(fd, fstatSync(fd).size);
+		} finally {
+			closeSync(fd);
+		}
 	} catch (err) {
 		return { problem: fileProblem(root, path, `cannot be read (${errorCode(err)}).`) };
 	}
+	return textOf(root, path, read);
+}
+
+/**
+ * Opens without following a symlink or waiting on a pipe; undefined where the system lacks the
+ * flags (Windows).
+ */
+const LISTED_FLAGS =
+	constants.O_NOFOLLOW === undefined
+		? undefined
+		: constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+
+/**
+ * Reads a file that listFolder listed as a regular file, as readText does but without looking at
+ * it again first (on a large journal, that second look was a twentieth of the check): it is opened
+ * without following a symlink and read only if it still is a regular file. A listed symlink, or
+ * whatever the file has become since it was listed, is left to readText.
+ */
+export function readListedFile(root: string, path: string, realRoot: string): ReadResult {
+	let fd: number | undefined;
+	try {
+		if (LISTED_FLAGS !== undefined) fd = openSync(path, LISTED_FLAGS);
+		const stat = fd === undefined ? undefined : fstatSync(fd);
+		if (fd !== undefined && stat?.isFile()) return textOf(root, path, readBounded(fd, stat.size));
+	} catch {
+		// A symlink (O_NOFOLLOW), gone, or unreadable: readText says which.
+	} finally {
+		if (fd !== undefined) closeSync(fd);
+	}
+	return readText(root, path, realRoot);
+}
+
+/** A file's bytes, or its size when that is over the limit (then nothing is read). */
+type Read = { bytes: Buffer } | { size: number };
+
+function textOf(root: string, path: string, read: Read): ReadResult {
 	if (!('bytes' in read))
 		return {
 			problem: fileProblem(
@@ -192,23 +246,24 @@ export function readText(root: string, path: string, realRoot = realpathSync(roo
 	return { text: decoded.text };
 }
 
-/** The file's bytes, or its size when that is over the limit (then nothing is read). */
-function readBounded(path: string): { bytes: Buffer } | { size: number } {
-	const fd = openSync(path, 'r');
-	try {
-		const { size } = fstatSync(fd);
-		if (size > MAX_FILE_BYTES) return { size };
-		const bytes = Buffer.alloc(size);
-		let read = 0;
-		while (read < size) {
-			const n = readSync(fd, bytes, read, size - read, read);
-			if (n === 0) break;
-			read += n;
-		}
-		return { bytes: bytes.subarray(0, read) };
-	} finally {
-		closeSync(fd);
+/**
+ * The buffer that every file is read into, grown to the largest file read. Each file is decoded
+ * into a string before the next one is read, so one buffer serves them all; a buffer per file
+ * was thousands of allocations for the collector to sweep.
+ */
+let readBuffer = Buffer.allocUnsafe(64 * 1024);
+
+/** The bytes of the open file `fd` of `size` bytes (valid until the next read), if within the limit. */
+function readBounded(fd: number, size: number): Read {
+	if (size > MAX_FILE_BYTES) return { size };
+	if (size > readBuffer.length) readBuffer = Buffer.allocUnsafe(size);
+	let read = 0;
+	while (read < size) {
+		const n = readSync(fd, readBuffer, read, size - read, read);
+		if (n === 0) break;
+		read += n;
 	}
+	return { bytes: readBuffer.subarray(0, read) };
 }
 
 function decode(bytes: Buffer): { text: string } | { error: string; line: number } {

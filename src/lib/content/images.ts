@@ -5,12 +5,16 @@
  */
 import { dirname, resolve } from 'node:path';
 import { definitions } from 'mdast-util-definitions';
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import type * as FromMarkdown from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
+import { loadOnUse } from '../utils/load-on-use.ts';
 import { quote } from '../utils/quote.ts';
 import { findFileProblem } from './files.ts';
 import type { LoadedJournal, SourceDoc } from './load.ts';
 import type { Problem } from './problems.ts';
+
+/** The markdown parser (micromark), loaded only for a body that may show an image. */
+const markdown = loadOnUse<typeof FromMarkdown>('mdast-util-from-markdown');
 
 /** Every local image of every entry and feature body that is not a file inside the root. */
 export function findBrokenImages(journal: LoadedJournal): Problem[] {
@@ -20,7 +24,7 @@ export function findBrokenImages(journal: LoadedJournal): Problem[] {
 function findInBody(root: string, doc: SourceDoc<unknown>): Problem[] {
 	// Most bodies show no image; parsing only those that might keeps the check fast.
 	if (!doc.body?.includes('![')) return [];
-	const tree = fromMarkdown(doc.body);
+	const tree = markdown().fromMarkdown(doc.body);
 	const definition = definitions(tree);
 	const problems: Problem[] = [];
 	visit(tree, (node) => {

@@ -23,7 +23,7 @@ import type { Problem } from './problems.ts';
 import { validate } from './schema-errors.ts';
 import { didYouMean } from '../utils/suggest.ts';
 import { quote } from '../utils/quote.ts';
-import { listFolder, readText, toRelative } from './files.ts';
+import { listFolder, readListedFile, readText, toRelative } from './files.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { parseSeries, type SeriesPoint } from './series.ts';
 import { parseYamlWithLines, type LineMap } from './yaml-lines.ts';
@@ -162,7 +162,7 @@ function loadKind(root: string, kind: Kind, problems: Problem[]): SourceDoc<unkn
 		}
 		if (ext === '.csv') continue; // read with the metrics, in loadSeries
 		checkFileName(file, baseName(path), ext, problems);
-		const doc = parseFile(root, path, frontmatter, problems, realRoot);
+		const doc = parseFile(root, path, frontmatter, problems, { file, realRoot });
 		if (doc.raw !== undefined) {
 			const { data, problems: found } = validate(schema, doc.raw, doc.file, doc.lines);
 			doc.data = data;
@@ -181,6 +181,12 @@ export function readFileData(root: string, path: string): unknown {
 	return parseFile(root, path, !path.endsWith('.yml'), []).raw;
 }
 
+/** A file of a folder's listing (listFolder): its path relative to the root, and the root's real path. */
+interface Listed {
+	file: string;
+	realRoot: string;
+}
+
 /**
  * Reads YAML or frontmatter; `raw` is undefined (after reporting why) when the file cannot be
  * read or parsed.
@@ -190,13 +196,13 @@ function parseFile(
 	path: string,
 	frontmatter: boolean,
 	problems: Problem[],
-	realRoot?: string,
+	listed?: Listed,
 ): SourceDoc<unknown> {
-	const file = toRelative(root, path);
+	const file = listed?.file ?? toRelative(root, path);
 	const unread: SourceDoc<unknown> = { id: baseName(path), file, path, raw: undefined, lines: new Map() };
 	const problem = (line: number, field: string | null, message: string) =>
 		problems.push({ file, line, field, severity: 'error', message });
-	const read = readText(root, path, realRoot);
+	const read = listed ? readListedFile(root, path, listed.realRoot) : readText(root, path);
 	if ('missing' in read) return unread;
 	if ('problem' in read) {
 		problems.push(read.problem);

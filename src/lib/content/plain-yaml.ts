@@ -47,8 +47,63 @@ class Unread extends Error {}
  */
 export function parsePlainYaml(text: string, firstLine = 1): ParsedYaml | undefined {
 	if (UNREAD.test(text)) return undefined;
+	const data = read(text, firstLine, undefined);
+	if (data === undefined) return undefined;
+	// Most files have no problem to place on a line, so their lines are found when first asked for.
+	const lines = new LinesOnDemand(() => {
+		const map = new Map<string, number>();
+		read(text, firstLine, map);
+		return map;
+	});
+	return { data, lines, errors: [] };
+}
+
+/**
+ * A line map made the first time it is read, by reading the text again. A map of every key and
+ * item of every file was a third of what a large journal's check kept in memory.
+ */
+class LinesOnDemand implements LineMap {
+	#map: Map<string, number> | undefined;
+	readonly #make: () => Map<string, number>;
+
+	constructor(make: () => Map<string, number>) {
+		this.#make = make;
+	}
+
+	get #lines(): Map<string, number> {
+		return (this.#map ??= this.#make());
+	}
+
+	get size() {
+		return this.#lines.size;
+	}
+	get(path: string) {
+		return this.#lines.get(path);
+	}
+	has(path: string) {
+		return this.#lines.has(path);
+	}
+	forEach(fn: (line: number, path: string, map: LineMap) => void): void {
+		this.#lines.forEach((line, path) => fn(line, path, this));
+	}
+	entries() {
+		return this.#lines.entries();
+	}
+	keys() {
+		return this.#lines.keys();
+	}
+	values() {
+		return this.#lines.values();
+	}
+	[Symbol.iterator]() {
+		return this.#lines[Symbol.iterator]();
+	}
+}
+
+/** The mapping that `text` holds, adding the line of each key and item to `map` if given. */
+function read(text: string, firstLine: number, map: Map<string, number> | undefined): unknown {
 	try {
-		return new Reader(text, firstLine).read();
+		return new Reader(text, firstLine, map).read();
 	} catch (err) {
 		if (err instanceof Unread) return undefined;
 		throw err;
@@ -58,26 +113,38 @@ export function parsePlainYaml(text: string, firstLine = 1): ParsedYaml | undefi
 class Reader {
 	private readonly lines: Line[] = [];
 	private pos = 0;
-	private readonly map: LineMap = new Map();
+	private readonly map: Map<string, number> | undefined;
 	private readonly firstLine: number;
 
-	constructor(text: string, firstLine: number) {
+	constructor(text: string, firstLine: number, map: Map<string, number> | undefined) {
 		this.firstLine = firstLine;
-		text.split('\n').forEach((raw, index) => {
-			let end = raw.length;
-			while (end > 0 && raw.charCodeAt(end - 1) === 32) end--;
-			let indent = 0;
-			while (indent < end && raw.charCodeAt(indent) === 32) indent++;
-			if (indent < end) this.lines.push({ index, indent, text: raw.slice(indent, end) });
-		});
+		this.map = map;
+		// Lines found by searching rather than split, so that only their text is sliced out.
+		for (let start = 0, index = 0; start <= text.length; index++) {
+			const next = text.indexOf('\n', start);
+			let end = next === -1 ? text.length : next;
+			while (end > start && text.charCodeAt(end - 1) === 32) end--;
+			let first = start;
+			while (first < end && text.charCodeAt(first) === 32) first++;
+			if (first < end) this.lines.push({ index, indent: first - start, text: text.slice(first, end) });
+			start = next === -1 ? text.length + 1 : next + 1;
+		}
 	}
 
-	read(): ParsedYaml {
+	read(): Record<string, unknown> {
 		const first = this.lines[0];
 		if (!first || first.indent !== 0) throw new Unread();
 		const data = this.mapping(0, '');
 		if (this.pos !== this.lines.length) throw new Unread();
-		return { data, lines: this.map, errors: [] };
+		return data;
+	}
+
+	/** The path of `key` under `parent`, with its line recorded; only built when lines are kept. */
+	private mark(parent: string, key: string | number, line: Line): string {
+		if (!this.map) return '';
+		const path = parent ? `${parent}.${key}` : String(key);
+		this.map.set(path, line.index + this.firstLine);
+		return path;
 	}
 
 	private mapping(indent: number, path: string): Record<string, unknown> {
@@ -87,8 +154,7 @@ class Reader {
 			if (!match) throw new Unread();
 			const key = match[1]!;
 			if (Object.hasOwn(result, key) || !isStringKey(key)) throw new Unread();
-			const at = path ? `${path}.${key}` : key;
-			this.map.set(at, line.index + this.firstLine);
+			const at = this.mark(path, key, line);
 			this.pos++;
 			result[key] = match[2] ? this.inline(match[2], indent, at, line) : this.nested(indent, at);
 		}
@@ -100,8 +166,7 @@ class Reader {
 		for (let line = this.lines[this.pos]; line && line.indent >= indent; line = this.lines[this.pos]) {
 			if (line.indent > indent) throw new Unread();
 			if (!line.text.startsWith('- ')) break; // the next key of the mapping that holds it
-			const at = `${path}.${result.length}`;
-			this.map.set(at, line.index + this.firstLine);
+			const at = this.mark(path, result.length, line);
 			let offset = 2;
 			while (line.text[offset] === ' ') offset++;
 			const rest = line.text.slice(offset);
@@ -136,7 +201,7 @@ class Reader {
 			const inner = trimSpaces(text.slice(1, -1));
 			if (inner === '') return [];
 			return inner.split(',').map((item, i) => {
-				this.map.set(`${path}.${i}`, line.index + this.firstLine);
+				this.mark(path, i, line);
 				return plain(trimSpaces(item), FLOW_PLAIN);
 			});
 		}

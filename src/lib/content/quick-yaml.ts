@@ -10,29 +10,38 @@
  * (anchors and aliases, tags, explicit keys, directives, merge keys, keys that are not strings),
  * and any number that cannot be kept exactly, is left to the careful parser, so that errors and odd files are always explained the same way.
  */
-import { FAILSAFE_SCHEMA, load, Type, type State } from 'js-yaml';
+import type * as JsYaml from 'js-yaml';
+import { loadOnUse } from '../utils/load-on-use.ts';
 import { CORE_SCALARS } from './core-scalars.ts';
 import { numberProblem } from './numbers.ts';
-import type { LineMap, ParsedYaml } from './yaml-lines.ts';
+import type { ParsedYaml } from './yaml-lines.ts';
 
 /** Set when a number cannot be kept as written: the careful parser then reports it. */
 let inexact = false;
 
+/** js-yaml, loaded only for a file that the plain reader (plain-yaml.ts) leaves. */
+const jsYaml = loadOnUse<typeof JsYaml>('js-yaml');
+
+let coreSchema: JsYaml.Schema | undefined;
+
 /** The core schema's scalars (core-scalars.ts), as js-yaml types. */
-const CORE = FAILSAFE_SCHEMA.extend({
-	implicit: CORE_SCALARS.map(
-		({ tag, test, construct }) =>
-			new Type(`tag:yaml.org,2002:${tag}`, {
-				kind: 'scalar',
-				resolve: (text: unknown) => typeof text === 'string' && test.test(text),
-				construct: (text: string) => {
-					const value = construct(text);
-					if (typeof value === 'number' && numberProblem(text, value)) inexact = true;
-					return value;
-				},
-			}),
-	),
-});
+function getCoreSchema(): JsYaml.Schema {
+	const { FAILSAFE_SCHEMA, Type } = jsYaml();
+	return (coreSchema ??= FAILSAFE_SCHEMA.extend({
+		implicit: CORE_SCALARS.map(
+			({ tag, test, construct }) =>
+				new Type(`tag:yaml.org,2002:${tag}`, {
+					kind: 'scalar',
+					resolve: (text: unknown) => typeof text === 'string' && test.test(text),
+					construct: (text: string) => {
+						const value = construct(text);
+						if (typeof value === 'number' && numberProblem(text, value)) inexact = true;
+						return value;
+					},
+				}),
+		),
+	}));
+}
 
 /**
  * `&anchor`, `*alias`, `!tag`, `? key` and `%directive` where a token may start, and `<<`.
@@ -63,9 +72,9 @@ export function parseYamlQuickly(text: string, firstLine = 1): ParsedYaml | unde
 	const open: SeenNode[] = [top];
 	let data: unknown;
 	try {
-		data = load(text, {
-			schema: CORE,
-			listener(event: 'open' | 'close', state: State) {
+		data = jsYaml().load(text, {
+			schema: getCoreSchema(),
+			listener(event: 'open' | 'close', state: JsYaml.State) {
 				if (event === 'open') {
 					const { line, position: offset } = state;
 					const node: SeenNode = { line, offset, kind: null, result: null, children: [] };
@@ -83,7 +92,7 @@ export function parseYamlQuickly(text: string, firstLine = 1): ParsedYaml | unde
 		return undefined;
 	}
 	if (lenient || inexact) return undefined;
-	const lines: LineMap = new Map();
+	const lines = new Map<string, number>();
 	const root = top.children[0];
 	if (root && !collectLines(root, '', lines, firstLine)) return undefined;
 	// An empty document: js-yaml says undefined where the `yaml` package says null.
@@ -109,7 +118,12 @@ function isMultiLineFlow(text: string, offset: number, end: number): boolean {
  * account for the result one to one (an empty sequence item has no node of its own), or a key is
  * not a plain string.
  */
-function collectLines(node: SeenNode, path: string, lines: LineMap, firstLine: number): boolean {
+function collectLines(
+	node: SeenNode,
+	path: string,
+	lines: Map<string, number>,
+	firstLine: number,
+): boolean {
 	const at = (key: string) => (path ? `${path}.${key}` : key);
 	const { children, result } = node;
 	if (node.kind === 'mapping') {

@@ -4,17 +4,8 @@
  * so an impossible date stays visible instead of rolling over to the next month, and a year such
  * as 0099 stays 0099.
  */
-import {
-	isAlias,
-	isMap,
-	isPair,
-	isScalar,
-	isSeq,
-	LineCounter,
-	parseDocument,
-	visit,
-	type Node,
-} from 'yaml';
+import type * as Yaml from 'yaml';
+import { loadOnUse } from '../utils/load-on-use.ts';
 import { excerpt } from '../utils/quote.ts';
 import { numberProblem } from './numbers.ts';
 import { toFieldPath } from './problems.ts';
@@ -22,7 +13,7 @@ import { parsePlainYaml } from './plain-yaml.ts';
 import { parseYamlQuickly } from './quick-yaml.ts';
 
 /** Field path (`metrics.1.method`) → 1-based line in the file. */
-export type LineMap = Map<string, number>;
+export type LineMap = ReadonlyMap<string, number>;
 
 /** Why the YAML could not be read, where. */
 export interface YamlError {
@@ -60,11 +51,15 @@ export function parseYamlWithLines(text: string, firstLine = 1): ParsedYaml {
 	);
 }
 
+/** The `yaml` package, loaded only for a file that the plain reader and the quick path leave. */
+const yaml = loadOnUse<typeof Yaml>('yaml');
+
 /** The `yaml` package's reading: every corner of YAML, and well-worded errors. */
 export function parseYamlCarefully(text: string, firstLine = 1): ParsedYaml {
+	const { LineCounter, parseDocument, visit } = yaml();
 	const counter = new LineCounter();
 	const lineAt = (offset: number) => counter.linePos(offset).line + firstLine - 1;
-	const lines: LineMap = new Map();
+	const lines = new Map<string, number>();
 	const failed = (errors: YamlError[]): ParsedYaml => ({ data: undefined, lines, errors });
 	let doc;
 	try {
@@ -112,26 +107,27 @@ function unreadable(err: unknown): string {
 
 /** Records the line of every key and item, and checks every number on the way. */
 function collect(
-	node: Node | null,
+	node: Yaml.Node | null,
 	path: (string | number)[],
-	lines: LineMap,
+	lines: Map<string, number>,
 	lineAt: (offset: number) => number,
 	errors: YamlError[],
 ): void {
+	const { isAlias, isMap, isPair, isScalar, isSeq } = yaml();
 	if (!node || isAlias(node)) return;
 	if (isMap(node)) {
 		for (const pair of node.items) {
 			if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) continue;
 			const keyPath = [...path, String(pair.key.value)];
 			lines.set(keyPath.join('.'), lineAt(pair.key.range[0]));
-			collect(pair.value as Node | null, keyPath, lines, lineAt, errors);
+			collect(pair.value as Yaml.Node | null, keyPath, lines, lineAt, errors);
 		}
 	} else if (isSeq(node)) {
 		node.items.forEach((item, index) => {
 			const itemPath = [...path, index];
-			const range = (item as Node | null)?.range;
+			const range = (item as Yaml.Node | null)?.range;
 			if (range) lines.set(itemPath.join('.'), lineAt(range[0]));
-			collect(item as Node | null, itemPath, lines, lineAt, errors);
+			collect(item as Yaml.Node | null, itemPath, lines, lineAt, errors);
 		});
 	} else if (isScalar(node) && typeof node.value === 'number') {
 		const problem = numberProblem(node.source ?? String(node.value), node.value);
