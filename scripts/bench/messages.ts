@@ -19,6 +19,8 @@ export const benchMessages = {
 		`  journal   ${files} files, ${commits} commits in ${dir} (${formatValue(ms, 's')})`,
 	check: (t: Timed & { summary: string }) => `  check     ${timed(t)}: ${t.summary}`,
 	build: (what: string, t: Timed) => `  ${what.padEnd(9)} ${timed(t)}`,
+	indexing: (i: { ms: number; pages: number }) =>
+		`  index     ${i.pages} pages in ${formatValue(i.ms, 's')}, as the build's indexing step reported`,
 	noSearch: () =>
 		'  search    the build wrote no pagefind/ index, so "with search" is measured for the baseline only',
 	searchSwitchIgnored: () =>

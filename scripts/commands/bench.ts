@@ -276,10 +276,10 @@ async function measureProject(run: SizeRun): Promise<SizeMeasurements['project']
 			cwd: repoRoot,
 			env: { ...run.env, ...COLD_COMPILE, ...extraEnv },
 		});
-		return run.timed('build', result);
+		return { timed: run.timed('build', result), tail: result.tail };
 	};
 	const distDir = join(work, `dist-${run.entries}`);
-	const first = await build(distDir, skip.has('search') ? SEARCH_OFF : {});
+	const { timed: first, tail } = await build(distDir, skip.has('search') ? SEARCH_OFF : {});
 	const dist = readDistStats(distDir, run.slugs);
 	const project: SizeMeasurements['project'] = {
 		withoutSearch: first,
@@ -292,9 +292,11 @@ async function measureProject(run: SizeRun): Promise<SizeMeasurements['project']
 		if (!skip.has('search')) run.print(say.noSearch());
 	} else {
 		project.withSearch = first;
+		project.indexing = readIndexing(tail);
 		run.print(say.build('+ search', first));
+		if (project.indexing) run.print(say.indexing(project.indexing));
 		const plainDir = join(work, `dist-${run.entries}-no-search`);
-		project.withoutSearch = await build(plainDir, SEARCH_OFF);
+		project.withoutSearch = (await build(plainDir, SEARCH_OFF)).timed;
 		run.print(say.build('build', project.withoutSearch));
 		if (existsSync(join(plainDir, 'pagefind'))) run.print(say.searchSwitchIgnored());
 	}
@@ -307,6 +309,12 @@ async function measureProject(run: SizeRun): Promise<SizeMeasurements['project']
 		run.print(say.query('project', project.query));
 	}
 	return project;
+}
+
+/** What the build's indexing step reported of itself (src/lib/site/pagefind.ts), if it did. */
+export function readIndexing(output: string): { ms: number; pages: number } | null {
+	const match = /^Indexed (\d+) entries for search in ([\d.]+) s\.$/m.exec(output);
+	return match ? { pages: Number(match[1]), ms: Number(match[2]) * 1000 } : null;
 }
 
 /** The bare Astro project over the same entries, then plain Pagefind over its output. */

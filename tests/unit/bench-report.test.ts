@@ -9,6 +9,7 @@ import {
 	type SizeMeasurements,
 } from '../../scripts/bench/report.ts';
 import type { DistStats } from '../../scripts/bench/dist-stats.ts';
+import { readIndexing } from '../../scripts/commands/bench.ts';
 
 const GiB = 1024 ** 3;
 const DEV_LIMITS = { startMs: 600_000, editMs: 180_000 };
@@ -113,6 +114,32 @@ describe('the benchmark report', () => {
 			}),
 		);
 		expect(byLabel(slow, 'Search indexing adds').pass).toBe(false);
+	});
+
+	it('takes what search adds from the indexing step itself when the build reported it', () => {
+		const project = { ...measurements().project, indexing: { ms: 4000, pages: 9000 } };
+		const rows = buildRows(measurements({ project }));
+		expect(byLabel(rows, 'Search indexing adds')).toMatchObject({ project: 4000, pass: true });
+		// The two builds' difference is still shown, unjudged.
+		expect(byLabel(rows, 'Build with search minus without')).toMatchObject({
+			project: 6000,
+			pass: null,
+		});
+		const slow = { ...project, indexing: { ms: FLOORS.searchRatio * 20_000 + 1, pages: 9000 } };
+		expect(byLabel(buildRows(measurements({ project: slow })), 'Search indexing adds').pass).toBe(
+			false,
+		);
+		expect(
+			buildRows(measurements()).some((r) => r.label === 'Build with search minus without'),
+		).toBe(false);
+	});
+
+	it('reads the indexing step’s report from the build’s output', () => {
+		const output = '10:21:32 [build] Complete!\nIndexed 9904 entries for search in 41.0 s.\n';
+		expect(readIndexing(output)).toEqual({ pages: 9904, ms: 41_000 });
+		expect(
+			readIndexing('10:21:32 [outcome-journal:pagefind] Indexed 3 entries for search in 0.2 s.'),
+		).toBeNull();
 	});
 
 	it('takes the larger of the two builds as the peak memory', () => {
