@@ -119,7 +119,7 @@ export function entryTypesFor(
 	}
 	const rendered = (filePath: string | undefined) => {
 		const data = filePath && (checkedDataOf(filePath) as Entry | undefined);
-		return !shard || !data || writesEntry(shard, data.date);
+		return !data || writesEntry(shard, data.date);
 	};
 	const adapt = (type: ContentEntryType): ContentEntryType => {
 		const { getEntryInfo, getRenderFunction } = type;
