@@ -16,6 +16,7 @@ import {
 } from './src/lib/content/env.ts';
 import { astroCacheDir } from './src/lib/site/cache-dir.ts';
 import { journalIntegration } from './src/lib/site/integration.ts';
+import { liveCollections } from './src/lib/site/live-collections.ts';
 import { pagefindIntegration } from './src/lib/site/pagefind.ts';
 import { shardIntegration, shardSitemapOptions, writesLists } from './src/lib/site/shard.ts';
 import { codeRehypePlugins, markdownOptions } from './src/lib/site/markdown.ts';
@@ -51,6 +52,8 @@ export default defineConfig({
 	// The sitemap needs absolute URLs, so it is written only when `site` is set.
 	integrations: [
 		journalIntegration({ root, today }),
+		// In dev, a saved entry reaches its page as soon as the loader has read it.
+		liveCollections(new URL('./src/data/site.ts', import.meta.url)),
 		// `.mdx` is code from trusted authors: not sanitised, but highlighted the same way.
 		mdx({ processor: unified({ rehypePlugins: codeRehypePlugins }) }),
 		...(site && writesLists(shard) ? [sitemap(shard ? shardSitemapOptions(site, base) : {})] : []),

@@ -5,10 +5,11 @@
  * drafts, and in a public build no internal entries nor what only they name.
  */
 import { relative, resolve, sep } from 'node:path';
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { getContentRoot, getShard, getToday } from '../lib/content/env.ts';
 import { byNewest } from '../lib/facts/entry.ts';
 import { getLastUpdated } from '../lib/site/last-updated.ts';
+import { liveSnapshot } from '../lib/site/live-collections.ts';
 import { writesEntry, writesLists } from '../lib/site/shard.ts';
 import { readJournalConfig } from '../lib/content/load.ts';
 import type { Entry } from '../lib/content/schema.ts';
@@ -30,7 +31,12 @@ export interface EntryView {
 	source: CollectionEntry<'entries'>;
 }
 
-const allEntries = await getCollection('entries');
+/** The collections; in dev, as the loaders hold them once they have read every saved change. */
+const live = import.meta.env.DEV ? await liveSnapshot() : undefined;
+const read = async <C extends CollectionKey>(name: C) =>
+	(live?.get(name) as CollectionEntry<C>[] | undefined) ?? (await getCollection(name));
+
+const allEntries = await read('entries');
 
 /** Published entries, newest first. */
 export const entries: EntryView[] = allEntries
@@ -56,13 +62,13 @@ const toMap = <T extends { id: string; data: { name: string } }>(items: T[]) =>
 			.map((i) => [i.id, i.data as T['data']]),
 	);
 
-export const people = toMap(await getCollection('people'));
-export const teams = toMap(await getCollection('teams'));
-const featureCollection = await getCollection('features');
+export const people = toMap(await read('people'));
+export const teams = toMap(await read('teams'));
+const featureCollection = await read('features');
 export const features = toMap(featureCollection);
 /** Feature id → its collection entry, to render the description. */
 export const featureSources = new Map(featureCollection.map((f) => [f.id, f]));
-export const metrics = toMap(await getCollection('metrics'));
+export const metrics = toMap(await read('metrics'));
 
 /** Astro's filePath is relative to the project root; ours is relative to the content root. */
 function relativeFile(filePath: string | undefined): string {

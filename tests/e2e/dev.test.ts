@@ -3,7 +3,7 @@
  * project shares its `.astro/` folder, so they run here, one after another.
  */
 import { spawn } from 'node:child_process';
-import { rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ describe('npm run dev', () => {
 		}
 	});
 
-	it('shows a saved edit, a deleted entry and a new one', { timeout: 240_000 }, async () => {
+	it('shows saved, new and deleted entries, and people', { timeout: 240_000 }, async () => {
 		const entry = (title: string, body: string) =>
 			`---\ntitle: ${title}\ndate: 2026-03-01\nauthors: [ana]\nstatus: shipped\n---\n\n${body}\n`;
 		const root = makeJournal({ 'entries/2026/dev-edit.md': entry('Before the edit', 'Old body.') });
@@ -45,6 +45,11 @@ describe('npm run dev', () => {
 			// The title comes from the store and the body from the file: both change.
 			const edited = await poll(page('dev-edit'), shows('After the edit', 'New body.'), 60_000);
 			expect(await edited.text()).not.toContain('Before the edit');
+
+			// No page imports a person's file: the server drops the pages when the loader reads it.
+			const person = join(root, 'people/ana.yml');
+			writeFileSync(person, readFileSync(person, 'utf8').replace('Ana Souza', 'Ana Renamed'));
+			await poll(page('dev-edit'), shows('Ana Renamed'), 60_000);
 
 			writeFileSync(join(root, 'entries/2026/dev-new.md'), entry('A new entry', 'Fresh.'));
 			await poll(page('dev-new'), shows('A new entry'), 60_000);

@@ -18,6 +18,7 @@ function recordingStore() {
 		},
 		delete: (id: string) => void map.delete(id),
 		keys: () => [...map.keys()],
+		values: () => [...map.values()],
 	} as unknown as DataStore;
 	return { store, map, sets };
 }
@@ -51,11 +52,51 @@ describe('a loader store held until the first load ends', () => {
 		expect([...map.keys()]).toEqual([]);
 	});
 
-	it('passes changes after the first load straight through (the dev server’s edits)', () => {
-		const { store, sets } = recordingStore();
-		const held = heldUntilLoaded(store);
+	it('keeps an edit after the first load in front of the store, and says so', () => {
+		const { store, map, sets } = recordingStore();
+		let changes = 0;
+		const held = heldUntilLoaded(store, () => changes++);
+		held.store.set(entry('a', 'a1'));
+		held.store.set(entry('b'));
 		held.release();
-		held.store.set(entry('edited'));
-		expect(sets).toEqual(['edited']);
+		expect(changes).toBe(0);
+		held.store.set(entry('a', 'a2'));
+		// Astro's store would write itself whole for this: it keeps the entry as it was.
+		expect(sets).toEqual(['a', 'b']);
+		expect(map.get('a')?.digest).toBe('a1');
+		expect(held.store.get('a')?.digest).toBe('a2');
+		expect(held.store.values().map((e) => e.digest)).toEqual(['b', 'a2']);
+		expect(changes).toBe(1);
+	});
+
+	it('stores a new or moved file after the first load, which Astro must list to render it', () => {
+		const { store, map, sets } = recordingStore();
+		const held = heldUntilLoaded(store);
+		held.store.set({ ...entry('a'), filePath: 'entries/a.md' });
+		held.release();
+		held.store.set({ ...entry('new'), filePath: 'entries/new.md' });
+		held.store.set({ ...entry('a', 'a2'), filePath: 'entries/2026/a.md' });
+		expect(sets).toEqual(['a', 'new', 'a']);
+		expect(map.get('a')?.filePath).toBe('entries/2026/a.md');
+		expect(held.store.keys()).toEqual(['a', 'new']);
+	});
+
+	it('hides an entry deleted after the first load, and shows it again when it comes back', () => {
+		const { store, map } = recordingStore();
+		let changes = 0;
+		const held = heldUntilLoaded(store, () => changes++);
+		held.store.set(entry('a'));
+		held.store.set(entry('b'));
+		held.release();
+		held.store.delete('a');
+		expect(map.has('a')).toBe(true);
+		expect(held.store.has('a')).toBe(false);
+		expect(held.store.get('a')).toBeUndefined();
+		expect(held.store.keys()).toEqual(['b']);
+		expect(changes).toBe(1);
+		held.store.set(entry('a', 'a2'));
+		expect(held.store.get('a')?.digest).toBe('a2');
+		expect(held.store.keys()).toEqual(['b', 'a']);
+		expect(changes).toBe(2);
 	});
 });
