@@ -4,6 +4,7 @@
  * journal: about 2% people, 0.2% teams, 1% features and 0.5% metrics relative to entries,
  * entries over five years in `entries/<year>/<team>/`, bodies of 150–600 words.
  */
+import { AUTHOR_ROLES, METHODS } from '../../src/lib/content/vocabulary.ts';
 import { addDays, daysBetween } from '../../src/lib/utils/dates.ts';
 import {
 	CODE_SAMPLES,
@@ -245,16 +246,6 @@ const STATUS_OLD = [
 	'measuring',
 ] as const;
 const STATUS_RECENT = ['shipped', 'shipped', 'measuring', 'measuring', 'measured'] as const;
-const METHODS = [
-	'ab_test',
-	'holdout',
-	'staged_rollout',
-	'pre_post',
-	'estimate',
-	'qualitative',
-] as const;
-const ROLES = ['lead', 'contributor', 'reviewer', 'support'] as const;
-
 function makeEntry(ctx: EntryContext) {
 	const { random, writer, date, people } = ctx;
 	const team = random.chance(0.9) ? random.pick(ctx.teamIds).id : undefined;
@@ -279,7 +270,10 @@ function makeEntry(ctx: EntryContext) {
 	if (withRoles) {
 		lines.push('authors:');
 		authors.forEach((a, n) =>
-			lines.push(`  - person: ${a.id}`, `    role: ${n === 0 ? 'lead' : random.pick(ROLES)}`),
+			lines.push(
+				`  - person: ${a.id}`,
+				`    role: ${n === 0 ? 'lead' : random.pick(AUTHOR_ROLES)}`,
+			),
 		);
 	} else lines.push(`authors: [${authors.map((a) => a.id).join(', ')}]`);
 	if (team) lines.push(`team: ${team}`);

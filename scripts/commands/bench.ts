@@ -29,6 +29,7 @@ import {
 	type Timed,
 } from '../bench/report.ts';
 import type { Context } from '../cli.ts';
+import { astroBin } from './build.ts';
 
 export const STEPS = ['check', 'build', 'search', 'baseline', 'query', 'dev'] as const;
 type Step = (typeof STEPS)[number];
@@ -63,7 +64,6 @@ const COLD_COMPILE = { NODE_DISABLE_COMPILE_CACHE: '1' };
 const PAGEFIND_API: QueryTarget = { kind: 'api', bundle: '/pagefind/' };
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const astroBin = join(repoRoot, 'node_modules/astro/bin/astro.mjs');
 /** `npm run build` without npm: Astro's build, then the search index. */
 const buildCommand = [join(repoRoot, 'scripts/run.js'), 'build'];
 const pagefindBin = join(repoRoot, 'node_modules/pagefind/lib/runner/bin.cjs');

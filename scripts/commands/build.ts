@@ -11,7 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { INDEX_HANDOFF, indexSite } from '../../src/lib/site/pagefind.ts';
 import type { Context } from '../cli.ts';
 
-const astroBin = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
+/** Astro's command line, run by Node directly (the bench runs it too). */
+export const astroBin = fileURLToPath(
+	new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url),
+);
 
 // A build allocates short-lived objects by the gigabyte (pages, rendered HTML, the content
 // store). With V8's default young generation (16 MB semi-spaces) garbage collection took about
