@@ -1,6 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/lib/content/problems.ts';
-import { DEV_WARNINGS_LISTED, formatForDev } from '../../src/lib/site/integration.ts';
+import { dropCheckedJournal } from '../../src/lib/site/checked-data.ts';
+import {
+	DEV_WARNINGS_LISTED,
+	formatForDev,
+	journalIntegration,
+} from '../../src/lib/site/integration.ts';
+import { minimalFixture } from '../helpers.ts';
 
 const problem = (file: string, severity: Problem['severity'], message: string): Problem => ({
 	file,
@@ -29,5 +39,19 @@ describe('the dev server start-up report', () => {
 		const text = formatForDev([problem('entries/a.md', 'warning', 'due for follow-up')]);
 		expect(text).toContain('entries/a.md');
 		expect(text).toContain('due for follow-up');
+	});
+});
+
+describe('the integration before a build', () => {
+	afterEach(dropCheckedJournal);
+
+	it('makes the cache folder that Astro writes its content store into', () => {
+		const cacheDir = join(mkdtempSync(join(tmpdir(), 'cache-')), 'astro', 'journal');
+		const setup = journalIntegration({ root: minimalFixture, today: '2026-06-01' }).hooks[
+			'astro:config:setup'
+		] as (options: unknown) => void;
+		const logger = { warn: () => {}, error: () => {} };
+		setup({ command: 'build', config: { cacheDir: pathToFileURL(`${cacheDir}/`) }, logger });
+		expect(existsSync(cacheDir)).toBe(true);
 	});
 });

@@ -2,6 +2,7 @@
  * The Astro integration that runs the checker before every build, so that a dangling id or a
  * typo fails the build instead of publishing a wrong page (Astro alone only logs broken links).
  */
+import { mkdirSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { checkJournal } from '../content/check.ts';
 import { countBySeverity, type Problem } from '../content/problems.ts';
@@ -22,8 +23,12 @@ export function journalIntegration({ root, today }: JournalIntegrationOptions): 
 	return {
 		name: 'outcome-journal',
 		hooks: {
-			'astro:config:setup': ({ command, logger }) => {
+			'astro:config:setup': ({ command, config, logger }) => {
 				if (command !== 'build' && command !== 'dev') return;
+				// Astro writes its content store there half a second after its first change, but
+				// makes the folder only once every loader is done: a cold build whose loaders took
+				// longer (10,000 entries) could fail to write it.
+				mkdirSync(config.cacheDir, { recursive: true });
 				const readAt = Date.now();
 				const { journal, problems } = checkJournal(root, today);
 				const { errors } = countBySeverity(problems);
