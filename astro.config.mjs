@@ -19,6 +19,7 @@ import { journalIntegration } from './src/lib/site/integration.ts';
 import { liveCollections } from './src/lib/site/live-collections.ts';
 import { pagefindIntegration } from './src/lib/site/pagefind.ts';
 import { shardIntegration, shardSitemapOptions, writesLists } from './src/lib/site/shard.ts';
+import { storeFromDisk } from './src/lib/site/store-from-disk.ts';
 import { codeRehypePlugins, markdownOptions } from './src/lib/site/markdown.ts';
 import { readJournalConfig } from './src/lib/content/load.ts';
 
@@ -54,6 +55,8 @@ export default defineConfig({
 		journalIntegration({ root, today }),
 		// In dev, a saved entry reaches its page as soon as the loader has read it.
 		liveCollections(new URL('./src/data/site.ts', import.meta.url)),
+		// A build reads Astro's content store from a file, not from a string in its code.
+		storeFromDisk(),
 		// `.mdx` is code from trusted authors: not sanitised, but highlighted the same way.
 		mdx({ processor: unified({ rehypePlugins: codeRehypePlugins }) }),
 		...(site && writesLists(shard) ? [sitemap(shard ? shardSitemapOptions(site, base) : {})] : []),
