@@ -48,9 +48,9 @@ export function journalLoader(root: string, kind: Target, pattern: string): Load
 				pattern,
 				generateId: ({ entry }) => baseName(entry),
 				retainBody: kind === 'features',
-				// Only `astro dev` watches. There, a page renders its markdown when first asked
-				// for: a start need not render 10,000 bodies, and the store every save rewrites
-				// holds no HTML. A build renders every page anyway, so it renders at sync.
+				// In dev a page renders its markdown when first asked for: a start need not render
+				// 10,000 bodies, and the store Astro writes to disk holds no HTML. A build renders
+				// every page anyway, so it renders at sync.
 				deferRender: watcher !== undefined,
 			}).load({
 				...context,
