@@ -72,4 +72,6 @@ export default defineConfig({
 	// No inline <style> or <script>: pages must work under `style-src 'self'; script-src 'self'`.
 	build: { inlineStylesheets: 'never' },
 	vite: { build: { assetsInlineLimit: 0 } },
+	// The toolbar sits over the home page's chart in dev, and this site has no use for its apps.
+	devToolbar: { enabled: false },
 });
