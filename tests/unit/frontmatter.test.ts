@@ -31,4 +31,10 @@ describe('splitFrontmatter', () => {
 		expect(splitFrontmatter('---')).toMatchObject({ line: 1, error: /never closed/ });
 		expect(splitFrontmatter('---\na: 1\n----\n')).toMatchObject({ line: 1, error: /never closed/ });
 	});
+
+	it('reads an opening "---js" line as no frontmatter, never as code to run', () => {
+		// gray-matter evaluates `---js` frontmatter (CVE-2022-25863); here it is only text.
+		const split = splitFrontmatter('---js\n{ title: process.exit(1) }\n---\nbody');
+		expect(split).toMatchObject({ line: 1, error: /missing frontmatter/ });
+	});
 });
