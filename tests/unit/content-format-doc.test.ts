@@ -1,7 +1,7 @@
 /**
- * Keeps the README's content format reference in step with the schema: every key of every object
- * in each kind of file has a row in that file's table (and no row names a key the schema lacks),
- * with the right "required" and default.
+ * Keeps the content format reference (docs/content-format.md) in step with the schema: every key of
+ * every object in each kind of file has a row in that file's table (and no row names a key the
+ * schema lacks), with the right "required" and default.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,14 +10,14 @@ import { describe, expect, it } from 'vitest';
 import { SCHEMAS } from '../../src/lib/content/schema.ts';
 import { repoRoot } from '../helpers.ts';
 
-/** The README heading of each kind of file in SCHEMAS. */
+/** The reference's heading of each kind of file in SCHEMAS. */
 const HEADINGS: Record<keyof typeof SCHEMAS, string> = {
-	journal: '### `journal.yml`',
-	person: '### `people/<id>.yml`',
-	team: '### `teams/<id>.yml`',
-	feature: '### `features/<id>.md`',
-	metric: '### `metrics/<id>.yml`',
-	entry: '### `entries/**/<slug>.md`',
+	journal: '## `journal.yml`',
+	person: '## `people/<id>.yml`',
+	team: '## `teams/<id>.yml`',
+	feature: '## `features/<id>.md`',
+	metric: '## `metrics/<id>.yml`',
+	entry: '## `entries/**/<slug>.md`',
 };
 
 interface Field {
@@ -61,12 +61,12 @@ function describeField(field: z.core.$ZodType): Field {
 	return { required: def.type !== 'optional' };
 }
 
-/** The README's lines outside fenced code blocks, each with the heading it sits under. */
-function readmeSections(): Map<string, string[]> {
+/** The reference's lines outside fenced code blocks, each with the heading it sits under. */
+function referenceSections(): Map<string, string[]> {
 	const sections = new Map<string, string[]>();
 	let heading = '';
 	let fenced = false;
-	for (const line of readFileSync(join(repoRoot, 'README.md'), 'utf8').split('\n')) {
+	for (const line of readFileSync(join(repoRoot, 'docs/content-format.md'), 'utf8').split('\n')) {
 		if (line.startsWith('```')) fenced = !fenced;
 		if (fenced) continue;
 		if (/^#{1,6} /.test(line)) {
@@ -91,25 +91,24 @@ function tableIn(lines: string[]): Record<string, string>[] {
 	return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i] ?? ''])));
 }
 
-const sections = readmeSections();
+const sections = referenceSections();
 const headings = [...sections.keys()];
 
-/** The table for `path` of a kind: its own section, or a `####` one below it. */
-function readmeTable(kind: keyof typeof SCHEMAS, path: string): Record<string, string>[] {
+/** The table for `path` of a kind: its own section, or a `###` one below it. */
+function referenceTable(kind: keyof typeof SCHEMAS, path: string): Record<string, string>[] {
 	const top = headings.indexOf(HEADINGS[kind]);
-	expect(top, `README heading ${HEADINGS[kind]}`).toBeGreaterThan(-1);
+	expect(top, `heading ${HEADINGS[kind]}`).toBeGreaterThan(-1);
 	if (!path) return tableIn(sections.get(HEADINGS[kind])!);
-	const end = headings.findIndex((h, i) => i > top && /^#{1,3} /.test(h));
-	const heading = `#### \`${path}\``;
+	const end = headings.findIndex((h, i) => i > top && /^#{1,2} /.test(h));
+	const heading = `### \`${path}\``;
 	const at = headings.indexOf(heading, top);
-	expect(
-		at > top && (end === -1 || at < end),
-		`README heading ${heading} under ${HEADINGS[kind]}`,
-	).toBe(true);
+	expect(at > top && (end === -1 || at < end), `heading ${heading} under ${HEADINGS[kind]}`).toBe(
+		true,
+	);
 	return tableIn(sections.get(heading)!);
 }
 
-describe('the README documents every field of the format', () => {
+describe('docs/content-format.md documents every field of the format', () => {
 	const cases = Object.entries(SCHEMAS).flatMap(([kind, schema]) =>
 		[...objectsIn(schema)].map(([path, fields]) => ({
 			kind: kind as keyof typeof SCHEMAS,
@@ -135,7 +134,7 @@ describe('the README documents every field of the format', () => {
 	it.each(cases)(
 		'$kind $path: one row per key, with required and default',
 		({ kind, path, fields }) => {
-			const rows = readmeTable(kind, path);
+			const rows = referenceTable(kind, path);
 			const key = (row: Record<string, string>) => row.key?.replace(/^`|`$/g, '');
 			expect(rows.map(key).sort()).toEqual([...fields.keys()].sort());
 			for (const row of rows) {
@@ -146,14 +145,4 @@ describe('the README documents every field of the format', () => {
 			}
 		},
 	);
-});
-
-describe('the README stands alone', () => {
-	it('links to no file outside the repository', () => {
-		const text = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-		const targets = [...text.matchAll(/\]\(([^)#]+)[^)]*\)/g)].map((m) => m[1]!);
-		const local = targets.filter((t) => !/^[a-z]+:/.test(t));
-		expect(local.filter((t) => t.startsWith('..') || t.startsWith('/'))).toEqual([]);
-		expect(text).not.toMatch(/shared\/spec|\.\.\/shared/);
-	});
 });
