@@ -49,7 +49,7 @@ export interface ShardedBuild {
 
 /**
  * Builds every shard that `npm run shards -- list` names, each into its own temp folder, and
- * merges them with `npm run shards -- merge`, as the README's CI matrix does.
+ * merges them with `npm run shards -- merge`, as the CI matrix in docs/past-one-machine.md does.
  */
 export function buildShardedSite(content: string, env: Record<string, string> = {}): ShardedBuild {
 	const cli = (...args: string[]) => {

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: generate a synthetic journal per size, then measure the project against a bare
- * Astro baseline on the same files in the same run (see scripts/bench/ and the README).
+ * Astro baseline on the same files in the same run (see scripts/bench/ and docs/benchmark.md).
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';

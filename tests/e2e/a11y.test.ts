@@ -1,5 +1,5 @@
 /**
- * Every page type in a real browser (Debian's Chromium), served under the README's
+ * Every page type in a real browser (Debian's Chromium), served under docs/security.md's
  * Content-Security-Policy: no console error and no failed request, the keyboard reaches the skip
  * link and then the navigation, axe finds nothing in light or dark mode, nothing scrolls sideways
  * on a phone, and the one shared script.

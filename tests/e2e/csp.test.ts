@@ -1,5 +1,5 @@
 /**
- * Every page works under the strict Content-Security-Policy the README recommends: no inline
+ * Every page works under the strict Content-Security-Policy docs/security.md recommends: no inline
  * scripts or styles, no style attributes (Shiki's would be one), nothing from other origins.
  */
 import type { Browser } from 'playwright-core';

@@ -1,7 +1,7 @@
 /**
  * What a leader reads: loop health on the home, team and month pages, the monthly digest (pages
  * and /digest.xml) and the team roll-up, checked against numbers computed here from the raw
- * content by the README's rules, not by src/lib.
+ * content by the rules in docs/, not by src/lib.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,7 +33,7 @@ const LAST_12 = Array.from({ length: 12 }, (_, i) => {
 	return d.toISOString().slice(0, 7);
 });
 
-/** The README's definition: closed, open and late, not yet due. */
+/** The definition in docs/charts-and-loop-health.md: closed, open and late, not yet due. */
 function health(list: Raw[]) {
 	const closed = list.filter((e) =>
 		['measured', 'inconclusive', 'reverted'].includes(e.data.status),

@@ -1,5 +1,5 @@
 /**
- * Lighthouse (desktop preset) on four pages of the sample journal, served under the README's
+ * Lighthouse (desktop preset) on four pages of the sample journal, served under docs/security.md's
  * Content-Security-Policy, in Debian's Chromium: accessibility, best practices and SEO 100,
  * performance at least 95. The scores are printed as a table.
  *

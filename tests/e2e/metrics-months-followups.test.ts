@@ -64,7 +64,7 @@ interface FollowUpItem {
 	date: string;
 }
 
-/** What should be on /follow-ups/: computed from the README's rules, not from src/lib. */
+/** What should be on /follow-ups/: computed from the rules in docs/content-format.md, not from src/lib. */
 function expectedFollowUps(entries: RawEntry[], today: string, followUpDays: number) {
 	const items: FollowUpItem[] = [];
 	for (const e of entries) {

@@ -14,7 +14,7 @@ export interface Served {
 	close: () => Promise<void>;
 }
 
-/** The Content-Security-Policy every page must work under: the README's, word for word. */
+/** The Content-Security-Policy every page must work under: docs/security.md's, word for word. */
 export const CSP =
 	"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'";
 

@@ -1,5 +1,5 @@
 /**
- * Hostile files: each gives an error (or the warning the README promises) naming the file, or is
+ * Hostile files: each gives an error (or the warning docs/security.md promises) naming the file, or is
  * read as its author meant; none crashes the checker, reads outside the content root, or
  * prints more than a short excerpt of what it holds.
  */

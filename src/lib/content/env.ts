@@ -1,4 +1,4 @@
-/** The environment variables every tool honours (see the README). */
+/** The environment variables every tool honours (see docs/cli.md). */
 import { resolve } from 'node:path';
 import { isRealDate, localToday } from '../utils/dates.ts';
 import type { Audience } from '../facts/entry.ts';
@@ -65,7 +65,7 @@ export function isSearchEnabled(env: Env = process.env): boolean {
 	return value === '1';
 }
 
-/** One part of a sharded build (see `JOURNAL_SHARD` in the README). */
+/** One part of a sharded build (see `JOURNAL_SHARD` in docs/cli.md). */
 export type Shard = { kind: 'year'; year: string } | { kind: 'lists' };
 
 /**

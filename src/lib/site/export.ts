@@ -1,4 +1,4 @@
-/** The structured record of an entry for /entries.json (its shape is documented in the README). */
+/** The structured record of an entry for /entries.json (its shape is documented in docs/site.md). */
 import { stringify } from 'csv-stringify/sync';
 import { getCredits, getDelta, isDueForFollowUp, measureBy } from '../facts/entry.ts';
 import { evidenceOf, strongestEvidence } from '../facts/evidence.ts';

@@ -7,7 +7,7 @@ export function getStaticPaths() {
 	return listPaths(() => [...people.keys()].map((id) => ({ params: { id } })));
 }
 
-/** The person's history rows as CSV (columns in the README). */
+/** The person's history rows as CSV (columns in docs/site.md). */
 export const GET: APIRoute = ({ params }) =>
 	new Response(toHistoryCsv(historyRows.get(params.id!) ?? []), {
 		headers: { 'Content-Type': 'text/csv; charset=utf-8' },
