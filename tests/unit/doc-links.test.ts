@@ -86,7 +86,7 @@ describe('documentation links', () => {
 		expect(brokenLink('README.md', 'docs/cli.md#nowhere')).toBe(
 			'no heading #nowhere in docs/cli.md',
 		);
-		expect(brokenLink('docs/cli.md', '../../shared/spec/content-format.md')).toBe(
+		expect(brokenLink('docs/cli.md', '../../elsewhere/format.md')).toBe(
 			'it points outside the repository',
 		);
 	});
