@@ -6,7 +6,7 @@
  * belongs in the journal's folder. (Tests that run as root can write anyway; the comparison
  * still catches it.) The same install serves a monorepo whose content lives elsewhere.
  */
-import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
 	cpSync,
 	existsSync,
@@ -53,7 +53,7 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
 	return { ...result, output: `${result.stdout}\n${result.stderr}` };
 }
 
-function succeed(result: SpawnSyncReturns<string> & { output: string }) {
+function succeed(result: ReturnType<typeof run>) {
 	expect(result.status, result.output).toBe(0);
 	return result.output;
 }
