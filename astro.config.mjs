@@ -4,6 +4,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 import {
 	getAudience,
 	getContentRoot,
@@ -29,12 +30,13 @@ const { today, base, site, search, shard } = readEnvironment();
 /** Checks the JOURNAL_* variables up front: a typo there is a one-line message, not a stack. */
 function readEnvironment() {
 	try {
-		getAudience();
+		const config = readJournalConfig(root);
+		getAudience(process.env, config);
 		return {
 			today: getToday(),
 			search: isSearchEnabled(),
 			shard: getShard(),
-			...getSiteLocation(readJournalConfig(root)),
+			...getSiteLocation(config),
 		};
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
@@ -44,6 +46,10 @@ function readEnvironment() {
 }
 
 export default defineConfig({
+	// The site ships in the package, next to this file; the root is the journal's folder (the
+	// command line passes `--root`), where Astro writes `.astro/`, the output and its cache.
+	srcDir: fileURLToPath(new URL('./src/', import.meta.url)),
+	publicDir: fileURLToPath(new URL('./public/', import.meta.url)),
 	cacheDir: astroCacheDir(root, shard),
 	// A shard writes its part of the site into a folder of its own (`--outDir` overrides it).
 	outDir: shard ? `./dist-shards/${shardName(shard)}` : './dist',

@@ -4,7 +4,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-	{ ignores: ['dist/', '.astro/', 'node_modules/', 'tests/.tmp/', 'public/pagefind/'] },
+	{ ignores: ['dist/', '.astro/', 'node_modules/', 'tests/.tmp/', 'public/pagefind/', 'cli/'] },
 	...tseslint.configs.recommended,
 	...eslintPluginAstro.configs.recommended,
 	{

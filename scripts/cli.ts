@@ -41,7 +41,7 @@ const COMMANDS: Record<string, Command> = {
 		run: async (ctx) => (await import('./commands/new.ts')).runNew(ctx),
 	},
 	init: {
-		options: ['author', 'team', 'generator'],
+		options: ['author', 'team', 'audience'],
 		positional: 'dir',
 		run: async (ctx) => (await import('./commands/init.ts')).runInit(ctx),
 	},
@@ -57,6 +57,16 @@ const COMMANDS: Record<string, Command> = {
 		options: [],
 		passthrough: true,
 		run: async (ctx) => (await import('./commands/build.ts')).runBuild(ctx),
+	},
+	dev: {
+		options: [],
+		passthrough: true,
+		run: async (ctx) => (await import('./commands/astro.ts')).runAstro('dev', ctx),
+	},
+	preview: {
+		options: [],
+		passthrough: true,
+		run: async (ctx) => (await import('./commands/astro.ts')).runAstro('preview', ctx),
 	},
 	bench: {
 		options: ['entries', 'out', 'skip', 'seed', 'port'],
@@ -109,7 +119,7 @@ export async function main(
 		// parseArgs reports unknown flags and missing values as TypeErrors with ERR_PARSE_ARGS_* codes.
 		const code = (err as { code?: string }).code ?? '';
 		if (err instanceof UsageError || code.startsWith('ERR_PARSE_ARGS')) {
-			out.stderr(`${(err as Error).message.split('\n')[0]} (see npm run ${name} -- --help)`);
+			out.stderr(`${(err as Error).message.split('\n')[0]} (see outcome-journal ${name} --help)`);
 			return 2;
 		}
 		throw err;

@@ -56,7 +56,7 @@ export interface Builds {
 	empty: string;
 	/** The minimal fixture with manyMeasurementsFiles: a metric page split into pages. */
 	manyMeasurements: string;
-	/** The journal `npm run init` writes, built with the env of its workflow's build step. */
+	/** The journal `init` writes, built with the env of its workflow's build step on main. */
 	skeleton: { outDir: string; journal: string };
 	/** tests/fixtures/hostile: markup, template syntax and javascript: URLs in every text. */
 	hostile: string;
@@ -134,12 +134,12 @@ export default function setup(project: TestProject) {
 		manyMeasurements: () => run(makeJournal(manyMeasurementsFiles)),
 		skeleton: () => {
 			const workspace = makeWorkspace();
-			const build = stepsOn(workspace.workflow.jobs.journal!, 'push').find((s) =>
-				s.run?.includes('npm run build'),
+			const build = stepsOn(workspace.workflow.jobs.build!, 'push').find((s) =>
+				s.run?.includes('outcome-journal build'),
 			);
 			if (!build) throw new Error('the skeleton workflow has no build step');
 			const env = stepEnv(workspace, build, 'push');
-			return { outDir: run(env.JOURNAL_CONTENT!, env), journal: workspace.journal };
+			return { outDir: run(join(workspace.journal, 'content'), env), journal: workspace.journal };
 		},
 		hostile: () => run(hostileFixture),
 		leaks: () => run(leaksFixture),

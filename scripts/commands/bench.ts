@@ -29,7 +29,7 @@ import {
 	type Timed,
 } from '../bench/report.ts';
 import type { Context } from '../cli.ts';
-import { astroBin } from './build.ts';
+import { astroBin } from './astro.ts';
 
 export const STEPS = ['check', 'build', 'search', 'baseline', 'query', 'dev'] as const;
 type Step = (typeof STEPS)[number];

@@ -3,37 +3,25 @@
  * once Astro has exited, so that the two never hold their memory at the same time
  * (src/lib/site/pagefind.ts). Flags go to Astro unchanged.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { INDEX_HANDOFF, indexSite } from '../../src/lib/site/pagefind.ts';
 import type { Context } from '../cli.ts';
-
-/** Astro's command line, run by Node directly (the bench runs it too). */
-export const astroBin = fileURLToPath(
-	new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url),
-);
+import { runAstro } from './astro.ts';
 
 // A build allocates short-lived objects by the gigabyte (pages, rendered HTML, the content
 // store). With V8's default young generation (16 MB semi-spaces) garbage collection took about
 // a fifth of a 10,000-entry build's CPU time; with 64 MB semi-spaces it took 40% less.
 const NODE_FLAGS = ['--max-semi-space-size=64'];
 
-export async function runBuild(ctx: Context): Promise<number> {
+export async function runBuild(
+	ctx: Pick<Context, 'args' | 'env' | 'cwd' | 'out'>,
+): Promise<number> {
 	const folder = mkdtempSync(join(tmpdir(), 'outcome-journal-build-'));
 	const handoff = join(folder, 'out-dir');
 	try {
-		const code = await new Promise<number>((resolve, reject) => {
-			const astro = spawn(process.execPath, [...NODE_FLAGS, astroBin, 'build', ...ctx.args], {
-				cwd: ctx.cwd,
-				env: { ...ctx.env, [INDEX_HANDOFF]: handoff },
-				stdio: 'inherit',
-			});
-			astro.on('error', reject);
-			astro.on('close', (exit) => resolve(exit ?? 1));
-		});
+		const code = await runAstro('build', ctx, NODE_FLAGS, { [INDEX_HANDOFF]: handoff });
 		// No handoff when the build failed, or when it does not index (JOURNAL_SEARCH=0, a shard).
 		if (code !== 0 || !existsSync(handoff)) return code;
 		await indexSite(readFileSync(handoff, 'utf8'), { info: ctx.out.stdout, error: ctx.out.stderr });

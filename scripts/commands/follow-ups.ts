@@ -27,9 +27,9 @@ export async function runFollowUps(
 	if (!FOLLOW_UP_FORMATS.includes(format)) throw new UsageError(messages.badFollowUpFormat(format));
 	const root = resolveContentRoot(ctx);
 	const today = getToday(ctx.env);
-	const audience = getAudience(ctx.env);
 	const { journal, problems } = checkJournal(root, today);
 	const { config } = journal;
+	const audience = getAudience(ctx.env, config);
 
 	// The same entries a build publishes: drafts never, internal ones only for the internal audience.
 	const entries = journal.entries.flatMap((doc) =>

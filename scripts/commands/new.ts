@@ -35,9 +35,13 @@ export async function runNew(ctx: Pick<Context, 'flags' | 'env' | 'cwd' | 'out'>
 		ctx.out.stderr(`"${team}" is not a known team (teams/${team}.yml).${didYouMean(team, teams)}`);
 		return 1;
 	}
-	const path = writeEntry(ctx, journal, { title: title.trim(), date, author, team });
+	// Visible to the journal's audience: in a public journal, an entry written `internal` by
+	// default would silently never appear on the site.
+	const visibility = journal.config.audience === 'public' ? 'public' : undefined;
+	const path = writeEntry(ctx, journal, { title: title.trim(), date, author, team, visibility });
 	if (!path) return 1;
 	ctx.out.stdout(messages.wroteEntry(relative(ctx.cwd, path)));
+	if (visibility) ctx.out.stdout(messages.publicEntry);
 	return 0;
 }
 

@@ -27,9 +27,10 @@ export async function runShards(ctx: Context): Promise<number> {
 
 /** `lists`, then one `year:YYYY` per year that has a published entry, oldest first. */
 function listShards(ctx: Context): string[] {
-	const audience = getAudience(ctx.env);
+	const journal = loadJournal(resolveContentRoot(ctx));
+	const audience = getAudience(ctx.env, journal.config);
 	const years = new Set(
-		loadJournal(resolveContentRoot(ctx)).entries.flatMap(({ data }) =>
+		journal.entries.flatMap(({ data }) =>
 			data && isPublished(data as Entry, audience) ? [(data as Entry).date.slice(0, 4)] : [],
 		),
 	);

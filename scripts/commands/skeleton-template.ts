@@ -1,11 +1,15 @@
 /** The texts of a new journal's settings, first person and first team (`npm run init`). */
 import { readFileSync } from 'node:fs';
+import type { Audience } from '../../src/lib/facts/entry.ts';
+import { packageFile } from '../package-root.ts';
 
 export interface SkeletonInput {
 	/** Person id of the first author. */
 	author: string;
 	/** Team id. */
 	team: string;
+	/** Who reads the site (journal.yml's `audience`). */
+	audience: Audience;
 }
 
 /** "ana-souza" → "Ana Souza": a readable placeholder until someone writes the real name. */
@@ -17,10 +21,13 @@ export function toDisplayName(id: string): string {
 		.join(' ');
 }
 
-export function renderJournalConfig({ team }: SkeletonInput): string {
+export function renderJournalConfig({ team, audience }: SkeletonInput): string {
 	return `# Site settings; every key is optional.
 title: ${JSON.stringify(`${toDisplayName(team)} Outcome Journal`)}
 description: What we shipped, what it did, and what we are doing next.
+# Who reads the site. public: only entries marked \`visibility: public\` are published (new ones
+# are written that way); internal: every entry, for a site only your organisation can read.
+audience: ${audience}
 follow_up_days: 30   # an entry's measure_by defaults to its date plus this many days
 # base: /journal/   # the path the site is served under (the GitHub workflow sets it for Pages)
 # site: https://journal.example.com   # origin for absolute links in RSS and the sitemap
@@ -43,15 +50,35 @@ lead: ${author}
 `;
 }
 
-/** Placeholders in the workflow template, replaced by `init`. */
-const GENERATOR_REPOSITORY = '__GENERATOR_REPOSITORY__';
-const GENERATOR_REF = '__GENERATOR_REF__';
-
-/** The GitHub Actions workflow, checking out the generator `repository` at `ref`. */
-export function renderWorkflow(repository: string, ref: string): string {
-	const template = readFileSync(
-		new URL('../templates/github-workflow.yml', import.meta.url),
-		'utf8',
-	);
-	return template.replaceAll(GENERATOR_REPOSITORY, repository).replaceAll(GENERATOR_REF, ref);
+/** A file of scripts/templates/, as `init` writes it. */
+export function readTemplate(name: 'github-workflow.yml' | 'dependabot.yml'): string {
+	return readFileSync(packageFile(`scripts/templates/${name}`), 'utf8');
 }
+
+/** The journal repository's package.json: outcome-journal at exactly `version`, and its commands. */
+export function renderPackageJson(name: string, version: string): string {
+	const manifest = {
+		name,
+		private: true,
+		type: 'module',
+		scripts: {
+			dev: 'outcome-journal dev',
+			build: 'outcome-journal build',
+			preview: 'outcome-journal preview',
+			check: 'outcome-journal check',
+			new: 'outcome-journal new',
+		},
+		engines: { node: NODE_ENGINES },
+		dependencies: { 'outcome-journal': version },
+	};
+	return `${JSON.stringify(manifest, null, '\t')}\n`;
+}
+
+/** The lowest Node the package runs on (its own `engines`), and the one CI and `nvm use` pick. */
+export const NODE_ENGINES = '>=22.12';
+export const NODE_VERSION = '24';
+
+export const GITIGNORE = `node_modules/
+dist/
+.astro/
+`;

@@ -8,6 +8,7 @@ import { relative, resolve, sep } from 'node:path';
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { getContentRoot, getShard, getToday } from '../lib/content/env.ts';
 import { byNewest } from '../lib/facts/entry.ts';
+import { isEmpty } from '../lib/site/empty-collections.ts';
 import { getLastUpdated } from '../lib/site/last-updated.ts';
 import { liveSnapshot } from '../lib/site/live-collections.ts';
 import { writesEntry, writesLists } from '../lib/site/shard.ts';
@@ -34,7 +35,8 @@ export interface EntryView {
 /** The collections; in dev, as the loaders hold them once they have read every saved change. */
 const live = import.meta.env.DEV ? await liveSnapshot() : undefined;
 const read = async <C extends CollectionKey>(name: C) =>
-	(live?.get(name) as CollectionEntry<C>[] | undefined) ?? (await getCollection(name));
+	(live?.get(name) as CollectionEntry<C>[] | undefined) ??
+	(isEmpty(name) ? [] : await getCollection(name));
 
 const allEntries = await read('entries');
 

@@ -6,6 +6,7 @@ import {
 	formatDate,
 	formatMonth,
 	formatValue,
+	plural,
 } from '../../src/lib/site/format.ts';
 import { createUrls } from '../../src/lib/site/urls.ts';
 import { tagSlug } from '../../src/lib/content/tags.ts';
@@ -117,5 +118,13 @@ describe('urls', () => {
 			"https://x.example/(1);v=2,3~@!$*+'",
 		])
 			expect(external(url)).toBe(url);
+	});
+});
+
+describe('plural', () => {
+	it('puts the noun in the number of its count', () => {
+		expect(plural(1, 'team')).toBe('1 team');
+		expect(plural(0, 'team')).toBe('0 teams');
+		expect(plural(2, 'entry', 'entries')).toBe('2 entries');
 	});
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CONTENT_DIR, WORKFLOW_PATH } from '../../scripts/commands/init.ts';
+import { CONTENT_DIR, DEPENDABOT_PATH, WORKFLOW_PATH } from '../../scripts/commands/init.ts';
 import { loadJournal } from '../../src/lib/content/load.ts';
 import { repoRoot, runCli } from '../helpers.ts';
 
@@ -21,7 +21,7 @@ const init = (dir: string, ...flags: string[]) =>
 	runCli(['init', dir, ...flags], { JOURNAL_TODAY: TODAY });
 
 describe('npm run init', () => {
-	it('writes settings, one person, one team, a first entry and the workflow', async () => {
+	it('writes the content, package.json, .nvmrc, .gitignore, the workflow and Dependabot settings', async () => {
 		const dir = join(tempDir(), 'journal');
 		const result = await init(dir, '--author', 'ana-souza', '--team', 'payments');
 		expect(result.code).toBe(0);
@@ -33,6 +33,7 @@ describe('npm run init', () => {
 			['payments', 'Payments', 'ana-souza'],
 		]);
 		expect(journal.config.title).toBe('Payments Outcome Journal');
+		expect(journal.config.audience).toBe('public');
 		const [entry] = journal.entries;
 		expect(journal.entries).toHaveLength(1);
 		expect(entry?.data).toMatchObject({
@@ -43,6 +44,10 @@ describe('npm run init', () => {
 		});
 		const files = [
 			WORKFLOW_PATH,
+			DEPENDABOT_PATH,
+			'package.json',
+			'.nvmrc',
+			'.gitignore',
 			join(CONTENT_DIR, entry!.file),
 			join(CONTENT_DIR, 'journal.yml'),
 			join(CONTENT_DIR, 'people/ana-souza.yml'),
@@ -65,12 +70,54 @@ describe('npm run init', () => {
 		);
 		const other = readFileSync(join(root, `entries/2026/another-one.md`), 'utf8');
 		expect(scaffolded.code).toBe(0);
-		// Only the title and the visibility line differ.
+		// In a public journal, `new` writes entries public as init does: only the title differs.
 		const differing = text.split('\n').filter((line, i) => line !== other.split('\n')[i]);
-		expect(differing).toEqual([
-			'title: "Started our outcome journal"',
-			'visibility: public   # internal | public',
+		expect(differing).toEqual(['title: "Started our outcome journal"']);
+		expect(other).toContain('\nvisibility: public   # internal | public\n');
+		expect(scaffolded.stdout).toContain('It is marked `visibility: public`');
+	});
+
+	it('with --audience internal, sets it in journal.yml and new entries stay internal by default', async () => {
+		const dir = join(tempDir(), 'journal');
+		const result = await init(dir, '--author', 'ana', '--audience', 'internal');
+		expect(result.stdout).toContain('Audience: internal.');
+		const root = join(dir, CONTENT_DIR);
+		expect(loadJournal(root).config.audience).toBe('internal');
+		await runCli(['new', '--content', root, '--title', 'Internal one', '--author', 'ana'], {
+			JOURNAL_TODAY: TODAY,
+		});
+		const [added] = loadJournal(root).entries.filter((e) => e.id === 'internal-one');
+		expect(added?.data?.visibility).toBe('internal');
+	});
+
+	it('pins this exact version in package.json, with the commands a journal runs, and Node 22.12 or later', async () => {
+		const dir = join(tempDir(), 'payments journal');
+		await init(dir);
+		const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+		const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+		expect(manifest).toMatchObject({
+			name: 'payments-journal',
+			private: true,
+			dependencies: { 'outcome-journal': version },
+			engines: { node: '>=22.12' },
+		});
+		for (const script of ['dev', 'build', 'check', 'new'])
+			expect(manifest.scripts[script]).toBe(`outcome-journal ${script}`);
+		expect(readFileSync(join(dir, '.nvmrc'), 'utf8').trim()).toMatch(/^\d+$/);
+		expect(readFileSync(join(dir, '.gitignore'), 'utf8').split('\n')).toEqual(
+			expect.arrayContaining(['node_modules/', 'dist/', '.astro/']),
+		);
+	});
+
+	it('has Dependabot update outcome-journal and the pinned actions', async () => {
+		const dir = tempDir();
+		await init(dir);
+		const { updates } = parse(readFileSync(join(dir, DEPENDABOT_PATH), 'utf8'));
+		expect(updates.map((u: { 'package-ecosystem': string }) => u['package-ecosystem'])).toEqual([
+			'npm',
+			'github-actions',
 		]);
+		expect(updates[0].allow).toEqual([{ 'dependency-name': 'outcome-journal' }]);
 	});
 
 	it('writes a journal that passes check with no problems at all', async () => {
@@ -108,32 +155,13 @@ describe('npm run init', () => {
 		expect(readFileSync(file, 'utf8')).toBe('mine\n');
 	});
 
-	it('pins the generator given with --generator in the workflow', async () => {
-		const dir = tempDir();
-		const result = await init(dir, '--generator', 'acme/outcome-journal@3f2a9c1');
-		const { env } = parse(readFileSync(join(dir, WORKFLOW_PATH), 'utf8'));
-		expect(env).toMatchObject({
-			GENERATOR_REPOSITORY: 'acme/outcome-journal',
-			GENERATOR_REF: '3f2a9c1',
-		});
-		expect(result.stdout).not.toContain('GENERATOR_REPOSITORY');
-	});
-
-	it("defaults the ref to this version's tag and says to set the repository", async () => {
-		const dir = tempDir();
-		const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-		const result = await init(dir);
-		const { env } = parse(readFileSync(join(dir, WORKFLOW_PATH), 'utf8'));
-		expect(env.GENERATOR_REF).toBe(`v${version}`);
-		expect(result.stdout).toContain(`Set GENERATOR_REPOSITORY in ${WORKFLOW_PATH}`);
-	});
-
 	it.each([
 		[[], /Name the folder/],
 		[['a', 'b'], /Unexpected argument "b"/],
 		[['x', '--author', 'Ana'], /--author "Ana" is not an id/],
 		[['x', '--team', 'pay ments'], /--team "pay ments" is not an id/],
-		[['x', '--generator', 'outcome-journal'], /--generator "outcome-journal" must be/],
+		[['x', '--audience', 'everyone'], /--audience "everyone" must be "public" or "internal"/],
+		[['x', '--generator', 'acme/outcome-journal'], /Unknown option '--generator'/],
 		[['x', '--title', 'T'], /Unknown option '--title'/],
 	])('exits 2 for bad arguments, writing nothing: %s', async (args, message) => {
 		const cwd = tempDir();

@@ -24,9 +24,15 @@ export function getToday(env: Env = process.env): string {
 	return value;
 }
 
-/** `JOURNAL_AUDIENCE`: `internal` (default) or `public`. */
-export function getAudience(env: Env = process.env): Audience {
-	const value = env.JOURNAL_AUDIENCE || 'internal';
+/**
+ * `JOURNAL_AUDIENCE` (`internal` or `public`) when set, else journal.yml's `audience`
+ * (`configured`), which defaults to `internal`.
+ */
+export function getAudience(
+	env: Env = process.env,
+	configured: Pick<Journal, 'audience'> = { audience: 'internal' },
+): Audience {
+	const value = env.JOURNAL_AUDIENCE || configured.audience;
 	if (value !== 'internal' && value !== 'public') {
 		throw new UsageError(`JOURNAL_AUDIENCE="${value}" must be "internal" or "public".`);
 	}

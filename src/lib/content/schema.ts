@@ -84,6 +84,12 @@ export const JournalSchema = z.strictObject({
 	 * read files), so set `false` unless everyone who can change the journal is trusted.
 	 */
 	mdx: z.boolean().default(true),
+	/**
+	 * Who reads the built site: `internal` publishes every entry that is not a draft; `public`
+	 * only those marked `visibility: public`. `npm run new` writes new entries visible to it, and
+	 * `JOURNAL_AUDIENCE` overrides it for one build.
+	 */
+	audience: z.enum(VISIBILITIES).default('internal'),
 });
 
 /** people/<id>.yml */

@@ -5,6 +5,7 @@
  */
 import type { EntryStatus } from '../content/schema.ts';
 import { formatGithubCommand } from '../content/report.ts';
+import { plural } from './format.ts';
 import type { OwnerFollowUps } from '../facts/follow-up-groups.ts';
 import type { EntryLike } from '../facts/rollups.ts';
 import type { Urls } from './urls.ts';
@@ -102,7 +103,6 @@ export function toFollowUpReport<T extends ReportEntry>(
 export const FOLLOW_UP_FORMATS = ['text', 'json', 'markdown', 'github'] as const;
 export type FollowUpFormat = (typeof FOLLOW_UP_FORMATS)[number];
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const late = (days: number) => `${plural(days, 'day', 'days')} late`;
 
 function headline(report: FollowUpReport): string {

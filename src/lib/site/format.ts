@@ -169,3 +169,8 @@ export function strongestEvidenceText(strongest: StrongestEvidence | undefined):
 		? `${EVIDENCE_LABELS[strongest.level]} (${methods})`
 		: EVIDENCE_LABELS[strongest.level];
 }
+
+/** "1 team", "2 teams": a count with its noun in the right number. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+	return `${n} ${n === 1 ? one : many}`;
+}

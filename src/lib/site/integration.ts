@@ -4,7 +4,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
+import { findLeftOut, leftOutText } from '../content/audience.ts';
 import { checkJournal } from '../content/check.ts';
+import { getAudience } from '../content/env.ts';
 import { countBySeverity, type Problem } from '../content/problems.ts';
 import { formatText, summarize } from '../content/report.ts';
 import { handOverCheckedJournal } from './checked-data.ts';
@@ -42,6 +44,9 @@ export function journalIntegration({ root, today }: JournalIntegrationOptions): 
 					// Exit here rather than throw: a content mistake deserves its message, not a stack trace.
 					process.exit(1);
 				}
+				const audience = getAudience(process.env, journal.config);
+				const leftOut = leftOutText(findLeftOut(journal.entries, audience), audience);
+				if (leftOut) logger.warn(leftOut);
 				// Dev files change after the check; the loaders read again what changed since.
 				handOverCheckedJournal(journal, command === 'dev' ? readAt : undefined);
 			},

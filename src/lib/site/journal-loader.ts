@@ -10,6 +10,7 @@
  *   not stored cannot reach a page, and its images are never copied into `_astro/`, because
  *   Astro imports only the images of stored entries.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ContentEntryType } from 'astro';
@@ -21,12 +22,13 @@ import {
 	type ParseDataOptions,
 } from 'astro/loaders';
 import { getAudience, getShard } from '../content/env.ts';
-import { baseName, loadJournal, readFileData } from '../content/load.ts';
+import { baseName, loadJournal, readFileData, readJournalConfig } from '../content/load.ts';
 import { getPublicReferences, type PublicReferences } from '../content/published.ts';
 import type { Target } from '../content/links.ts';
 import { isPublished } from '../facts/entry.ts';
 import type { Entry } from '../content/schema.ts';
 import { checkedDataOf, checkedJournal } from './checked-data.ts';
+import { setEmpty } from './empty-collections.ts';
 import { announceChange, shareStore, watchedChanges } from './live-collections.ts';
 import { writesEntry } from './shard.ts';
 
@@ -43,6 +45,13 @@ export function journalLoader(root: string, kind: Target, pattern: string): Load
 			const { watcher } = context;
 			const held = heldUntilLoaded(context.store, announceChange);
 			if (watcher) shareStore(context.collection, held.store);
+			// Every folder is optional: a missing one is an empty collection, not a warning.
+			if (!existsSync(join(root, kind))) {
+				context.store.clear();
+				held.release();
+				setEmpty(context.collection, true);
+				return;
+			}
 			await glob({
 				base: pathToFileURL(join(root, kind) + '/'),
 				pattern,
@@ -60,6 +69,7 @@ export function journalLoader(root: string, kind: Target, pattern: string): Load
 				store: publishedOnly(held.store, isKept(root, kind)),
 			});
 			held.release();
+			setEmpty(context.collection, context.store.keys().length === 0);
 		},
 	};
 }
@@ -240,7 +250,7 @@ function publishedOnly(store: DataStore, keep: (id: string, data: unknown) => bo
 
 /** Whether a file of `kind` is published; entries decide by their own frontmatter. */
 function isKept(root: string, kind: Target): (id: string, data: unknown) => boolean {
-	const audience = getAudience();
+	const audience = getAudience(process.env, checkedJournal()?.config ?? readJournalConfig(root));
 	if (kind === 'entries') return (_, data) => isPublished(data as Entry, audience);
 	if (audience === 'internal') return () => true;
 	return (id) => publicReferences(root)[kind].has(id);

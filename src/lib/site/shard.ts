@@ -67,7 +67,7 @@ export function shardSitemapOptions(site: string, base: string): { customPages: 
 		get customPages() {
 			const journal = checkedJournal();
 			if (!journal) throw new Error('The sitemap of a shard needs the journal the checker read.');
-			const audience = getAudience();
+			const audience = getAudience(process.env, journal.config);
 			const urls = createUrls(base);
 			const link = createLink(site);
 			return journal.entries
