@@ -169,3 +169,48 @@ export function strongestEvidenceText(strongest: StrongestEvidence | undefined):
 		? `${EVIDENCE_LABELS[strongest.level]} (${methods})`
 		: EVIDENCE_LABELS[strongest.level];
 }
+
+/**
+ * A quarter's name: `Q3 2026` for calendar quarters; `FY2027 Q1` when the fiscal year starts in
+ * another month than January (named by the year in which it ends).
+ */
+export function formatQuarter(quarter: { year: number; number: number }, fiscal: boolean): string {
+	return fiscal ? `FY${quarter.year} Q${quarter.number}` : `Q${quarter.number} ${quarter.year}`;
+}
+
+/** `July to September 2026`, or `November 2026 to January 2027` across a year's end. */
+export function formatQuarterMonths({ start, end }: { start: string; end: string }): string {
+	const [first, last] = [formatMonth(start.slice(0, 7)), formatMonth(end.slice(0, 7))];
+	return start.slice(0, 4) === end.slice(0, 4)
+		? `${first.slice(0, first.lastIndexOf(' '))} to ${last}`
+		: `${first} to ${last}`;
+}
+
+/** `up 3 from 5 last quarter`, `down 2 from 7 last quarter`, `same as last quarter`: change in words. */
+export function countChangeText({
+	current,
+	previous,
+}: {
+	current: number;
+	previous: number;
+}): string {
+	if (current === previous) return 'same as last quarter';
+	const way = current > previous ? 'up' : 'down';
+	return `${way} ${number.format(Math.abs(current - previous))} from ${number.format(previous)} last quarter`;
+}
+
+/** A closure rate's change in whole percentage points, or why there is none. */
+export function rateChangeText({
+	current,
+	previous,
+}: {
+	current?: number;
+	previous?: number;
+}): string {
+	if (previous === undefined) return 'no rate last quarter';
+	if (current === undefined) return `${formatRate(previous)} last quarter`;
+	const points = Math.round(current * 100) - Math.round(previous * 100);
+	if (points === 0) return `same as last quarter (${formatRate(previous)})`;
+	const way = points > 0 ? 'up' : 'down';
+	return `${way} ${Math.abs(points)} point${Math.abs(points) === 1 ? '' : 's'} from ${formatRate(previous)} last quarter`;
+}
