@@ -8,12 +8,7 @@ import {
 	getHeadline,
 	type QuarterComparison,
 } from '../lib/facts/quarterly-review.ts';
-import {
-	previousQuarter,
-	quarterOf,
-	quartersBetween,
-	type Quarter,
-} from '../lib/facts/quarters.ts';
+import { previousQuarter, quarterOf, reviewQuarters, type Quarter } from '../lib/facts/quarters.ts';
 import { formatQuarter } from '../lib/site/format.ts';
 import { memoize } from '../lib/utils/memoize.ts';
 import { byTeam } from './rollups.ts';
@@ -24,15 +19,12 @@ const startMonth = config.fiscal_year_start_month;
 /** Today's quarter: the latest review, and the one the headline cards describe. */
 export const currentQuarter = quarterOf(today, startMonth);
 
-/**
- * Every quarter from the first entry's to today's (or to the newest entry's, should one be dated
- * later), newest first, empty ones included.
- */
-export const quarters: Quarter[] = (() => {
-	const newest = entries[0]?.data.date;
-	const oldest = entries.at(-1)?.data.date ?? today;
-	return quartersBetween(oldest, newest && newest > today ? newest : today, startMonth);
-})();
+/** The quarters with a review, newest first (which ones: see reviewQuarters). */
+export const quarters: Quarter[] = reviewQuarters(
+	entries.map((e) => e.data.date),
+	today,
+	startMonth,
+);
 
 /** `Q3 2026`, or `FY2027 Q1` with a fiscal year that starts after January. */
 export const quarterName = (quarter: Quarter) => formatQuarter(quarter, startMonth !== 1);

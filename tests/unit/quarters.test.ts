@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
 	inQuarter,
-	monthsOf,
 	previousQuarter,
 	quarterOf,
 	quartersBetween,
+	reviewQuarters,
 	QUARTER_ID,
 } from '../../src/lib/facts/quarters.ts';
 import { formatQuarter, formatQuarterMonths } from '../../src/lib/site/format.ts';
@@ -112,14 +112,40 @@ describe('previousQuarter and quartersBetween', () => {
 		expect(quartersBetween('2026-12-06', '2026-12-06').map((q) => q.id)).toEqual(['2026-q4']);
 	});
 
-	it('knows which dates and months a quarter holds', () => {
+	it('knows which dates a quarter holds', () => {
 		const q = quarterOf('2026-08-01', 11);
 		expect(q).toMatchObject({ start: '2026-08-01', end: '2026-10-31' });
-		expect(monthsOf(q)).toEqual(['2026-08', '2026-09', '2026-10']);
 		expect(inQuarter('2026-07-31', q)).toBe(false);
 		expect(inQuarter('2026-08-01', q)).toBe(true);
 		expect(inQuarter('2026-10-31', q)).toBe(true);
 		expect(inQuarter('2026-11-01', q)).toBe(false);
+	});
+
+	it('reviews every quarter from the first entry’s to today’s, empty ones only in the last ten years', () => {
+		const ids = (dates: string[], today: string, start = 1) =>
+			reviewQuarters(dates, today, start).map((q) => q.id);
+		expect(ids(['2026-05-02', '2025-12-01', '2026-05-20'], '2026-12-06')).toEqual([
+			'2026-q4',
+			'2026-q3',
+			'2026-q2',
+			'2026-q1',
+			'2025-q4',
+		]);
+		expect(ids([], '2026-12-06', 7)).toEqual(['2027-q2']);
+		// Year 0 and 9999 each get their quarter; the empty ones between stop ten years back.
+		const far = ids(['0000-01-01', '9999-12-31', '2026-03-01'], '2026-12-06');
+		expect(far[0]).toBe('9999-q4');
+		expect(far[1]).toBe('2026-q4');
+		expect(far.at(-2)).toBe('2016-q4');
+		expect(far.at(-1)).toBe('0-q1');
+		expect(far).toHaveLength(1 + 41 + 1);
+	});
+
+	it('steps back from year 0 without breaking the dates', () => {
+		const before = previousQuarter(quarterOf('0000-02-01'));
+		expect(before).toMatchObject({ id: '-1-q4', start: '-0001-10-01', end: '-0001-12-31' });
+		expect(formatQuarterMonths(before)).toBe('October to December -0001');
+		expect(quarterOf('9999-12-31', 7)).toMatchObject({ id: '10000-q2', end: '9999-12-31' });
 	});
 
 	it('names calendar and fiscal quarters as readers say them', () => {

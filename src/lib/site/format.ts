@@ -178,13 +178,27 @@ export function formatQuarter(quarter: { year: number; number: number }, fiscal:
 	return fiscal ? `FY${quarter.year} Q${quarter.number}` : `Q${quarter.number} ${quarter.year}`;
 }
 
-/** `July to September 2026`, or `November 2026 to January 2027` across a year's end. */
+/**
+ * `July to September 2026`, or `November 2026 to January 2027` across a year's end. Read from the
+ * date text, not a Date: the quarter before one in year 0 starts in year -1.
+ */
 export function formatQuarterMonths({ start, end }: { start: string; end: string }): string {
-	const [first, last] = [formatMonth(start.slice(0, 7)), formatMonth(end.slice(0, 7))];
-	return start.slice(0, 4) === end.slice(0, 4)
-		? `${first.slice(0, first.lastIndexOf(' '))} to ${last}`
-		: `${first} to ${last}`;
+	const part = (date: string) => {
+		const [year, month] = date.split(/(?<=\d)-/);
+		return {
+			year: year!,
+			month: MONTH_NAMES[Number(month) - 1]!,
+		};
+	};
+	const [first, last] = [part(start), part(end)];
+	return first.year === last.year
+		? `${first.month} to ${last.month} ${last.year}`
+		: `${first.month} ${first.year} to ${last.month} ${last.year}`;
 }
+
+const MONTH_NAMES = Array.from({ length: 12 }, (_, i) =>
+	monthName.format(new Date(Date.UTC(2000, i, 1))),
+);
 
 /** `up 3 from 5 last quarter`, `down 2 from 7 last quarter`, `same as last quarter`: change in words. */
 export function countChangeText({
