@@ -137,14 +137,15 @@ describe('previousQuarter and quartersBetween', () => {
 		expect(far[0]).toBe('9999-q4');
 		expect(far[1]).toBe('2026-q4');
 		expect(far.at(-2)).toBe('2016-q4');
-		expect(far.at(-1)).toBe('0-q1');
+		expect(far.at(-1)).toBe('0000-q1');
 		expect(far).toHaveLength(1 + 41 + 1);
 	});
 
 	it('steps back from year 0 without breaking the dates', () => {
 		const before = previousQuarter(quarterOf('0000-02-01'));
-		expect(before).toMatchObject({ id: '-1-q4', start: '-0001-10-01', end: '-0001-12-31' });
+		expect(before).toMatchObject({ id: '-0001-q4', start: '-0001-10-01', end: '-0001-12-31' });
 		expect(formatQuarterMonths(before)).toBe('October to December -0001');
+		expect(formatQuarter(quarterOf('0000-02-01'), false)).toBe('Q1 0000');
 		expect(quarterOf('9999-12-31', 7)).toMatchObject({ id: '10000-q2', end: '9999-12-31' });
 	});
 

@@ -40,7 +40,7 @@ function quarterAt(first: number, startMonth: number): Quarter {
 	const endYear = Math.floor((first + 2) / 12);
 	const endMonth = first + 2 - endYear * 12 + 1;
 	return {
-		id: `${fiscalYear}-q${number}`,
+		id: `${yyyy(fiscalYear)}-q${number}`,
 		year: fiscalYear,
 		number,
 		start: `${yyyy(year)}-${mm(month)}-01`,

@@ -174,8 +174,10 @@ export function strongestEvidenceText(strongest: StrongestEvidence | undefined):
  * A quarter's name: `Q3 2026` for calendar quarters; `FY2027 Q1` when the fiscal year starts in
  * another month than January (named by the year in which it ends).
  */
-export function formatQuarter(quarter: { year: number; number: number }, fiscal: boolean): string {
-	return fiscal ? `FY${quarter.year} Q${quarter.number}` : `Q${quarter.number} ${quarter.year}`;
+export function formatQuarter(quarter: { id: string; number: number }, fiscal: boolean): string {
+	// The year as the id writes it: `0000`, not `0`.
+	const year = quarter.id.slice(0, quarter.id.lastIndexOf('-q'));
+	return fiscal ? `FY${year} Q${quarter.number}` : `Q${quarter.number} ${year}`;
 }
 
 /**
