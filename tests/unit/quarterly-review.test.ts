@@ -28,7 +28,7 @@ const entries = [
 		metrics: [{ metric: 'latency', before: 1000, after: 800, method: 'ab_test' }],
 		next: [
 			{ step: 'Roll out to refunds', due: '2026-10-05', done: true },
-			{ step: 'Write it up', due: '2026-11-01' },
+			{ step: 'Write it up', due: '2026-11-01', done: false },
 		],
 	}),
 	makeEntry('q3-revert', {
