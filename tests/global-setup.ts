@@ -9,6 +9,8 @@ import type { TestProject } from 'vitest/node';
 import { buildShardedSite, buildSite, type BuildResult, type ShardedBuild } from './build-site.ts';
 import {
 	basedJournalFiles,
+	FISCAL_TODAY,
+	fiscalJournalFiles,
 	hostileFixture,
 	leaksFixture,
 	makeJournal,
@@ -54,6 +56,8 @@ export interface Builds {
 	nothingDue: string;
 	/** A journal with no entries. */
 	empty: string;
+	/** The minimal fixture with fiscal years from February and two more entries (fiscalJournalFiles). */
+	fiscal: string;
 	/** The minimal fixture with manyMeasurementsFiles: a metric page split into pages. */
 	manyMeasurements: string;
 	/** The journal `init` writes, built with the env of its workflow's build step on main. */
@@ -132,6 +136,8 @@ export default function setup(project: TestProject) {
 				}),
 			),
 		manyMeasurements: () => run(makeJournal(manyMeasurementsFiles)),
+		fiscal: () =>
+			run(makeJournal(fiscalJournalFiles), { JOURNAL_TODAY: FISCAL_TODAY, JOURNAL_SEARCH: '0' }),
 		skeleton: () => {
 			const workspace = makeWorkspace();
 			const build = stepsOn(workspace.workflow.jobs.build!, 'push').find((s) =>

@@ -161,3 +161,41 @@ export const manyMeasurementsFiles: Record<string, string> = Object.fromEntries(
 		return [`entries/2025/many/${slug}.md`, file];
 	}),
 );
+
+/**
+ * The `fiscal` build's journal, built with today FISCAL_TODAY: the minimal fixture with fiscal
+ * years that start in February (FY2027 is February 2026 to January 2027), and two Growth entries.
+ * Its quarters: 2026-q4 (Nov 2025 – Jan 2026: old-rollout late, baseline closed), 2027-q1 (Feb –
+ * Apr: batching closed, growth-late late), 2027-q2 (May – Jul: no entry, but a step and a result
+ * fall due in it) and 2027-q3 (Aug – Oct, today's: growth-new, not yet due, so nothing closed).
+ */
+export const FISCAL_TODAY = '2026-09-10';
+export const fiscalJournalFiles: Record<string, string> = {
+	'journal.yml': 'title: Fiscal Journal\nfollow_up_days: 30\nfiscal_year_start_month: 2\n',
+	'entries/2026/growth-late.md': [
+		'---',
+		'title: Shortened the signup form',
+		'date: 2026-04-20',
+		'authors: [cy]',
+		'team: growth',
+		'status: shipped',
+		'---',
+		'Text.',
+		'',
+	].join('\n'),
+	'entries/2026/growth-new.md': [
+		'---',
+		'title: Tried a new onboarding email',
+		'date: 2026-08-25',
+		'authors: [cy]',
+		'team: growth',
+		'status: measuring',
+		'next:',
+		'  - step: Read the first week of opens',
+		'    owner: cy',
+		'    due: 2026-09-01',
+		'---',
+		'Text.',
+		'',
+	].join('\n'),
+};

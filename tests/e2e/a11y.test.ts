@@ -31,6 +31,8 @@ const PAGES = [
 	'/tags/',
 	'/tags/latency/',
 	'/follow-ups/',
+	'/reviews/',
+	'/reviews/2026-q3/',
 	'/evidence/',
 	// With a query, the page loads Pagefind and its index and shows results.
 	'/search/?q=checkout',

@@ -27,6 +27,9 @@ it('every page of the sample journal is valid HTML', async () => {
 	const files = filesOf('sample', '.html');
 	expect(await problemsIn('sample', files)).toEqual([]);
 	expect(files.length).toBeGreaterThan(100);
+	expect(files).toEqual(
+		expect.arrayContaining(['reviews/index.html', 'reviews/2026-q3/index.html']),
+	);
 }, 120_000);
 
 it('every page of a metric split into pages is valid HTML', async () => {

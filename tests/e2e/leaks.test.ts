@@ -79,6 +79,18 @@ describe('the output folder', () => {
 		expect(entryRecords<{ slug: string }>('leaksPublic').map((r) => r.slug)).toEqual([
 			'public-win',
 		]);
+		// A quarter's review counts the public entry only, and lists no other.
+		const review = JSON.parse(read('reviews/2026-q1.json'));
+		expect(review.totals.entries).toBe(1);
+		expect(review.totals.by_status.measured).toBe(1);
+		expect(read('reviews/2026-q1/index.html').match(/href="\/entries\/[^"/]+\/"/g)).toEqual(
+			expect.arrayContaining(['href="/entries/public-win/"']),
+		);
+		// The internal build's review does count the internal entry: the check above can fail.
+		const internal = JSON.parse(
+			readFileSync(join(outDir('leaks'), 'reviews/2026-q1.json'), 'utf8'),
+		);
+		expect(internal.totals.entries).toBe(2);
 		// The internal entry and the draft measured latency too; its page links the public one only.
 		const linked = read('metrics/latency/index.html').match(/href="\/entries\/[^"/]+\/"/g);
 		expect(new Set(linked)).toEqual(new Set(['href="/entries/public-win/"']));

@@ -196,7 +196,9 @@ describe('team pages', () => {
 			const html = page('sample', `teams/${team}`);
 			const expected = sample.filter((e) => e.data.team === team).sort(newestFirst);
 			expect(expected.length).toBeGreaterThan(0);
-			expect(linkedSlugs(html, '.entry-list h3 a'), team).toEqual(expected.map((e) => e.slug));
+			expect(linkedSlugs(html, 'details.year .entry-list h4 a'), team).toEqual(
+				expected.map((e) => e.slug),
+			);
 			expect(statusCounts(html), team).toEqual(expectedCounts(expected));
 		}
 	});

@@ -80,6 +80,11 @@ export const JournalSchema = z.strictObject({
 	/** Prefix that, followed by a file's path in the content root, edits that file. */
 	edit_url: UrlSchema.optional(),
 	/**
+	 * The month (1–12) that starts q1 of the quarterly reviews; 1 gives calendar quarters. A fiscal
+	 * year is named by the calendar year in which it ends: with 7, July–September 2026 is 2027-q1.
+	 */
+	fiscal_year_start_month: z.number().int().min(1).max(12).default(1),
+	/**
 	 * Whether `.mdx` entries are allowed. MDX runs code at build time (it can import modules and
 	 * read files), so set `false` unless everyone who can change the journal is trusted.
 	 */

@@ -1,5 +1,5 @@
 /** Entries per month by status, with each month's loop health: the data behind the stacked charts. */
-import { lastMonths } from '../utils/dates.ts';
+import { addMonths, lastMonths, monthOf } from '../utils/dates.ts';
 import { getLoopHealth, type LoopHealth } from './loop-health.ts';
 import { countByStatus, groupByMonth, type EntryLike, type StatusCounts } from './rollups.ts';
 
@@ -34,4 +34,26 @@ export function getMonthlyRollup(
 			health: getLoopHealth(list, today, followUpDays),
 		};
 	});
+}
+
+/** Which month the home digest shows, and whether it stands in for today's. */
+export interface DigestChoice {
+	/** `YYYY-MM`. */
+	month: string;
+	/** Today's month has no entries yet; this is the last complete month. */
+	fallback: boolean;
+}
+
+/**
+ * Today's month when it has entries; early in a month, while it has none, the last complete month
+ * (when that has any), so the home page is not empty on the 1st; else undefined.
+ */
+export function chooseDigestMonth(
+	today: string,
+	hasEntries: (month: string) => boolean,
+): DigestChoice | undefined {
+	const month = monthOf(today);
+	if (hasEntries(month)) return { month, fallback: false };
+	const previous = addMonths(month, -1);
+	return hasEntries(previous) ? { month: previous, fallback: true } : undefined;
 }

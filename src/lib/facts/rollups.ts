@@ -168,8 +168,24 @@ export function biggestMoves<T>(
 	measurements: readonly Measurement<T>[],
 	limit = 5,
 ): Measurement<T>[] {
+	return largest(measurements, 'better', limit);
+}
+
+/** The largest moves in the metric's worse direction (regressions), as a share of `before`. */
+export function biggestRegressions<T>(
+	measurements: readonly Measurement<T>[],
+	limit = 5,
+): Measurement<T>[] {
+	return largest(measurements, 'worse', limit);
+}
+
+function largest<T>(
+	measurements: readonly Measurement<T>[],
+	verdict: Verdict,
+	limit: number,
+): Measurement<T>[] {
 	return measurements
-		.filter((m) => m.delta.percent !== undefined && m.delta.verdict === 'better')
+		.filter((m) => m.delta.percent !== undefined && m.delta.verdict === verdict)
 		.sort((a, b) => Math.abs(b.delta.percent!) - Math.abs(a.delta.percent!))
 		.slice(0, limit);
 }

@@ -1,4 +1,7 @@
-/** A team at a glance: loop health, the last 12 months by status, open steps, metrics moved. */
+/**
+ * A team at a glance: loop health, the last 12 months by status, open steps, metrics moved, and its
+ * entries by year.
+ */
 import type { NextStep } from '../content/schema.ts';
 import { getLoopHealthSummary, type LoopHealthSummary } from './loop-health.ts';
 import { getMonthlyRollup, type MonthRow } from './monthly-rollup.ts';
@@ -12,6 +15,8 @@ export interface TeamRollup<T> {
 	openSteps: Map<string, { entry: T; step: NextStep }[]>;
 	/** Ids of the metrics the team's entries report. */
 	metrics: ReadonlySet<string>;
+	/** Year (`YYYY`) → the team's entries dated in it, years newest first, entries in input order. */
+	byYear: Map<string, T[]>;
 }
 
 export function getTeamRollup<T extends EntryLike>(
@@ -24,5 +29,10 @@ export function getTeamRollup<T extends EntryLike>(
 		months: getMonthlyRollup(teamEntries, today, followUpDays),
 		openSteps: groupOpenStepsByOwner(teamEntries),
 		metrics: new Set(teamEntries.flatMap((e) => (e.data.metrics ?? []).map((m) => m.metric))),
+		byYear: new Map(
+			[...Map.groupBy(teamEntries, (e) => e.data.date.slice(0, 4))].sort(([a], [b]) =>
+				b.localeCompare(a),
+			),
+		),
 	};
 }

@@ -174,3 +174,64 @@ export function strongestEvidenceText(strongest: StrongestEvidence | undefined):
 export function plural(n: number, one: string, many = `${one}s`): string {
 	return `${n} ${n === 1 ? one : many}`;
 }
+
+/**
+ * A quarter's name: `Q3 2026` for calendar quarters; `FY2027 Q1` when the fiscal year starts in
+ * another month than January (named by the year in which it ends).
+ */
+export function formatQuarter(quarter: { id: string; number: number }, fiscal: boolean): string {
+	// The year as the id writes it: `0000`, not `0`.
+	const year = quarter.id.slice(0, quarter.id.lastIndexOf('-q'));
+	return fiscal ? `FY${year} Q${quarter.number}` : `Q${quarter.number} ${year}`;
+}
+
+/**
+ * `July to September 2026`, or `November 2026 to January 2027` across a year's end. Read from the
+ * date text, not a Date: the quarter before one in year 0 starts in year -1.
+ */
+export function formatQuarterMonths({ start, end }: { start: string; end: string }): string {
+	const part = (date: string) => {
+		const [year, month] = date.split(/(?<=\d)-/);
+		return {
+			year: year!,
+			month: MONTH_NAMES[Number(month) - 1]!,
+		};
+	};
+	const [first, last] = [part(start), part(end)];
+	return first.year === last.year
+		? `${first.month} to ${last.month} ${last.year}`
+		: `${first.month} ${first.year} to ${last.month} ${last.year}`;
+}
+
+const MONTH_NAMES = Array.from({ length: 12 }, (_, i) =>
+	monthName.format(new Date(Date.UTC(2000, i, 1))),
+);
+
+/** `up 3 from 5 last quarter`, `down 2 from 7 last quarter`, `same as last quarter`: change in words. */
+export function countChangeText({
+	current,
+	previous,
+}: {
+	current: number;
+	previous: number;
+}): string {
+	if (current === previous) return 'same as last quarter';
+	const way = current > previous ? 'up' : 'down';
+	return `${way} ${number.format(Math.abs(current - previous))} from ${number.format(previous)} last quarter`;
+}
+
+/** A closure rate's change in whole percentage points, or why there is none. */
+export function rateChangeText({
+	current,
+	previous,
+}: {
+	current?: number;
+	previous?: number;
+}): string {
+	if (previous === undefined) return 'no rate last quarter';
+	if (current === undefined) return `${formatRate(previous)} last quarter`;
+	const points = Math.round(current * 100) - Math.round(previous * 100);
+	if (points === 0) return `same as last quarter (${formatRate(previous)})`;
+	const way = points > 0 ? 'up' : 'down';
+	return `${way} ${Math.abs(points)} point${Math.abs(points) === 1 ? '' : 's'} from ${formatRate(previous)} last quarter`;
+}

@@ -18,6 +18,12 @@ export interface Urls {
 	tag: (tag: string) => string;
 	tags: () => string;
 	followUps: () => string;
+	/** The list of quarterly reviews. */
+	reviews: () => string;
+	/** One quarter's review, by its id (`2026-q3`); with a team id, that team's part of it. */
+	review: (quarter: string, team?: string) => string;
+	/** One quarter's review as JSON. */
+	reviewJson: (quarter: string) => string;
 	search: () => string;
 	/** Folder of the Pagefind search bundle (`pagefind.js` and the index). */
 	searchBundle: () => string;
@@ -53,6 +59,10 @@ export function createUrls(base: string): Urls {
 		tag: (tag) => at('tags', tagSlug(tag)),
 		tags: () => at('tags'),
 		followUps: () => at('follow-ups'),
+		reviews: () => at('reviews'),
+		review: (quarter, team) =>
+			`${at('reviews', quarter)}${team ? `#team-${encodeURIComponent(team)}` : ''}`,
+		reviewJson: (quarter) => `${prefix}reviews/${encodeURIComponent(quarter)}.json`,
 		search: () => at('search'),
 		searchBundle: () => at('pagefind'),
 		file: (name) => `${prefix}${name}`,

@@ -23,7 +23,7 @@ export function isRealDate(value: string): boolean {
 }
 
 /** Days in `month` (1–12) of `year`, by the Gregorian calendar's leap years. */
-function daysInMonth(year: number, month: number): number {
+export function daysInMonth(year: number, month: number): number {
 	if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 	return year % 400 === 0 || (year % 4 === 0 && year % 100 !== 0) ? 29 : 28;
 }
