@@ -10,13 +10,14 @@ import type { Problem } from './problems.ts';
 /** Far deeper than any write-up needs. */
 export const MAX_NESTING = 32;
 
-/** A block quote marker or list marker at the start of what is left of a line, and its spaces. */
-const CONTAINER = /^[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/;
+/** A block quote marker or list marker, after any spaces, where the last one ended. */
+const CONTAINER = /[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/y;
 
-/** How many block quote and list markers open a line, one after another. */
+/** How many block quote and list markers open a line, counted up to one past the limit. */
 export function nestingOf(line: string): number {
+	CONTAINER.lastIndex = 0;
 	let depth = 0;
-	for (let rest = line, m; (m = CONTAINER.exec(rest)); rest = rest.slice(m[0].length)) depth++;
+	while (depth <= MAX_NESTING && CONTAINER.test(line)) depth++;
 	return depth;
 }
 
@@ -35,7 +36,7 @@ function findInBody(doc: SourceDoc<unknown>): Problem[] {
 			line: (doc.bodyLine ?? 1) + at,
 			field: null,
 			severity: 'error',
-			message: `the body nests ${nestingOf(lines[at]!)} block quotes or lists deep here; at most ${MAX_NESTING} levels are allowed, so flatten the quote or list.`,
+			message: `the body nests block quotes or lists more than ${MAX_NESTING} deep here; flatten the quote or list to at most ${MAX_NESTING} levels.`,
 		},
 	];
 }
