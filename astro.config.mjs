@@ -12,6 +12,7 @@ import {
 	getSiteLocation,
 	getToday,
 	isSearchEnabled,
+	requireContentFolder,
 	shardName,
 	UsageError,
 } from './src/lib/content/env.ts';
@@ -30,6 +31,7 @@ const { today, base, site, search, shard } = readEnvironment();
 /** Checks the JOURNAL_* variables up front: a typo there is a one-line message, not a stack. */
 function readEnvironment() {
 	try {
+		requireContentFolder(root);
 		const config = readJournalConfig(root);
 		getAudience(process.env, config);
 		return {

@@ -54,8 +54,6 @@ export const messages = {
 		].join('\n'),
 	unknownCommand: (name: string) =>
 		`Unknown command "${name}". Commands: dev, build, preview, check, new, init, schema, follow-ups, shards, bench.`,
-	missingContent: (dir: string) =>
-		`Content folder ${dir} does not exist. Pass --content DIR or set JOURNAL_CONTENT.`,
 	badFormat: (value: string) => `--format must be text, json or github, not "${value}".`,
 	badFollowUpFormat: (value: string) =>
 		`--format must be text, json, markdown or github, not "${value}".`,

@@ -1,7 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { getContentRoot, UsageError } from '../../src/lib/content/env.ts';
-import { messages } from '../messages.ts';
+import { getContentRoot, requireContentFolder } from '../../src/lib/content/env.ts';
 import type { Context } from '../cli.ts';
 
 /** `--content`, else `JOURNAL_CONTENT`, else ./content; it must be an existing folder. */
@@ -10,8 +8,7 @@ export function resolveContentRoot({
 	env,
 	cwd,
 }: Pick<Context, 'flags' | 'env' | 'cwd'>): string {
-	const root = flags.content ? resolve(cwd, flags.content) : getContentRoot(env, cwd);
-	if (!existsSync(root) || !statSync(root).isDirectory())
-		throw new UsageError(messages.missingContent(root));
-	return root;
+	return requireContentFolder(
+		flags.content ? resolve(cwd, flags.content) : getContentRoot(env, cwd),
+	);
 }

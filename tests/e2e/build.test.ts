@@ -58,6 +58,18 @@ describe('npm run build', () => {
 		expect(result.output).not.toMatch(/\n\s+at .*\(/);
 	});
 
+	it.each([
+		['a file', join(minimalFixture, 'journal.yml')],
+		['a missing folder', join(minimalFixture, 'no-such-folder')],
+	])('stops with exit 2 and the checker’s one line when JOURNAL_CONTENT names %s', (_, root) => {
+		const result = buildSite(root);
+		expect(result.code).toBe(2);
+		expect(result.output).toContain(
+			`Content folder ${root} does not exist. Pass --content DIR or set JOURNAL_CONTENT.`,
+		);
+		expect(result.output).not.toMatch(/\n\s+at .*\(|Unable to load your Astro config/);
+	});
+
 	describe('on the minimal fixture', () => {
 		it('lists published entries newest first on the home page, without drafts', () => {
 			const titles = page('minimal', '')

@@ -1,10 +1,13 @@
 /**
  * Every page works under the strict Content-Security-Policy docs/security.md recommends: no inline
- * scripts or styles, no style attributes (Shiki's would be one), nothing from other origins.
+ * scripts or styles, no style attributes (Shiki's would be one), nothing from other origins. Every
+ * page also carries the site's own policy in a `<meta>` tag, for hosts that send no headers, and
+ * works under that alone.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outDir } from './pages.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src/lib/site/csp.ts';
+import { filesOf, outDir, page as builtPage } from './pages.ts';
 import { CSP, launchChromium, serve, type Served } from './serve.ts';
 
 /**
@@ -51,49 +54,69 @@ const PAGES: { kind: string; path: string; ready?: string }[] = [
 ];
 
 let server: Served;
+/** The same site with no policy header: only the pages' own `<meta>` policy applies. */
+let headerless: Served;
 let browser: Browser;
 
 beforeAll(async () => {
 	server = await serve(outDir('sample'), { headers: { 'Content-Security-Policy': CSP } });
+	headerless = await serve(outDir('sample'));
 	browser = await launchChromium();
 });
 
 afterAll(async () => {
 	await browser?.close();
 	await server?.close();
+	await headerless?.close();
+});
+
+it.each(filesOf('sample', '.html'))('%s carries the site’s policy in a meta tag', (file) => {
+	const policies = builtPage('sample', file)
+		.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')
+		.map((meta) => meta.getAttribute('content'));
+	expect(policies).toEqual([CONTENT_SECURITY_POLICY]);
 });
 
 describe.each(PAGES)('the $kind page ($path)', ({ path, ready }) => {
 	it('reports no Content-Security-Policy violation and is styled', async () => {
-		const page = await browser.newPage();
-		const errors: string[] = [];
-		page.on('console', (message) => {
-			if (message.type() === 'error') errors.push(message.text());
-		});
-		page.on('pageerror', (error) => errors.push(error.message));
-		// Registered before any of the page's own code runs, so no violation is missed.
-		await page.addInitScript(() => {
-			const seen: string[] = [];
-			(window as unknown as { cspViolations: string[] }).cspViolations = seen;
-			document.addEventListener('securitypolicyviolation', (event) =>
-				seen.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`),
-			);
-		});
-		const response = await page.goto(server.url(path), { waitUntil: 'load' });
-		expect(response?.headers()['content-security-policy']).toBe(CSP);
-		if (ready) await page.locator(ready).first().waitFor({ state: 'attached' });
-		const { violations, styled } = await page.evaluate(() => ({
-			violations: (window as unknown as { cspViolations: string[] }).cspViolations,
-			// journal.css sets the page font; the browser default would be a serif face.
-			styled: getComputedStyle(document.body).fontFamily.includes('system-ui'),
-		}));
-		await page.close();
-		expect(violations).toEqual([]);
-		// The 404 page's own status is logged as an error; anything else is a failure.
-		expect(errors.filter((e) => !/status of 404 \(Not Found\)$/.test(e))).toEqual([]);
-		expect(styled).toBe(true);
+		await expectNoViolation(server, path, ready, CSP);
+	});
+
+	it('reports no violation under its own meta policy alone', async () => {
+		await expectNoViolation(headerless, path, ready);
 	});
 });
+
+/** Opens `path` and fails on any CSP violation, console error or missing stylesheet. */
+async function expectNoViolation(from: Served, path: string, ready?: string, header?: string) {
+	const page = await browser.newPage();
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text());
+	});
+	page.on('pageerror', (error) => errors.push(error.message));
+	// Registered before any of the page's own code runs, so no violation is missed.
+	await page.addInitScript(() => {
+		const seen: string[] = [];
+		(window as unknown as { cspViolations: string[] }).cspViolations = seen;
+		document.addEventListener('securitypolicyviolation', (event) =>
+			seen.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`),
+		);
+	});
+	const response = await page.goto(from.url(path), { waitUntil: 'load' });
+	expect(response?.headers()['content-security-policy']).toBe(header);
+	if (ready) await page.locator(ready).first().waitFor({ state: 'attached' });
+	const { violations, styled } = await page.evaluate(() => ({
+		violations: (window as unknown as { cspViolations: string[] }).cspViolations,
+		// journal.css sets the page font; the browser default would be a serif face.
+		styled: getComputedStyle(document.body).fontFamily.includes('system-ui'),
+	}));
+	await page.close();
+	expect(violations).toEqual([]);
+	// The 404 page's own status is logged as an error; anything else is a failure.
+	expect(errors.filter((e) => !/status of 404 \(Not Found\)$/.test(e))).toEqual([]);
+	expect(styled).toBe(true);
+}
 
 it('highlights code with the site stylesheet under the policy', async () => {
 	const page = await browser.newPage();

@@ -11,6 +11,7 @@ import { parse } from 'node-html-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadJournal } from '../../src/lib/content/load.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src/lib/site/csp.ts';
 import { hostileFixture } from '../helpers.ts';
 import { entryRecords, filesOf, outDir, page, textOf } from './pages.ts';
 import { launchChromium, serve, type Served } from './serve.ts';
@@ -72,6 +73,8 @@ function findInjections(): string[] {
 		if (el.rel === 'stylesheet' && !sameOrigin(el.href)) found.push(`stylesheet ${el.href}`);
 	}
 	for (const el of document.querySelectorAll('meta[http-equiv]')) {
+		// The site's own policy, checked word for word by csp.test.ts.
+		if (el.getAttribute('http-equiv') === 'Content-Security-Policy') continue;
 		const target = /url=(.*)$/i.exec(el.getAttribute('content') ?? '')?.[1];
 		if (!target || !sameOrigin(target)) found.push(`meta ${el.getAttribute('content')}`);
 	}
@@ -91,6 +94,16 @@ describe('every page of the hostile journal', () => {
 				.map((name) => `<${el.rawTagName}> has ${name}`),
 		);
 		expect(found).toEqual([]);
+	});
+
+	it.each(htmlPages)('%s carries the site’s Content-Security-Policy', (path) => {
+		const html = parse(
+			readFileSync(join(outDir('hostile'), path, path.endsWith('/') ? 'index.html' : ''), 'utf8'),
+		);
+		const policies = html
+			.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')
+			.map((meta) => meta.getAttribute('content'));
+		expect(policies).toEqual([CONTENT_SECURITY_POLICY]);
 	});
 
 	it('has pages of every kind to visit', () => {

@@ -516,3 +516,25 @@ describe('mdx: false in journal.yml', () => {
 		expect(errorsOf(mdxEntry)).toEqual([]);
 	});
 });
+
+describe('a body nested too deeply', () => {
+	it.each([
+		['block quotes', '> '],
+		['block quotes without spaces', '>'],
+		['lists', '- '],
+		['ordered lists', '1. '],
+	])('is a located error for %s, and the limit itself is allowed', (_, marker) => {
+		const at = (depth: number) =>
+			errorsOf({ 'entries/x.md': `${entry(...VALID)}text\n\n${marker.repeat(depth)}x\n` });
+		expect(at(32)).toEqual([]);
+		expect(at(33)).toEqual([
+			{
+				file: 'entries/x.md',
+				line: 10,
+				field: null,
+				severity: 'error',
+				message: expect.stringMatching(/nests block quotes or lists more than 32 deep here/),
+			},
+		]);
+	});
+});

@@ -4,6 +4,7 @@
  * prints more than a short excerpt of what it holds.
  */
 import {
+	copyFileSync,
 	mkdirSync,
 	readdirSync,
 	lstatSync,
@@ -20,7 +21,7 @@ import { describe, expect, it } from 'vitest';
 import { checkJournal } from '../../src/lib/content/check.ts';
 import { listFolder, MAX_FILE_BYTES, readListedFile } from '../../src/lib/content/files.ts';
 import type { Problem } from '../../src/lib/content/problems.ts';
-import { makeJournal, runCli } from '../helpers.ts';
+import { hostileFixture, makeJournal, runCli } from '../helpers.ts';
 
 const TODAY = '2026-06-01';
 const VALID = ['title: Test entry', 'date: 2026-04-01', 'authors: [ana]', 'status: shipped'];
@@ -263,7 +264,10 @@ describe('images a body shows from beside it', () => {
 			'[ref]: %E0%A4%A.png',
 		].join('\n');
 		const root = makeJournal({ 'entries/2026/x.md': `${entry(...VALID)}${body}\n` });
-		writeFileSync(join(root, 'entries/2026/here.png'), 'png');
+		copyFileSync(
+			join(hostileFixture, 'entries/2026/pixel.png'),
+			join(root, 'entries/2026/here.png'),
+		);
 		symlinkSync(join(dir, 'secret.png'), join(root, 'entries/2026/linked.png'));
 		writeFileSync(
 			join(root, 'features/one-click.md'),
@@ -289,6 +293,48 @@ describe('images a body shows from beside it', () => {
 				],
 			],
 		);
+	});
+});
+
+describe('images the build copies', () => {
+	it('must be pictures the build can read, and never SVG, which runs script where it is served', () => {
+		const body = [
+			'![text](./text.png)',
+			'![svg](./x.svg) ![upper-case svg](./Y.SVG)',
+			'![svg named png](./svg.png)',
+			'![pixel](./pixel.png)',
+			'![by reference][s]',
+			'',
+			'[s]: ./x.svg',
+		].join('\n');
+		const root = makeJournal({ 'entries/2026/x.md': `${entry(...VALID)}${body}\n` });
+		const svg =
+			'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>';
+		writeFileSync(join(root, 'entries/2026/text.png'), 'hello');
+		writeFileSync(join(root, 'entries/2026/x.svg'), svg);
+		writeFileSync(join(root, 'entries/2026/Y.SVG'), svg.replace('>', ' width="9" height="9">'));
+		writeFileSync(join(root, 'entries/2026/svg.png'), svg.replace('>', ' width="9" height="9">'));
+		copyFileSync(
+			join(hostileFixture, 'entries/2026/pixel.png'),
+			join(root, 'entries/2026/pixel.png'),
+		);
+		const errors = checkJournal(root, TODAY).problems.filter((p) => p.severity === 'error');
+		const unreadable = 'is not a picture the build can read';
+		const script = 'is an SVG, which can run script when opened from the site';
+		expect(
+			errors.map(({ file, line, field, message }) => [
+				file,
+				line,
+				field,
+				message.split(/[;(]/)[0]!.trim(),
+			]),
+		).toEqual([
+			['entries/2026/x.md', 8, null, `image "./text.png" ${unreadable}`],
+			['entries/2026/x.md', 9, null, `image "./x.svg" ${script}`],
+			['entries/2026/x.md', 9, null, `image "./Y.SVG" ${script}`],
+			['entries/2026/x.md', 10, null, `image "./svg.png" ${script}`],
+			['entries/2026/x.md', 12, null, `image "./x.svg" ${script}`],
+		]);
 	});
 });
 

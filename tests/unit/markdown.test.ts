@@ -5,7 +5,8 @@
 import { parse } from 'node-html-parser';
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { markdownOptions } from '../../src/lib/site/markdown.ts';
+import type { Element, ElementContent, Root } from 'hast';
+import { codeRehypePlugins, markdownOptions } from '../../src/lib/site/markdown.ts';
 
 async function render(markdown: string) {
 	const { html } = await markdownToHtml(markdown, markdownOptions);
@@ -54,4 +55,75 @@ describe('markdown bodies', () => {
 		const keyword = pre.querySelectorAll('span').find((span) => span.classList.contains('keyword'));
 		expect(keyword?.text).toBe('const');
 	});
+});
+
+/** Every element and attribute of a highlighted block: only Prism's spans and our own attributes. */
+function markupIn(html: ReturnType<typeof parse>): string[] {
+	return html.querySelectorAll('*').flatMap((el) => {
+		const found = ['pre', 'code', 'span'].includes(el.rawTagName) ? [] : [`<${el.rawTagName}>`];
+		for (const name of Object.keys(el.attributes)) {
+			if (!['class', 'tabindex'].includes(name)) found.push(`<${el.rawTagName} ${name}>`);
+		}
+		return found;
+	});
+}
+
+describe('code blocks show their text and never become markup', () => {
+	it.each([
+		['an unknown language', '```zz\n<img src=x onerror=alert(1)>\n```\n', 'onerror=alert(1)'],
+		['another unknown one', '~~~no-such-lang\n<svg onload=alert(1)></svg>\n~~~\n', 'onload'],
+		[
+			'entity-encoded markup in a raw block of an unknown language',
+			'<pre><code class="language-qq">&lt;img src=x onerror=alert(2)&gt;</code></pre>\n',
+			'<img src=x onerror=alert(2)>',
+		],
+		[
+			'entity-encoded markup in a raw block of a known language',
+			'<pre><code class="language-js">&lt;script&gt;alert(2)&lt;/script&gt;</code></pre>\n',
+			'<script>alert(2)</script>',
+		],
+		[
+			'markup in a block of a markup language',
+			'```html\n<img src=x onerror=alert(5)>\n```\n',
+			'onerror=alert(5)',
+		],
+		['a double quote in the info string', '```js"/onmouseover="alert(3)\nx\n```\n', 'x'],
+		['a single quote in the info string', "```js'/onmouseover='alert(3)\nx\n```\n", 'x'],
+		['a `>` in the info string', '```js"><img src=x onerror=alert(3)>\nx\n```\n', 'x'],
+	])('%s', async (_, markdown, text) => {
+		const html = await render(markdown);
+		expect(markupIn(html)).toEqual([]);
+		expect(html.querySelector('pre')?.text).toContain(text);
+	});
+});
+
+describe('`.mdx` code blocks', () => {
+	/** Tag names under a node, as MDX's tree holds them after highlighting. */
+	const tagsUnder = (node: ElementContent): string[] =>
+		node.type === 'element' ? [node.tagName, ...node.children.flatMap(tagsUnder)] : [];
+	const textUnder = (node: ElementContent): string =>
+		node.type === 'text'
+			? node.value
+			: 'children' in node
+				? node.children.map(textUnder).join('')
+				: '';
+
+	it.each(['qq', 'js', 'html'])(
+		'keep markup that the source wrote as entities as text (language %s)',
+		async (language) => {
+			// MDX decodes `&lt;` in a code block to `<`: the tree holds the markup as text.
+			const code: Element = {
+				type: 'element',
+				tagName: 'code',
+				properties: { className: [`language-${language}`] },
+				children: [{ type: 'text', value: '<img src=x onerror=alert(2)>' }],
+			};
+			const pre: Element = { type: 'element', tagName: 'pre', properties: {}, children: [code] };
+			const tree: Root = { type: 'root', children: [pre] };
+			await codeRehypePlugins[0]!()(tree);
+			const [block] = tree.children as Element[];
+			expect(tagsUnder(block!).filter((tag) => !['pre', 'code', 'span'].includes(tag))).toEqual([]);
+			expect(textUnder(block!)).toBe('<img src=x onerror=alert(2)>');
+		},
+	);
 });

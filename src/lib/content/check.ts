@@ -5,6 +5,7 @@ import { quote } from '../utils/quote.ts';
 import { findBrokenImages } from './images.ts';
 import { findBrokenLinks } from './links.ts';
 import { loadJournal, type LoadedJournal } from './load.ts';
+import { findDeepNesting } from './nesting.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { lineOf } from './yaml-lines.ts';
 
@@ -21,6 +22,7 @@ export function checkJournal(root: string, today: string): CheckResult {
 		...journal.problems,
 		...findBrokenLinks(journal),
 		...findBrokenImages(journal),
+		...findDeepNesting(journal),
 		...findForbiddenMdx(journal),
 		...findFollowUps(journal, today),
 		...findDatesPastTheEnd(journal),

@@ -1,4 +1,5 @@
 /** The environment variables every tool honours (see docs/cli.md). */
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isRealDate, localToday } from '../utils/dates.ts';
 import type { Audience } from '../facts/entry.ts';
@@ -13,6 +14,15 @@ type Env = Record<string, string | undefined>;
 /** `JOURNAL_CONTENT` (absolute or relative to `cwd`), else `./content`. */
 export function getContentRoot(env: Env = process.env, cwd = process.cwd()): string {
 	return resolve(cwd, env.JOURNAL_CONTENT || 'content');
+}
+
+/** `root` itself, if it is an existing folder: the build and every command need one. */
+export function requireContentFolder(root: string): string {
+	if (!existsSync(root) || !statSync(root).isDirectory())
+		throw new UsageError(
+			`Content folder ${root} does not exist. Pass --content DIR or set JOURNAL_CONTENT.`,
+		);
+	return root;
 }
 
 /** `JOURNAL_TODAY`, else the real local date. */

@@ -1,9 +1,13 @@
 /**
  * Images that markdown bodies show from beside them (`![chart](./chart.png)`). The build copies
  * each into the site, so each must be a file inside the content root: a missing one would stop
- * the build with a stack trace, and one outside the root would be published.
+ * the build with a stack trace, and one outside the root would be published. It must also be a
+ * picture the build can measure (Astro stops on one it cannot), and not an SVG: an SVG is a
+ * document that runs its own script when opened from the site, whatever the page around it allows.
  */
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { imageSize } from 'image-size';
 import { definitions } from 'mdast-util-definitions';
 import type * as FromMarkdown from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
@@ -51,8 +55,30 @@ function findInBody(root: string, doc: SourceDoc<unknown>): Problem[] {
 			return problem('has a malformed %-escape; write the file name as it is.');
 		}
 		if (URL.canParse(url) || url.startsWith('/')) return;
-		const why = findFileProblem(root, resolve(dirname(doc.path), url));
+		const path = resolve(dirname(doc.path), url);
+		const why = findFileProblem(root, path);
 		if (why) problem(`${why}; images shown from beside a file must be files inside the content root.`);
+		else {
+			const unfit = findUnfitPicture(path);
+			if (unfit) problem(unfit);
+		}
 	});
 	return problems;
+}
+
+const SAVE_AS = 'save it as PNG, JPEG, WebP, GIF or AVIF';
+
+/** Why the picture at `path` cannot go into the site as it is, if it cannot. */
+function findUnfitPicture(path: string): string | undefined {
+	const script = `is an SVG, which can run script when opened from the site; ${SAVE_AS} instead.`;
+	if (/\.svgz?$/i.test(path)) return script;
+	let type: string | undefined;
+	try {
+		const size = imageSize(readFileSync(path));
+		if (size.width && size.height) type = size.type;
+	} catch {
+		// Not a picture of any format the build knows.
+	}
+	if (type === 'svg') return script;
+	return type ? undefined : `is not a picture the build can read (no width and height found); ${SAVE_AS}.`;
 }

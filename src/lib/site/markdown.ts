@@ -8,11 +8,11 @@
  * Astro adds image markers and heading ids. The unified (remark/rehype) pipeline did the same
  * several times slower, which 10,000 entries feel.
  */
-import { rehypePrism } from '@astrojs/markdown-remark';
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import type { Element, Parent, Root } from 'hast';
 import type { HastPluginDefinition } from 'satteri';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import { highlightCode } from './highlight.ts';
 
 /** Prefix that the sanitiser puts before every `id` and `name` an author writes. */
 const CLOBBER_PREFIX = 'user-content-';
@@ -67,35 +67,21 @@ export function followClobberedIds(elements: readonly Element[]): void {
 	}
 }
 
-const isCode = (node: Element) => node.tagName === 'pre';
-
-/** Astro's Prism step, run on a tree directly rather than inside a unified pipeline. */
-const prism = (rehypePrism as unknown as () => (tree: Root) => Promise<void>)();
-
 /**
- * Code highlighting, for `.md` and `.mdx` alike: Prism marks tokens with classes (coloured by
- * src/styles/code.css), never inline styles, so pages pass a strict Content-Security-Policy.
- * Code blocks scroll sideways on a phone, so keyboard users must be able to focus them.
+ * The same highlighting as a rehype plugin, for `.mdx`'s unified pipeline: Prism marks tokens
+ * with classes (coloured by src/styles/code.css), never inline styles, so pages pass a strict
+ * Content-Security-Policy.
  */
-async function highlightCode(tree: Root, elements = elementsOf(tree)): Promise<void> {
-	if (!elements.some(isCode)) return;
-	await prism(tree);
-	// Prism replaces each block, so they are looked up again.
-	for (const node of elementsOf(tree)) if (isCode(node)) node.properties.tabIndex = 0;
-}
-
-/** The same highlighting as a rehype plugin, for `.mdx`'s unified pipeline. */
-export const codeRehypePlugins = [() => (tree: Root) => highlightCode(tree)];
+export const codeRehypePlugins = [() => highlightCode];
 
 /**
  * A `.md` body after parsing: sanitised, in-page links mended, code highlighted. The sanitiser
  * returns a new tree, since the parser's own is read-only.
  */
-export async function cleanMarkdownTree(tree: Root): Promise<Root> {
+export function cleanMarkdownTree(tree: Root): Root {
 	const clean = rehypeSanitize(sanitizeSchema)(tree) as Root;
-	const elements = elementsOf(clean);
-	followClobberedIds(elements);
-	await highlightCode(clean, elements);
+	followClobberedIds(elementsOf(clean));
+	highlightCode(clean);
 	return clean;
 }
 
@@ -126,7 +112,7 @@ export const markdownOptions: SatteriProcessorOptions = {
 		alignFromStyle,
 		{
 			name: 'sanitize',
-			before: async (root, ctx) => ctx.replaceNode(root, await cleanMarkdownTree(root as Root)),
+			before: (root, ctx) => ctx.replaceNode(root, cleanMarkdownTree(root as Root)),
 		},
 	],
 };
