@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { loadJournal } from '../../src/lib/content/load.ts';
 import type { Entry, Method } from '../../src/lib/content/schema.ts';
 import { formatDate } from '../../src/lib/site/format.ts';
-import { MOVED_ENTRIES } from '../global-setup.ts';
+import { MOVED_ENTRIES } from './journals.ts';
 import { AWKWARD_ENTRY, asCsvCell, minimalFixture, sampleContent } from '../helpers.ts';
 import { entryRecords, outDir, page, textOf, type SiteBuild } from './pages.ts';
 
