@@ -1,9 +1,9 @@
 /**
  * Before the e2e tests: finds Chromium (a run without it stops here, with one line saying how to
- * get it), and makes the folder where this run keeps its test journals' builds (pages.ts builds
- * each the first time a test asks for it), removed when the run ends.
+ * get it), and makes the folder where this run keeps its test journals' builds (sequencer.ts and
+ * pages.ts build each once), removed when the run ends.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -29,5 +29,17 @@ export default function setup(project: TestProject) {
 	project.provide('chromium', chromium);
 	const dir = mkdtempSync(join(tmpdir(), 'journal-builds-'));
 	project.provide('buildDir', dir);
-	return () => rmSync(dir, { recursive: true, force: true });
+	return () => {
+		stopPrebuild(dir);
+		rmSync(dir, { recursive: true, force: true });
+	};
+}
+
+/** Ends the builds that sequencer.ts started, if any still run (a run stopped early). */
+function stopPrebuild(dir: string) {
+	try {
+		process.kill(-Number(readFileSync(join(dir, 'prebuild.pid'), 'utf8')));
+	} catch {
+		// None started, or all done.
+	}
 }

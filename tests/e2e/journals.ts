@@ -154,3 +154,17 @@ export const JOURNALS: {
 			}),
 		),
 };
+
+/** A build's recipe: its own, or that of the build it is the same as. */
+export type Recipe = keyof typeof JOURNALS;
+
+export function recipeOf(name: keyof Builds): Recipe {
+	return (SAME_BUILD as Partial<Record<keyof Builds, Recipe>>)[name] ?? (name as Recipe);
+}
+
+/** The builds a test file quotes by name (`'sample'`): those its tests will read. */
+export function buildsNamedIn(source: string): (keyof Builds)[] {
+	return ([...Object.keys(JOURNALS), ...Object.keys(SAME_BUILD)] as (keyof Builds)[]).filter(
+		(name) => source.includes(`'${name}'`),
+	);
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { inject } from 'vitest';
 import { holdAstroLock, once } from '../build-cache.ts';
-import { JOURNALS, SAME_BUILD, type Builds } from './journals.ts';
+import { JOURNALS, recipeOf, type Builds } from './journals.ts';
 
 /** The builds that succeeded (all but `broken`): their output folder, or it and the log. */
 export type SiteBuild = Exclude<
@@ -38,9 +38,8 @@ const built = new Map<keyof Builds, unknown>();
  */
 export function getBuild<K extends keyof Builds>(name: K): Builds[K] {
 	if (!built.has(name)) {
-		const recipe =
-			(SAME_BUILD as Partial<Record<keyof Builds, keyof typeof JOURNALS>>)[name] ?? name;
-		const make = JOURNALS[recipe as keyof typeof JOURNALS];
+		const recipe = recipeOf(name);
+		const make = JOURNALS[recipe];
 		if (!make) throw new Error(`there is no test journal called ${name} (tests/e2e/journals.ts)`);
 		const dir = inject('buildDir');
 		built.set(
