@@ -5,21 +5,21 @@
 import type { Browser, Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadJournal } from '../../src/lib/content/load.ts';
 import type { Entry } from '../../src/lib/content/schema.ts';
 import { formatDate } from '../../src/lib/site/format.ts';
 import { sampleContent } from '../helpers.ts';
 import { outDir } from './pages.ts';
 import { launchChromium, serve, type Served } from './serve.ts';
+import { readJournalFiles } from '../journal-files.ts';
 
 interface Source {
 	slug: string;
 	data: Entry;
 }
-const sample: Source[] = loadJournal(sampleContent)
+const sample: Source[] = readJournalFiles(sampleContent)
 	.entries.map((d) => ({ slug: d.id, data: d.data as Entry }))
 	.filter((e) => !e.data.draft);
-const people = loadJournal(sampleContent).people.map((p) => p.id);
+const people = readJournalFiles(sampleContent).people.map((p) => p.id);
 const authorIds = (e: Source) => e.data.authors.map((a) => (typeof a === 'string' ? a : a.person));
 
 /** The person's entries in the period (months, both ends included), newest first. */
