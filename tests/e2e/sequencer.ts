@@ -1,7 +1,7 @@
 /**
  * Orders a run's test files so that journals build while tests run: the unit files first, then the
- * e2e files, fewest builds to wait for first. As the run starts, prebuild.ts begins building every
- * journal the e2e files name, the most used first, in a process of its own.
+ * e2e files, fewest builds to wait for first, and Lighthouse last. As the run starts, prebuild.ts
+ * begins building every journal the e2e files name, the most used first, in a process of its own.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -11,6 +11,9 @@ import { buildsNamedIn, recipeOf, type Recipe } from './journals.ts';
 
 /** The name of the vitest project whose files read built journals. */
 export const E2E = 'e2e';
+
+/** Files whose scores are timed: last, when no build and fewest other tests share the cores. */
+const TIMED = /\/lighthouse\.test\.ts$/;
 
 export class JournalSequencer extends BaseSequencer {
 	override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -30,9 +33,10 @@ export class JournalSequencer extends BaseSequencer {
 		const lastNeeded = (spec: TestSpecification) =>
 			Math.max(-1, ...[...needs.get(spec)!].map((recipe) => order.indexOf(recipe)));
 		prebuild(e2e[0]!.project.getProvidedContext().buildDir, order);
+		const timed = (spec: TestSpecification) => (TIMED.test(spec.moduleId) ? 1 : 0);
 		return [
 			...sorted.filter((spec) => spec.project.name !== E2E),
-			...e2e.sort((a, b) => lastNeeded(a) - lastNeeded(b)),
+			...e2e.sort((a, b) => timed(a) - timed(b) || lastNeeded(a) - lastNeeded(b)),
 		];
 	}
 }
