@@ -11,6 +11,7 @@ export default defineConfig({
 		// At least two, so that one worker runs tests while another waits for a journal's build.
 		maxWorkers: Math.max(2, availableParallelism() - 1),
 		testTimeout: 30_000,
+		hookTimeout: 240_000,
 		sequence: { sequencer: JournalSequencer },
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
@@ -21,7 +22,6 @@ export default defineConfig({
 					include: ['tests/e2e/**/*.test.ts'],
 					globalSetup: ['tests/e2e/global-setup.ts'],
 					setupFiles: ['tests/e2e/setup.ts'],
-					hookTimeout: 240_000,
 				},
 			},
 		],
