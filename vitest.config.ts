@@ -1,10 +1,29 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { E2E, JournalSequencer } from './tests/e2e/sequencer.ts';
 
+/**
+ * Two projects: `unit` needs no build (`npx vitest run --project unit`); `e2e` reads test
+ * journals, built once per run while the tests run (tests/e2e/sequencer.ts), and drives Chromium.
+ */
 export default defineConfig({
 	test: {
-		include: ['tests/**/*.test.ts'],
-		globalSetup: ['tests/global-setup.ts'],
+		// At least two, so that one worker runs tests while another waits for a journal's build.
+		maxWorkers: Math.max(2, availableParallelism() - 1),
 		testTimeout: 30_000,
 		hookTimeout: 240_000,
+		sequence: { sequencer: JournalSequencer },
+		projects: [
+			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+			{
+				extends: true,
+				test: {
+					name: E2E,
+					include: ['tests/e2e/**/*.test.ts'],
+					globalSetup: ['tests/e2e/global-setup.ts'],
+					setupFiles: ['tests/e2e/setup.ts'],
+				},
+			},
+		],
 	},
 });

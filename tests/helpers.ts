@@ -16,11 +16,14 @@ export const hostileFixture = join(repoRoot, 'tests/fixtures/hostile');
 export const leaksFixture = join(repoRoot, 'tests/fixtures/leaks');
 
 /**
- * A copy of the minimal fixture journal with `files` written over it (null deletes a file).
- * Each scenario gets its own folder, so every error class has its own fixture journal.
+ * A copy of the minimal fixture journal with `files` written over it (null deletes a file), in a
+ * new temp folder or at `root`. Each scenario gets its own folder, so every error class has its
+ * own fixture journal.
  */
-export function makeJournal(files: Record<string, string | null> = {}): string {
-	const root = mkdtempSync(join(tmpdir(), 'journal-'));
+export function makeJournal(
+	files: Record<string, string | null> = {},
+	root = mkdtempSync(join(tmpdir(), 'journal-')),
+): string {
 	cpSync(minimalFixture, root, { recursive: true });
 	for (const [path, text] of Object.entries(files)) {
 		const target = join(root, path);

@@ -5,7 +5,6 @@ import { dirname, join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadJournal } from '../../src/lib/content/load.ts';
 import { CONTENT_DIR } from '../../scripts/commands/init.ts';
 import {
 	jobsOn,
@@ -17,6 +16,7 @@ import {
 	type Workspace,
 } from '../skeleton.ts';
 import { getBuild } from './pages.ts';
+import { readJournalFiles } from '../journal-files.ts';
 
 let workspace: Workspace;
 beforeAll(() => {
@@ -162,7 +162,7 @@ describe('the new journal, built as its workflow builds it on main', () => {
 	const built = () => getBuild('skeleton');
 	let slugs: string[];
 	beforeAll(() => {
-		slugs = loadJournal(join(built().journal, CONTENT_DIR)).entries.map((e) => e.id);
+		slugs = readJournalFiles(join(built().journal, CONTENT_DIR)).entries.map((e) => e.id);
 	});
 
 	it('has a page for its first entry, linked under the Pages base', () => {

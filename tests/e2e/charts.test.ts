@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadJournal } from '../../src/lib/content/load.ts';
 import { sampleContent } from '../helpers.ts';
 import { CSP, launchChromium, serve, type Served } from './serve.ts';
 import { outDir } from './pages.ts';
+import { readJournalFiles } from '../journal-files.ts';
 
 // Each test opens real pages, some twice; give a busy machine time.
 vi.setConfig({ testTimeout: 90_000 });
@@ -23,7 +23,7 @@ const CHART_PAGES = [`/metrics/${WITH_CSV}/`, `/metrics/${WITHOUT_CSV}/`, '/team
 const OTHER_PAGES = ['/entries/batch-price-lookups/', '/months/2026-03/', '/follow-ups/', '/tags/'];
 const BUDGET = 90 * 1024;
 
-const journal = loadJournal(sampleContent);
+const journal = readJournalFiles(sampleContent);
 const published = journal.entries.filter((d) => !d.data!.draft);
 /** Slugs of the published entries that report `metric`, oldest first. */
 const reporting = (metric: string) =>

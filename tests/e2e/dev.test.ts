@@ -1,6 +1,7 @@
 /**
  * `npm run dev`: what it serves, and that a saved change reaches its page. Every dev server of the
- * project shares its `.astro/` folder, so they run here, one after another.
+ * project shares its `.astro/` folder with other dev servers and builds, so each runs under the
+ * Astro lock (pages.ts).
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeJournal, minimalFixture, repoRoot } from '../helpers.ts';
-import { outDir } from './pages.ts';
+import { holdAstro, outDir } from './pages.ts';
 
 describe('npm run dev', () => {
 	it('serves the last built index under the base path', { timeout: 120_000 }, async () => {
@@ -66,6 +67,7 @@ describe('npm run dev', () => {
 /** Starts `astro dev` on the journal at `root`: its origin, and how to stop it. */
 async function startDev(root: string, args: string[] = []) {
 	const port = await freePort();
+	const release = holdAstro();
 	const dev = spawn(
 		process.execPath,
 		[
@@ -88,6 +90,7 @@ async function startDev(root: string, args: string[] = []) {
 	const stop = async () => {
 		dev.kill();
 		await exited;
+		release();
 	};
 	return { url: `http://127.0.0.1:${port}`, stop };
 }

@@ -2,27 +2,24 @@
  * The history page and the citation in Chromium: the period picker (URL, back button, summary),
  * copying a citation by keyboard, and printing to PDF on A4 and Letter.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadJournal } from '../../src/lib/content/load.ts';
 import type { Entry } from '../../src/lib/content/schema.ts';
 import { formatDate } from '../../src/lib/site/format.ts';
 import { sampleContent } from '../helpers.ts';
 import { outDir } from './pages.ts';
 import { launchChromium, serve, type Served } from './serve.ts';
+import { readJournalFiles } from '../journal-files.ts';
 
 interface Source {
 	slug: string;
 	data: Entry;
 }
-const sample: Source[] = loadJournal(sampleContent)
+const sample: Source[] = readJournalFiles(sampleContent)
 	.entries.map((d) => ({ slug: d.id, data: d.data as Entry }))
 	.filter((e) => !e.data.draft);
-const people = loadJournal(sampleContent).people.map((p) => p.id);
+const people = readJournalFiles(sampleContent).people.map((p) => p.id);
 const authorIds = (e: Source) => e.data.authors.map((a) => (typeof a === 'string' ? a : a.person));
 
 /** The person's entries in the period (months, both ends included), newest first. */
@@ -163,19 +160,16 @@ describe('the citation', () => {
 
 /**
  * Prints the page to PDF and returns each page's text lines (whitespace collapsed, empty lines
- * dropped), read back with poppler's pdftotext: the text as a reader of the paper sees it.
+ * dropped), read back with pdf.js: the text as a reader of the paper sees it.
  */
 async function printedPages(path: string, format: 'A4' | 'Letter'): Promise<string[][]> {
 	const page = await browser.newPage();
 	await page.goto(origin + path);
 	await page.waitForSelector('form[data-period-form]:not([hidden])', { state: 'attached' });
-	const file = join(mkdtempSync(join(tmpdir(), 'history-pdf-')), `${format}.pdf`);
-	writeFileSync(file, await page.pdf({ format }));
+	const pdf = await getDocumentProxy(new Uint8Array(await page.pdf({ format })));
 	await page.close();
-	const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-	if (text.status !== 0) throw new Error(`pdftotext failed: ${text.stderr}`);
-	return text.stdout
-		.split('\f')
+	const { text } = await extractText(pdf, { mergePages: false });
+	return text
 		.map((p) =>
 			p
 				.split('\n')

@@ -9,12 +9,12 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { loadJournal } from '../../src/lib/content/load.ts';
 import type { Entry, Method } from '../../src/lib/content/schema.ts';
 import { formatDate } from '../../src/lib/site/format.ts';
-import { MOVED_ENTRIES } from '../global-setup.ts';
+import { MOVED_ENTRIES } from './journals.ts';
 import { AWKWARD_ENTRY, asCsvCell, minimalFixture, sampleContent } from '../helpers.ts';
 import { entryRecords, outDir, page, textOf, type SiteBuild } from './pages.ts';
+import { readJournalFiles } from '../journal-files.ts';
 
 /** The strength of each method as the issue defines it, written out here rather than imported. */
 const STRENGTH: Record<Method, string> = {
@@ -34,7 +34,7 @@ interface Source {
 }
 
 function published(root: string, audience: 'internal' | 'public' = 'internal'): Source[] {
-	return loadJournal(root)
+	return readJournalFiles(root)
 		.entries.map((d) => ({ slug: d.id, data: d.data as Entry }))
 		.filter((e) => !e.data.draft && (audience === 'internal' || e.data.visibility === 'public'));
 }
@@ -51,7 +51,7 @@ function entriesOf(list: Source[], person: string): Source[] {
 
 const sample = published(sampleContent);
 const samplePublic = published(sampleContent, 'public');
-const samplePeople = loadJournal(sampleContent).people.map((p) => p.id);
+const samplePeople = readJournalFiles(sampleContent).people.map((p) => p.id);
 
 function readJson(build: SiteBuild, path: string) {
 	return JSON.parse(readFileSync(join(outDir(build), path), 'utf8'));
@@ -296,7 +296,7 @@ describe('evidence strength', () => {
 			}
 		}
 
-		for (const metric of loadJournal(sampleContent).metrics.map((m) => m.id)) {
+		for (const metric of readJournalFiles(sampleContent).metrics.map((m) => m.id)) {
 			const html = page('sample', `metrics/${metric}`);
 			for (const row of html.querySelectorAll('table.card-table tbody tr')) {
 				const slug = slugOfHref(row.querySelector('th a')?.getAttribute('href'));
@@ -352,7 +352,7 @@ describe('evidence strength', () => {
 
 describe('citations', () => {
 	it('each entry page has a citation with authors and roles, date, status, evidence and permalink', () => {
-		const names = new Map(loadJournal(sampleContent).people.map((p) => [p.id, p.data!.name]));
+		const names = new Map(readJournalFiles(sampleContent).people.map((p) => [p.id, p.data!.name]));
 		for (const entry of sample) {
 			const html = page('sample', `entries/${entry.slug}`);
 			const text = html.querySelector('.citation-text')!.text;

@@ -10,13 +10,13 @@ import { XMLParser } from 'fast-xml-parser';
 import { parse } from 'node-html-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadJournal } from '../../src/lib/content/load.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/site/csp.ts';
 import { hostileFixture } from '../helpers.ts';
 import { entryRecords, filesOf, outDir, page, textOf } from './pages.ts';
 import { launchChromium, serve, type Served } from './serve.ts';
+import { readJournalFiles } from '../journal-files.ts';
 
-const journal = loadJournal(hostileFixture);
+const journal = readJournalFiles(hostileFixture);
 const htmlPages = filesOf('hostile', '.html').map((file) => `/${file.replace(/index\.html$/, '')}`);
 
 let server: Served;

@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { loadJournal } from '../../src/lib/content/load.ts';
 import type { Entry } from '../../src/lib/content/schema.ts';
 import { sampleContent } from '../helpers.ts';
 import { outDir, page, textOf } from './pages.ts';
+import { readJournalFiles } from '../journal-files.ts';
 
 const TODAY = '2026-11-24';
 const STATUSES = ['shipped', 'measuring', 'measured', 'inconclusive', 'reverted'] as const;
-const journal = loadJournal(sampleContent);
+const journal = readJournalFiles(sampleContent);
 const entries = journal.entries
 	.filter((d) => !d.data!.draft)
 	.map((d) => ({ slug: d.id, data: d.data as Entry }));

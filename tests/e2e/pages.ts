@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { inject } from 'vitest';
-import type { Builds } from '../global-setup.ts';
+import { holdAstroLock, once } from '../build-cache.ts';
+import { JOURNALS, recipeOf, type Builds } from './journals.ts';
 
 /** The builds that succeeded (all but `broken`): their output folder, or it and the log. */
 export type SiteBuild = Exclude<
@@ -28,11 +29,33 @@ export function outDir(build: SiteBuild): string {
 	return typeof built === 'string' ? built : built.outDir;
 }
 
-/** One of the global builds; a clear failure when TEST_BUILDS left it out. */
+const built = new Map<keyof Builds, unknown>();
+
+/**
+ * One of the test journals' builds (journals.ts), built the first time any test of the run asks
+ * for it, by whichever worker asks first; the others wait for it. A test that waited inside its
+ * own body could pass its timeout, so setup.ts builds what a file names before its tests start.
+ */
 export function getBuild<K extends keyof Builds>(name: K): Builds[K] {
-	const build = inject('builds')[name];
-	if (build === undefined) throw new Error(`the ${name} build was skipped: add it to TEST_BUILDS`);
-	return build;
+	if (!built.has(name)) {
+		const recipe = recipeOf(name);
+		const make = JOURNALS[recipe];
+		if (!make) throw new Error(`there is no test journal called ${name} (tests/e2e/journals.ts)`);
+		const dir = inject('buildDir');
+		built.set(
+			name,
+			once(dir, recipe, () => make(dir)),
+		);
+	}
+	return built.get(name) as Builds[K];
+}
+
+/**
+ * Holds the lock under which Astro runs in tests (no build starts while it is held), for a dev
+ * server; returns its release. Ask for the builds you need before: getBuild waits for this lock.
+ */
+export function holdAstro(): () => void {
+	return holdAstroLock(inject('buildDir'));
 }
 
 /** Every file of a build whose name ends in one of `extensions`, as `/`-separated paths. */

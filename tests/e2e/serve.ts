@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { serveFolder } from '../../src/lib/site/static-files.ts';
 
 export interface Served {
@@ -49,10 +50,10 @@ export async function serve(
 	};
 }
 
-/** Debian's Chromium, headless, with nothing that calls home. */
+/** The Chromium that global-setup.ts found, headless, with nothing that calls home. */
 export function launchChromium(): Promise<Browser> {
 	return chromium.launch({
-		executablePath: '/usr/bin/chromium',
+		executablePath: inject('chromium'),
 		args: [
 			'--no-sandbox',
 			'--disable-gpu',

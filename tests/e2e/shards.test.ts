@@ -7,11 +7,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadJournal } from '../../src/lib/content/load.ts';
 import type { Entry } from '../../src/lib/content/schema.ts';
 import { sampleContent } from '../helpers.ts';
 import { getBuild, outDir } from './pages.ts';
 import { CSP, launchChromium, resultsOf, serve, type Served } from './serve.ts';
+import { readJournalFiles } from '../journal-files.ts';
 
 const single = outDir('sample');
 const { outDir: merged, shards } = getBuild('sampleSharded');
@@ -32,7 +32,7 @@ function filesIn(dir: string): string[] {
 		.sort();
 }
 
-const published = loadJournal(sampleContent)
+const published = readJournalFiles(sampleContent)
 	.entries.map((e) => ({ slug: e.id, data: e.data as Entry }))
 	.filter((e) => !e.data.draft);
 

@@ -3,12 +3,12 @@ import { join, relative } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { loadJournal } from '../../src/lib/content/load.ts';
 import type { Entry } from '../../src/lib/content/schema.ts';
 import { sampleContent } from '../helpers.ts';
 import { entryRecords, outDir, page, textOf, type SiteBuild } from './pages.ts';
+import { readJournalFiles } from '../journal-files.ts';
 
-const sample = loadJournal(sampleContent);
+const sample = readJournalFiles(sampleContent);
 const sampleEntries = sample.entries.map((d) => ({
 	slug: d.id,
 	file: d.file,
