@@ -55,13 +55,18 @@ export function toSparkline(
 	const low = Math.min(...values);
 	const high = Math.max(...values);
 	const start = [drawn[0]!.date, mark].filter((d) => d !== undefined).sort()[0]!;
-	const end = [drawn.at(-1)!.date, mark].filter((d) => d !== undefined).sort().at(-1)!;
+	const end = [drawn.at(-1)!.date, mark]
+		.filter((d) => d !== undefined)
+		.sort()
+		.at(-1)!;
 	const span = daysBetween(start, end);
 	const x = (date: string) =>
 		round(span ? PAD + ((WIDTH - 2 * PAD) * daysBetween(start, date)) / span : WIDTH / 2);
 	// A flat line sits in the middle rather than on an edge.
 	const y = (value: number) =>
-		round(high > low ? HEIGHT - PAD - ((HEIGHT - 2 * PAD) * (value - low)) / (high - low) : HEIGHT / 2);
+		round(
+			high > low ? HEIGHT - PAD - ((HEIGHT - 2 * PAD) * (value - low)) / (high - low) : HEIGHT / 2,
+		);
 
 	let path = '';
 	let pen = false;
@@ -115,7 +120,11 @@ export function downsample(points: readonly SeriesValue[], max: number): SeriesV
 export const TREND_DAYS = 182;
 
 /** Points within `days` days either side of `date`: the series around an entry. */
-export function around<P extends { date: string }>(points: readonly P[], date: string, days: number) {
+export function around<P extends { date: string }>(
+	points: readonly P[],
+	date: string,
+	days: number,
+) {
 	return points.filter((p) => Math.abs(daysBetween(date, p.date)) <= days);
 }
 
