@@ -3,7 +3,7 @@
  * copying a citation by keyboard, and printing to PDF on A4 and Letter.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -158,28 +158,6 @@ describe('the chosen period', () => {
 		// All time has no period before it.
 		await page.selectOption('select[name="preset"]', 'all');
 		expect(await page.isHidden('[data-comparison]')).toBe(true);
-		await page.close();
-	});
-
-	it('is what the CSV and JSON downloads hold', async () => {
-		const page = await browser.newPage({ acceptDownloads: true });
-		await page.goto(`${origin}/people/${busiest}/history/?from=2026-01&to=2026-06`);
-		await page.waitForSelector('form[data-period-form]:not([hidden])');
-		const inPeriod = new Set(expected(busiest, '2026-01', '2026-06'));
-		const read = async (kind: string) => {
-			const [download] = await Promise.all([
-				page.waitForEvent('download'),
-				page.click(`[data-period-download="${kind}"]`),
-			]);
-			expect(download.suggestedFilename()).toBe(`${busiest}-history-2026-01-to-2026-06.${kind}`);
-			const path = await download.path();
-			return readFileSync(path!, 'utf8');
-		};
-		const rows = JSON.parse(await read('json')) as { slug: string }[];
-		expect(new Set(rows.map((r) => r.slug))).toEqual(inPeriod);
-		const csv = await read('csv');
-		for (const slug of expected(busiest))
-			expect(csv.includes(`,${slug},`)).toBe(inPeriod.has(slug));
 		await page.close();
 	});
 });

@@ -222,9 +222,8 @@ describe('timeline ranges', () => {
 	});
 
 	it('keep the points and markers from the start on, and the target in force then', () => {
-		const entry = (slug: string, date: string) => ({ slug, data: { date, title: slug } });
-		const a = entry('a', '2026-01-10');
-		const b = entry('b', '2026-05-01');
+		const a = makeEntry('a', { date: '2026-01-10' });
+		const b = makeEntry('b', { date: '2026-05-01' });
 		const timeline = {
 			source: 'series' as const,
 			points: [

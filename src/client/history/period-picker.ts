@@ -16,7 +16,6 @@ import {
 	type PeriodPreset,
 } from '../../lib/facts/history';
 import { formatLocalDate } from '../../lib/site/format';
-import { initPeriodDownloads } from './period-downloads';
 import { comparisonRows, countText, periodLabel, summaryStats } from '../../lib/site/history-view';
 
 /** Wires the history page under `root`, if there is one. */
@@ -41,8 +40,6 @@ export function initPeriodPicker(root: ParentNode): void {
 		el,
 		item: JSON.parse(el.dataset.historyItem!) as HistoryItem,
 	}));
-
-	const setDownloads = initPeriodDownloads(page);
 
 	const show = (period: Period, announce: boolean) => {
 		const shown = entries.filter(({ el, item }) => {
@@ -73,7 +70,6 @@ export function initPeriodPicker(root: ParentNode): void {
 		for (const el of page.querySelectorAll<HTMLElement>('[data-period-label]'))
 			el.textContent = label;
 		compare(period, summary);
-		setDownloads(period);
 		fields.preset.value = presetOf(period, today);
 		fields.from.value = period.from ?? '';
 		fields.to.value = period.to ?? '';

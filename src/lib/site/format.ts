@@ -13,13 +13,13 @@ export interface NumberStyle {
 	decimals?: number;
 }
 
-const withDecimals = memoize(
-	(decimals: number) =>
-		new Intl.NumberFormat('en', {
-			minimumFractionDigits: decimals,
-			maximumFractionDigits: Math.max(2, decimals),
-		}),
-);
+/** One formatter per number of decimals, made when first needed. */
+const formatters: Intl.NumberFormat[] = [];
+const withDecimals = (decimals: number) =>
+	(formatters[decimals] ??= new Intl.NumberFormat('en', {
+		minimumFractionDigits: decimals,
+		maximumFractionDigits: Math.max(2, decimals),
+	}));
 
 /** A metric's style, or a unit alone for a number that belongs to no metric. */
 type Style = NumberStyle | string | undefined;
