@@ -15,6 +15,8 @@ import { writesEntry, writesLists } from '../lib/site/shard.ts';
 import { readJournalConfig } from '../lib/content/load.ts';
 import type { Entry } from '../lib/content/schema.ts';
 import { createLink, createUrls } from '../lib/site/urls.ts';
+import { displayDecimals } from '../lib/site/format.ts';
+import { addTo } from '../lib/utils/multimap.ts';
 
 export const contentRoot = getContentRoot();
 export const config = readJournalConfig(contentRoot);
@@ -70,7 +72,18 @@ const featureCollection = await read('features');
 export const features = toMap(featureCollection);
 /** Feature id → its collection entry, to render the description. */
 export const featureSources = new Map(featureCollection.map((f) => [f.id, f]));
-export const metrics = toMap(await read('metrics'));
+/** Metric id → every number entries report for it. */
+const reported = new Map<string, (number | undefined)[]>();
+for (const entry of entries)
+	for (const r of entry.data.metrics ?? [])
+		for (const value of [r.before, r.after, r.target]) addTo(reported, r.metric, value);
+/** Each metric with the decimals its values share, so that every page writes its numbers alike. */
+export const metrics = new Map(
+	[...toMap(await read('metrics'))].map(([id, metric]) => [
+		id,
+		{ ...metric, decimals: displayDecimals(reported.get(id) ?? []) },
+	]),
+);
 
 /** Astro's filePath is relative to the project root; ours is relative to the content root. */
 function relativeFile(filePath: string | undefined): string {

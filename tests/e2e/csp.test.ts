@@ -34,6 +34,11 @@ const PAGES: { kind: string; path: string; ready?: string }[] = [
 		ready: 'figure.chart canvas',
 	},
 	{
+		kind: 'metric over the last 6 months',
+		path: '/metrics/checkout-p95-ms/6m/',
+		ready: 'figure.chart canvas',
+	},
+	{
 		kind: 'metric without a series',
 		path: '/metrics/auth-approval-rate/',
 		ready: 'figure.chart canvas',

@@ -138,6 +138,27 @@ describe('the period picker', () => {
 	});
 });
 
+describe('the chosen period', () => {
+	it('is compared with the period before it, counted from the entries', async () => {
+		const page = await openHistory(busiest, '?from=2026-04&to=2026-06');
+		const rows = await page.$$eval('[data-comparison]:not([hidden]) tbody tr', (trs) =>
+			trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim())),
+		);
+		const entries = rows.find((r) => r[0] === 'Entries')!;
+		const now = expected(busiest, '2026-04', '2026-06').length;
+		const before = expected(busiest, '2026-01', '2026-03').length;
+		expect(entries.slice(1, 3)).toEqual([String(now), String(before)]);
+		const diff = now - before;
+		expect(entries[3]).toBe(diff === 0 ? 'no change' : `${diff > 0 ? '+' : '−'}${Math.abs(diff)}`);
+		expect(rows.map((r) => r[0])).toContain('Loop-closure rate');
+		expect(rows.map((r) => r[0])).toContain('Results with strong evidence');
+		// All time has no period before it.
+		await page.selectOption('select[name="preset"]', 'all');
+		expect(await page.isHidden('[data-comparison]')).toBe(true);
+		await page.close();
+	});
+});
+
 describe('the citation', () => {
 	it('copies by keyboard and announces it', async () => {
 		const context = await browser.newContext({

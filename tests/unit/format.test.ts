@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDelta } from '../../src/lib/facts/entry.ts';
 import {
+	displayDecimals,
 	documentTitle,
 	formatChangeWithPercent,
 	formatDate,
@@ -126,5 +127,24 @@ describe('plural', () => {
 		expect(plural(1, 'team')).toBe('1 team');
 		expect(plural(0, 'team')).toBe('0 teams');
 		expect(plural(2, 'entry', 'entries')).toBe('2 entries');
+	});
+});
+
+describe('number precision', () => {
+	it('gives a metric the decimals its values share, at most two', () => {
+		expect(displayDecimals([91.2, 93, undefined])).toBe(1);
+		expect(displayDecimals([1900, 1100])).toBe(0);
+		expect(displayDecimals([0.125, 3])).toBe(2);
+		expect(displayDecimals([])).toBe(0);
+	});
+
+	it('writes every number of a metric in the same decimals, values and changes alike', () => {
+		const metric = { unit: '%', decimals: displayDecimals([91.2, 93]) };
+		const delta = getDelta({ metric: 'm', before: 91.2, after: 93 }, { direction: 'up' });
+		expect(`${formatValue(91.2, metric)} → ${formatValue(93, metric)}`).toBe('91.2% → 93.0%');
+		expect(formatChangeWithPercent(delta, metric)).toBe('+1.8 pp (+1.97%)');
+		// A value with more decimals than the rest keeps them (a CSV series may have more).
+		expect(formatValue(93.25, metric)).toBe('93.25%');
+		expect(formatValue(93, { unit: 'ms' })).toBe('93 ms');
 	});
 });

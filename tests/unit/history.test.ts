@@ -4,17 +4,26 @@ import {
 	periodQuery,
 	presetOf,
 	presetPeriod,
+	previousPeriod,
 	readPeriod,
 	summarizeHistory,
 	toHistoryItem,
 } from '../../src/lib/facts/history.ts';
-import { periodLabel, shareText, summaryStats } from '../../src/lib/site/history-view.ts';
+import {
+	comparisonRows,
+	periodLabel,
+	shareText,
+	summaryStats,
+} from '../../src/lib/site/history-view.ts';
 import { makeEntry } from '../helpers.ts';
 
 const metrics = new Map([
 	['p95', { direction: 'down' as const }],
 	['conv', { direction: 'up' as const }],
 ]);
+
+/** Entry c (shipped 2025-12-30) is past its measure-by date on this day. */
+const asOf = { today: '2026-06-01', followUpDays: 30 };
 
 const items = [
 	toHistoryItem(
@@ -33,6 +42,7 @@ const items = [
 			roles: ['lead'],
 		},
 		metrics,
+		asOf,
 	),
 	toHistoryItem(
 		{
@@ -46,8 +56,9 @@ const items = [
 			roles: ['reviewer', 'support'],
 		},
 		metrics,
+		asOf,
 	),
-	toHistoryItem({ entry: makeEntry('c', { date: '2025-12-30' }), roles: [] }, metrics),
+	toHistoryItem({ entry: makeEntry('c', { date: '2025-12-30' }), roles: [] }, metrics, asOf),
 ];
 
 describe('toHistoryItem', () => {
@@ -64,8 +75,10 @@ describe('toHistoryItem', () => {
 				{ verdict: 'better', evidence: 'strong' },
 				{ verdict: 'worse', evidence: 'directional' },
 			],
+			late: false,
 		});
 		expect(items[2]!.results).toEqual([]);
+		expect(items[2]!.late).toBe(true);
 	});
 });
 
@@ -81,6 +94,10 @@ describe('summarizeHistory', () => {
 			better: 1,
 			worse: 1,
 			strong: 1,
+			byEvidence: { strong: 1, directional: 1, weak: 0, unstated: 1 },
+			closed: 2,
+			openLate: 1,
+			closureRate: 2 / 3,
 			verified: 1,
 			features: ['checkout', 'vault'],
 			teams: ['growth', 'payments'],
@@ -107,6 +124,24 @@ describe('summarizeHistory', () => {
 });
 
 describe('review periods', () => {
+	it('each have a previous period as many months long, just before', () => {
+		expect(previousPeriod({ from: '2026-01', to: '2026-06' }, '2026-11-24')).toEqual({
+			from: '2025-07',
+			to: '2025-12',
+		});
+		expect(previousPeriod({ from: '2026-03', to: '2026-03' }, '2026-11-24')).toEqual({
+			from: '2026-02',
+			to: '2026-02',
+		});
+		// An open end is the build's month: June to November 2026 is six months.
+		expect(previousPeriod({ from: '2026-06' }, '2026-11-24')).toEqual({
+			from: '2025-12',
+			to: '2026-05',
+		});
+		expect(previousPeriod({}, '2026-11-24')).toBeUndefined();
+		expect(previousPeriod({ to: '2026-06' }, '2026-11-24')).toBeUndefined();
+	});
+
 	it('count whole months back from the build date, that month included', () => {
 		expect(presetPeriod('this-year', '2026-11-24')).toEqual({ from: '2026-01', to: '2026-11' });
 		expect(presetPeriod('last-6-months', '2026-11-24')).toEqual({ from: '2026-06', to: '2026-11' });
@@ -151,5 +186,36 @@ describe('review periods', () => {
 		expect(periodLabel({ from: '2026-06' })).toBe('from June 2026');
 		expect(periodLabel({ to: '2026-06' })).toBe('up to June 2026');
 		expect(shareText(2, 3, 'results')).toBe('2 of 3 results (67%)');
+	});
+});
+
+describe('comparisonRows', () => {
+	it('compares statuses, the closure rate with its counts and the evidence mix, change in words', () => {
+		const current = summarizeHistory(items.slice(0, 2));
+		const previous = summarizeHistory(items.slice(2));
+		const rows = new Map(comparisonRows(current, previous).map((r) => [r.label, r]));
+		expect(rows.get('Entries')).toEqual({
+			label: 'Entries',
+			current: '2',
+			previous: '1',
+			change: '+1',
+		});
+		expect(rows.get('shipped')).toMatchObject({ current: '0', previous: '1', change: '−1' });
+		expect(rows.get('measuring')!.change).toBe('no change');
+		expect(rows.get('Loop-closure rate')).toMatchObject({
+			current: '100% (2 of 2)',
+			previous: '0% (0 of 1)',
+			change: '+100 points',
+		});
+		expect(rows.get('Results with strong evidence')).toMatchObject({ current: '1', previous: '0' });
+		expect(rows.get('Results with evidence not stated')).toMatchObject({ current: '1' });
+	});
+
+	it('says when a closure rate cannot be compared', () => {
+		const rows = comparisonRows(summarizeHistory(items), summarizeHistory([]));
+		expect(rows.find((r) => r.label === 'Loop-closure rate')).toMatchObject({
+			previous: 'no rate (nothing closed or due)',
+			change: 'cannot compare',
+		});
 	});
 });

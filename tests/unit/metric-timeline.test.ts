@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+	changeOver,
 	getMetricTimeline,
 	getTimelineRows,
+	rangeStart,
+	sliceTimeline,
 	targetAt,
 	valueAt,
 } from '../../src/lib/facts/metric-timeline.ts';
@@ -13,6 +16,7 @@ import {
 	toTime,
 	toTimelineChartData,
 } from '../../src/lib/site/chart-data.ts';
+import { rangeChangeText } from '../../src/lib/site/metric-range.ts';
 import { makeEntry } from '../helpers.ts';
 
 const metrics = new Map([['p95', { direction: 'down' as const }]]);
@@ -206,5 +210,71 @@ describe('chart data', () => {
 			],
 			rate: [66.7, null],
 		});
+	});
+});
+
+describe('timeline ranges', () => {
+	it('start the same day so many months back, or the last day of a shorter month', () => {
+		expect(rangeStart('3m', '2026-11-24')).toBe('2026-08-24');
+		expect(rangeStart('12m', '2026-11-24')).toBe('2025-11-24');
+		expect(rangeStart('6m', '2026-08-31')).toBe('2026-02-28');
+		expect(rangeStart('all', '2026-11-24')).toBeUndefined();
+	});
+
+	it('keep the points and markers from the start on, and the target in force then', () => {
+		const a = makeEntry('a', { date: '2026-01-10' });
+		const b = makeEntry('b', { date: '2026-05-01' });
+		const timeline = {
+			source: 'series' as const,
+			points: [
+				{ date: '2026-01-01', value: 10 },
+				{ date: '2026-04-01', value: null },
+				{ date: '2026-06-01', value: 14 },
+				{ date: '2026-07-01', value: 12 },
+			],
+			markers: [
+				{ entry: a, date: a.data.date, value: 10 },
+				{ entry: b, date: b.data.date, value: 13 },
+			],
+			targets: [
+				{ entry: a, from: a.data.date, value: 15 },
+				{ entry: b, from: b.data.date, value: 16 },
+			],
+			latest: { date: '2026-07-01', value: 12 },
+			undated: [],
+		};
+		const shown = sliceTimeline(timeline, '2026-03-01');
+		expect(shown.points.map((p) => p.date)).toEqual(['2026-04-01', '2026-06-01', '2026-07-01']);
+		expect(shown.markers.map((m) => m.entry.slug)).toEqual(['b']);
+		expect(shown.targets.map((t) => [t.from, t.value])).toEqual([
+			['2026-03-01', 15],
+			['2026-05-01', 16],
+		]);
+		expect(changeOver(shown.points)).toEqual({
+			first: { date: '2026-06-01', value: 14 },
+			last: { date: '2026-07-01', value: 12 },
+		});
+		expect(changeOver(sliceTimeline(timeline, '2026-07-01').points)).toBeUndefined();
+		expect(sliceTimeline(timeline, undefined)).toBe(timeline);
+	});
+});
+
+describe('rangeChangeText', () => {
+	const latency = { direction: 'down' as const, unit: 'ms' };
+	const points = (...values: (number | null)[]) =>
+		values.map((value, i) => ({ date: `2026-0${i + 1}-01`, value }));
+
+	it('states the change over the range in numbers and in words, by the direction', () => {
+		expect(rangeChangeText(points(1900, null, 1100), latency)).toBe(
+			'From 1,900 ms (1 Jan 2026) to 1,100 ms (1 Mar 2026): −800 ms (−42.11%), better.',
+		);
+		expect(rangeChangeText(points(1100, 1900), latency)).toContain(', worse.');
+	});
+
+	it('says when there is one value or none', () => {
+		expect(rangeChangeText(points(null, 5), latency)).toBe(
+			'One value in this range: 5 ms (1 Feb 2026); nothing to compare it with.',
+		);
+		expect(rangeChangeText([], latency)).toBe('No values in this range.');
 	});
 });

@@ -132,7 +132,7 @@ function drawTimeline(figure: HTMLElement): void {
 			const marker = data.markers[item.dataIndex]!;
 			return [`Shipped ${formatDate(marker.date)}`, 'Select the marker to open the entry'];
 		}
-		const value = formatValue(item.parsed.y ?? undefined, data.unit);
+		const value = formatValue(item.parsed.y ?? undefined, data);
 		return item.datasetIndex === TARGET ? `Target: ${value}` : `${data.lineLabel}: ${value}`;
 	}
 

@@ -8,6 +8,7 @@ import {
 	periodQuery,
 	presetOf,
 	presetPeriod,
+	previousPeriod,
 	readPeriod,
 	summarizeHistory,
 	type HistoryItem,
@@ -15,7 +16,7 @@ import {
 	type PeriodPreset,
 } from '../../lib/facts/history';
 import { formatLocalDate } from '../../lib/site/format';
-import { countText, periodLabel, summaryStats } from '../../lib/site/history-view';
+import { comparisonRows, countText, periodLabel, summaryStats } from '../../lib/site/history-view';
 
 /** Wires the history page under `root`, if there is one. */
 export function initPeriodPicker(root: ParentNode): void {
@@ -68,12 +69,44 @@ export function initPeriodPicker(root: ParentNode): void {
 		const label = periodLabel(period);
 		for (const el of page.querySelectorAll<HTMLElement>('[data-period-label]'))
 			el.textContent = label;
+		compare(period, summary);
 		fields.preset.value = presetOf(period, today);
 		fields.from.value = period.from ?? '';
 		fields.to.value = period.to ?? '';
 		if (announce)
 			page.querySelector<HTMLElement>('[data-period-status]')!.textContent =
 				`Showing ${countText(shown.length, 'entry', 'entries')}, ${label}.`;
+	};
+
+	/** The comparison with the period before, when the period has a start (all time has none). */
+	const comparison = page.querySelector<HTMLElement>('[data-comparison]');
+	const compare = (period: Period, summary: ReturnType<typeof summarizeHistory>) => {
+		const before = previousPeriod(period, today);
+		if (!comparison) return;
+		comparison.hidden = !before;
+		if (!before) return;
+		const previous = summarizeHistory(
+			entries.filter(({ item }) => inPeriod(item.date, before)).map((e) => e.item),
+		);
+		comparison.querySelector('[data-comparison-caption]')!.textContent =
+			`${periodLabel(period)}, against ${periodLabel(before)} (as many months, just before).`;
+		comparison.querySelector('[data-comparison-current]')!.textContent = periodLabel(period);
+		comparison.querySelector('[data-comparison-previous]')!.textContent = periodLabel(before);
+		const rows = comparisonRows(summary, previous).map((row) => {
+			const tr = document.createElement('tr');
+			const th = document.createElement('th');
+			th.scope = 'row';
+			th.textContent = row.label;
+			const cells = [row.current, row.previous, row.change].map((text) => {
+				const td = document.createElement('td');
+				td.className = 'num';
+				td.textContent = text;
+				return td;
+			});
+			tr.append(th, ...cells);
+			return tr;
+		});
+		comparison.querySelector('[data-comparison-rows]')!.replaceChildren(...rows);
 	};
 
 	const go = (period: Period) => {

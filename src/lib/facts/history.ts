@@ -6,8 +6,9 @@
  */
 import type { AuthorRole, EntryStatus, Metric } from '../content/schema.ts';
 import { AUTHOR_ROLES, ENTRY_STATUSES } from '../content/vocabulary.ts';
-import { getDelta, type Verdict } from './entry.ts';
-import { evidenceOf, type EvidenceLevel } from './evidence.ts';
+import { getDelta, isDueForFollowUp, type Verdict } from './entry.ts';
+import { EVIDENCE_LEVELS, evidenceOf, type EvidenceLevel } from './evidence.ts';
+import { isClosed } from './loop-health.ts';
 import type { Contribution, EntryLike } from './rollups.ts';
 import { addMonths } from '../utils/dates.ts';
 
@@ -24,12 +25,15 @@ export interface HistoryItem {
 	verified: boolean;
 	/** One per metric result. */
 	results: { verdict: Verdict; evidence: EvidenceLevel }[];
+	/** Open and past its measure-by date as of the build's today (loop-health.ts). */
+	late: boolean;
 }
 
 /** One contribution (as `groupByPerson` gives it) as a history item. */
 export function toHistoryItem(
 	{ entry, roles }: Contribution<EntryLike>,
 	metrics: ReadonlyMap<string, Pick<Metric, 'direction'>>,
+	asOf: { today: string; followUpDays: number },
 ): HistoryItem {
 	const { data } = entry;
 	return {
@@ -47,6 +51,7 @@ export function toHistoryItem(
 				evidence: evidenceOf(result.method),
 			};
 		}),
+		late: isDueForFollowUp(data, asOf.today, asOf.followUpDays),
 	};
 }
 
@@ -70,6 +75,13 @@ export interface HistorySummary {
 	worse: number;
 	/** Results measured with a strong method (A/B test, holdout). */
 	strong: number;
+	/** Results by the strength of their evidence. */
+	byEvidence: Record<EvidenceLevel, number>;
+	/** Entries whose result is in, and open entries past their measure-by date (loop-health.ts). */
+	closed: number;
+	openLate: number;
+	/** closed ÷ (closed + openLate); undefined when neither has any. */
+	closureRate?: number;
 	/** Entries whose numbers someone else verified. */
 	verified: number;
 	/** Feature ids touched, sorted. */
@@ -92,6 +104,9 @@ export function summarizeHistory(items: readonly HistoryItem[]): HistorySummary 
 		better: 0,
 		worse: 0,
 		strong: 0,
+		byEvidence: zeroes(EVIDENCE_LEVELS),
+		closed: 0,
+		openLate: 0,
 		verified: 0,
 		features: [],
 		teams: [],
@@ -103,18 +118,23 @@ export function summarizeHistory(items: readonly HistoryItem[]): HistorySummary 
 		const roles: RoleKey[] = item.roles.length ? [...new Set(item.roles)] : [NO_ROLE];
 		for (const role of roles) summary.byRole[role]++;
 		if (item.verified) summary.verified++;
+		if (isClosed(item)) summary.closed++;
+		else if (item.late) summary.openLate++;
 		for (const { verdict, evidence } of item.results) {
 			summary.results++;
 			if (verdict !== 'unmeasured') summary.measured++;
 			if (verdict === 'better') summary.better++;
 			if (verdict === 'worse') summary.worse++;
 			if (evidence === 'strong') summary.strong++;
+			summary.byEvidence[evidence]++;
 		}
 		for (const f of item.features) features.add(f);
 		if (item.team) teams.add(item.team);
 	}
 	summary.features = [...features].sort();
 	summary.teams = [...teams].sort();
+	const due = summary.closed + summary.openLate;
+	if (due) summary.closureRate = summary.closed / due;
 	return summary;
 }
 
@@ -181,4 +201,21 @@ export function periodQuery({ from, to }: Period): string {
 	if (to) params.set('to', to);
 	const query = params.toString();
 	return query ? `?${query}` : '';
+}
+
+/**
+ * The period just before `period`, as many months long: January to June 2026 → July to December
+ * 2025. An open end is today's month; a period with no start (all time) has none before it.
+ */
+export function previousPeriod(period: Period, today: string): Period | undefined {
+	if (!period.from) return undefined;
+	const to = period.to ?? today.slice(0, 7);
+	const months = monthsFrom(period.from, to);
+	return { from: addMonths(period.from, -months), to: addMonths(period.from, -1) };
+}
+
+/** Months from `from` to `to`, both included. */
+function monthsFrom(from: string, to: string): number {
+	const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
+	return index(to) - index(from) + 1;
 }

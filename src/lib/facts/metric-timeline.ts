@@ -4,7 +4,7 @@
  * Pure: measurements and series in, timeline out.
  */
 import type { SeriesPoint } from '../content/series.ts';
-import { daysBetween } from '../utils/dates.ts';
+import { addMonths, daysBetween, lastDayOf, monthOf } from '../utils/dates.ts';
 import type { EntryLike, Measurement } from './rollups.ts';
 
 /** One value of the line; `value` is null for a gap in the series. */
@@ -218,4 +218,50 @@ export function getTimelineRows<T>(timeline: MetricTimeline<T>): TimelineRow<T>[
 		row.markers.push(marker);
 	}
 	return rows;
+}
+
+/** The spans a metric's history can be shown over; `all` is the metric page itself. */
+export const TIMELINE_RANGES = ['3m', '6m', '12m', 'all'] as const;
+export type TimelineRange = (typeof TIMELINE_RANGES)[number];
+
+/** The first day of `range` as of `today`: the same day so many months back (or the month's last). */
+export function rangeStart(range: TimelineRange, today: string): string | undefined {
+	if (range === 'all') return undefined;
+	const month = addMonths(monthOf(today), -Number.parseInt(range, 10));
+	const last = lastDayOf(month);
+	const day = `${month}-${today.slice(8, 10)}`;
+	return day < last ? day : last;
+}
+
+/**
+ * The part of a timeline from `from` on: its points and markers on or after that date, and the
+ * targets in force then (the one set before `from` holds from `from`).
+ */
+export function sliceTimeline<T extends EntryLike>(
+	timeline: MetricTimeline<T>,
+	from?: string,
+): MetricTimeline<T> {
+	if (from === undefined) return timeline;
+	const points = timeline.points.filter((p) => p.date >= from);
+	const inForce = timeline.targets.filter((t) => t.from <= from).at(-1);
+	const targets = [
+		...(inForce ? [{ ...inForce, from }] : []),
+		...timeline.targets.filter((t) => t.from > from),
+	];
+	const known = points.filter((p) => p.value !== null);
+	const last = known.at(-1);
+	return {
+		...timeline,
+		points,
+		markers: timeline.markers.filter((m) => m.date >= from),
+		targets,
+		latest: last && { date: last.date, value: last.value! },
+		undated: timeline.undated.filter((m) => m.entry.data.date >= from),
+	};
+}
+
+/** The first and the last known value of a line: what changed over the span it covers. */
+export function changeOver(points: readonly { date: string; value: number | null }[]) {
+	const known = points.filter((p): p is { date: string; value: number } => p.value !== null);
+	return known.length > 1 ? { first: known[0]!, last: known.at(-1)! } : undefined;
 }

@@ -7,7 +7,7 @@ import { ENTRY_STATUSES, type EntryStatus, type Metric } from '../content/schema
 import type { MetricTimeline } from '../facts/metric-timeline.ts';
 import type { MonthRow } from '../facts/monthly-rollup.ts';
 import type { EntryLike } from '../facts/rollups.ts';
-import { directionText } from './format.ts';
+import { directionText, type NumberStyle } from './format.ts';
 
 /** Milliseconds since the epoch at UTC midnight of a `YYYY-MM-DD` date. */
 export const toTime = (date: string) => Date.parse(`${date}T00:00:00Z`);
@@ -25,6 +25,8 @@ export interface ChartMarker {
 export interface TimelineChartData {
 	kind: 'timeline';
 	unit?: string;
+	/** The decimals the metric's values share (format.ts `displayDecimals`). */
+	decimals?: number;
 	/** The y axis title: unit and better direction. */
 	axisTitle: string;
 	/** Name of the line in tooltips. */
@@ -56,7 +58,7 @@ export function axisTitle(metric: Pick<Metric, 'unit' | 'direction'>): string {
 
 export function toTimelineChartData<T extends EntryLike>(
 	timeline: MetricTimeline<T>,
-	metric: Pick<Metric, 'unit' | 'direction'>,
+	metric: Pick<Metric, 'unit' | 'direction'> & NumberStyle,
 	entryUrl: (slug: string) => string,
 ): TimelineChartData {
 	const points = timeline.points.map((p): [number, number | null] => [toTime(p.date), p.value]);
@@ -73,6 +75,7 @@ export function toTimelineChartData<T extends EntryLike>(
 	return {
 		kind: 'timeline',
 		unit: metric.unit,
+		decimals: metric.decimals,
 		axisTitle: axisTitle(metric),
 		lineLabel: timeline.source === 'series' ? 'Value' : 'Measured',
 		points,

@@ -48,7 +48,7 @@ export function toDigestFeedItem<T extends EntryLike>(
 			? list(
 					digest.moves.map(({ entry: e, result, delta }) => {
 						const metric = ctx.metrics.get(result.metric)!;
-						const numbers = `${formatValue(result.before, metric.unit)} → ${formatValue(result.after, metric.unit)}, ${formatChangeWithPercent(delta, metric.unit)}`;
+						const numbers = `${formatValue(result.before, metric)} → ${formatValue(result.after, metric)}, ${formatChangeWithPercent(delta, metric)}`;
 						return `${a(urls.metric(result.metric), metric.name)}: ${escapeHtml(numbers)} (${entry(e)})`;
 					}),
 				)

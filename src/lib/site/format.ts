@@ -6,20 +6,63 @@ import type { EvidenceLevel, StrongestEvidence } from '../facts/evidence.ts';
 
 const number = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 
+/** How a metric's numbers are written: its unit, and the decimals all of its values share. */
+export interface NumberStyle {
+	unit?: string;
+	/** Fraction digits every value shows (`displayDecimals`); more only where a value has them. */
+	decimals?: number;
+}
+
+/** One formatter per number of decimals, made when first needed. */
+const formatters: Intl.NumberFormat[] = [];
+const withDecimals = (decimals: number) =>
+	(formatters[decimals] ??= new Intl.NumberFormat('en', {
+		minimumFractionDigits: decimals,
+		maximumFractionDigits: Math.max(2, decimals),
+	}));
+
+/** A metric's style, or a unit alone for a number that belongs to no metric. */
+type Style = NumberStyle | string | undefined;
+const styleOf = (style: Style): NumberStyle | undefined =>
+	typeof style === 'string' ? { unit: style } : style;
+
+/** The number alone, in `style`'s decimals. */
+function formatNumber(value: number, style?: NumberStyle): string {
+	return style?.decimals ? withDecimals(style.decimals).format(value) : number.format(value);
+}
+
+/**
+ * The decimals a metric's values share: the most any of them has (as far as two places). An
+ * author who writes 91.2 and 93.0 then reads "91.2% → 93.0%" everywhere, as in their own text,
+ * though YAML reads 93.0 as 93.
+ */
+export function displayDecimals(values: Iterable<number | undefined>): number {
+	let most = 0;
+	for (const value of values) {
+		if (value === undefined) continue;
+		most = Math.max(most, number.format(value).split('.')[1]?.length ?? 0);
+	}
+	return most;
+}
+
 /** A value with its unit: `1,900 ms`, `3.2%`, `12,000 USD`. */
-export function formatValue(value: number | undefined, unit?: string): string {
+export function formatValue(value: number | undefined, metric?: Style): string {
 	if (value === undefined) return '—';
-	const text = number.format(value);
+	const style = styleOf(metric);
+	const text = formatNumber(value, style);
+	const unit = style?.unit;
 	// "count" is what a plain number already says.
 	if (!unit || unit === 'count') return text;
 	return unit === '%' ? `${text}%` : `${text} ${unit}`;
 }
 
 /** `+1.2 pp`, `−800 ms`; percentage-point wording for % metrics. */
-export function formatChange(delta: Delta, unit?: string): string {
+export function formatChange(delta: Delta, metric?: Style): string {
 	if (delta.absolute === undefined) return '—';
+	const style = styleOf(metric);
 	const sign = delta.absolute > 0 ? '+' : delta.absolute < 0 ? '−' : '±';
-	const magnitude = number.format(Math.abs(delta.absolute));
+	const magnitude = formatNumber(Math.abs(delta.absolute), style);
+	const unit = style?.unit;
 	const unitText = unit === '%' ? ' pp' : unit && unit !== 'count' ? ` ${unit}` : '';
 	return `${sign}${magnitude}${unitText}`;
 }
@@ -32,9 +75,9 @@ export function formatPercent(delta: Delta): string {
 }
 
 /** `−800 ms (−42.1%)`: the absolute change, with the relative one when there is one. */
-export function formatChangeWithPercent(delta: Delta, unit?: string): string {
+export function formatChangeWithPercent(delta: Delta, metric?: Style): string {
 	const percent = formatPercent(delta);
-	return percent ? `${formatChange(delta, unit)} (${percent})` : formatChange(delta, unit);
+	return percent ? `${formatChange(delta, metric)} (${percent})` : formatChange(delta, metric);
 }
 
 /** Which way is better, in words. */

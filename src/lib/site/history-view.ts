@@ -4,7 +4,8 @@
  */
 import { ENTRY_STATUSES } from '../content/vocabulary.ts';
 import { ROLE_KEYS, type HistorySummary, type Period } from '../facts/history.ts';
-import { formatMonth } from './format.ts';
+import { EVIDENCE_LEVELS } from '../facts/evidence.ts';
+import { EVIDENCE_LABELS, formatMonth, formatRate } from './format.ts';
 
 /** `1 entry`, `3 entries`. */
 export function countText(n: number, one: string, many: string): string {
@@ -38,4 +39,53 @@ export function periodLabel({ from, to }: Period): string {
 	if (from) return `from ${formatMonth(from)}`;
 	if (to) return `up to ${formatMonth(to)}`;
 	return 'all time';
+}
+
+/** One line of the comparison of a period with the one before it. */
+export interface ComparisonRow {
+	label: string;
+	current: string;
+	previous: string;
+	/** In words and numbers: `+2`, `−1`, `no change`, `+17 points`. */
+	change: string;
+}
+
+/** The rows comparing a period's summary with the previous period's: statuses, closure, evidence. */
+export function comparisonRows(current: HistorySummary, previous: HistorySummary): ComparisonRow[] {
+	const count = (label: string, pick: (s: HistorySummary) => number): ComparisonRow => ({
+		label,
+		current: String(pick(current)),
+		previous: String(pick(previous)),
+		change: changeText(pick(current) - pick(previous), ''),
+	});
+	const rate = (s: HistorySummary) =>
+		s.closureRate === undefined
+			? 'no rate (nothing closed or due)'
+			: `${formatRate(s.closureRate)} (${s.closed} of ${s.closed + s.openLate})`;
+	const points = (s: HistorySummary) =>
+		s.closureRate === undefined ? undefined : Math.round(s.closureRate * 100);
+	const now = points(current);
+	const before = points(previous);
+	return [
+		count('Entries', (s) => s.entries),
+		...ENTRY_STATUSES.map((status) => count(status, (s) => s.byStatus[status])),
+		{
+			label: 'Loop-closure rate',
+			current: rate(current),
+			previous: rate(previous),
+			change:
+				now === undefined || before === undefined
+					? 'cannot compare'
+					: changeText(now - before, ' points'),
+		},
+		...EVIDENCE_LEVELS.map((level) =>
+			count(`Results with ${EVIDENCE_LABELS[level]}`, (s) => s.byEvidence[level]),
+		),
+	];
+}
+
+/** `+2`, `−1 points`, `no change`. */
+function changeText(difference: number, unit: string): string {
+	if (difference === 0) return 'no change';
+	return `${difference > 0 ? '+' : '−'}${Math.abs(difference)}${unit}`;
 }

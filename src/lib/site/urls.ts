@@ -12,6 +12,8 @@ export interface Urls {
 	feature: (id: string) => string;
 	features: () => string;
 	metric: (id: string) => string;
+	/** A metric's page showing its history over `range` (`3m`…; `all` is the metric's page). */
+	metricRange: (id: string, range: string) => string;
 	metrics: () => string;
 	month: (month: string) => string;
 	months: () => string;
@@ -53,6 +55,7 @@ export function createUrls(base: string): Urls {
 		feature: (id) => at('features', id),
 		features: () => at('features'),
 		metric: (id) => at('metrics', id),
+		metricRange: (id, range) => (range === 'all' ? at('metrics', id) : at('metrics', id, range)),
 		metrics: () => at('metrics'),
 		month: (month) => at('months', month),
 		months: () => at('months'),
