@@ -38,6 +38,7 @@ const PAGES: { kind: string; path: string; ready?: string }[] = [
 	{ kind: 'tags', path: '/tags/' },
 	{ kind: 'tag', path: '/tags/checkout/' },
 	{ kind: 'follow-ups', path: '/follow-ups/' },
+	{ kind: 'follow-ups of one team', path: '/follow-ups/teams/payments/' },
 	{ kind: 'outcome history for a period', path: '/people/ana/history/?from=2026-01&to=2026-06' },
 	{ kind: 'evidence legend', path: '/evidence/' },
 	{

@@ -18,6 +18,8 @@ export interface Urls {
 	tag: (tag: string) => string;
 	tags: () => string;
 	followUps: () => string;
+	/** The follow-ups from one team's entries. */
+	teamFollowUps: (id: string) => string;
 	search: () => string;
 	/** Folder of the Pagefind search bundle (`pagefind.js` and the index). */
 	searchBundle: () => string;
@@ -53,6 +55,7 @@ export function createUrls(base: string): Urls {
 		tag: (tag) => at('tags', tagSlug(tag)),
 		tags: () => at('tags'),
 		followUps: () => at('follow-ups'),
+		teamFollowUps: (id) => at('follow-ups', 'teams', id),
 		search: () => at('search'),
 		searchBundle: () => at('pagefind'),
 		file: (name) => `${prefix}${name}`,
