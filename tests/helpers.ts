@@ -119,10 +119,37 @@ Text.
 } as const;
 
 /** The `based` build's journal: the minimal fixture served under /journal/ with a site URL. */
+/**
+ * An entry with no write-up and no summary, only facts (in the `based` build): search must still
+ * find it by its title, people, team, feature, metric and tag.
+ */
+export const BARE_ENTRY = {
+	slug: 'bare-facts',
+	title: 'Trimmed the zanderfield checks',
+	file: [
+		'---',
+		'title: Trimmed the zanderfield checks',
+		'date: 2026-03-21',
+		'authors: [bo]',
+		'team: growth',
+		'features: [one-click]',
+		'status: measured',
+		'metrics:',
+		'  - metric: conversion',
+		'    before: 3.0',
+		'    after: 3.3',
+		'    method: pre_post',
+		'tags: [wolverbrook]',
+		'---',
+		'',
+	].join('\n'),
+};
+
 export const basedJournalFiles: Record<string, string> = {
 	'journal.yml': 'title: Based Journal\nbase: /journal/\nsite: https://journal.example.com\n',
 	'entries/2026/q1/hostile.md': hostileEntry.file,
 	[`entries/2026/q1/${AWKWARD_ENTRY.slug}.md`]: AWKWARD_ENTRY.file,
+	[`entries/2026/q1/${BARE_ENTRY.slug}.md`]: BARE_ENTRY.file,
 };
 
 /**

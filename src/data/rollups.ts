@@ -5,7 +5,7 @@
  * module whose input changed when a page next needs it, so after a saved edit an entry page
  * (which needs no roll-up) shows at once, and only pages that list entries recompute these.
  */
-import { groupFollowUpsByOwner } from '../lib/facts/follow-up-groups.ts';
+import { followUpsOfTeam, groupFollowUpsByOwner } from '../lib/facts/follow-up-groups.ts';
 import { getLoopHealthSummary } from '../lib/facts/loop-health.ts';
 import { getMonthlyRollup } from '../lib/facts/monthly-rollup.ts';
 import { getTeamRollup } from '../lib/facts/team-rollup.ts';
@@ -56,6 +56,13 @@ export const membersByTeam = groupMembersByTeam(people, teams);
 export const followUps = getFollowUps(entries, today, followUpDays);
 /** Follow-ups by who should act: what /follow-ups/ shows. */
 export const followUpGroups = groupFollowUpsByOwner(followUps);
+/** Team id → the follow-ups from its entries and their groups by owner, for every team. */
+export const followUpsByTeam = new Map(
+	[...teams.keys()].map((id) => {
+		const own = followUpsOfTeam(followUps, id);
+		return [id, { followUps: own, groups: groupFollowUpsByOwner(own) }];
+	}),
+);
 
 /** /follow-ups.json, and the same list the page shows. */
 export const followUpReport = toFollowUpReport(followUpGroups, { personName, urls, link, today });

@@ -37,6 +37,7 @@ const PAGES = [
 	'/follow-ups/',
 	'/reviews/',
 	'/reviews/2026-q3/',
+	'/follow-ups/teams/payments/',
 	'/evidence/',
 	// With a query, the page loads Pagefind and its index and shows results.
 	'/search/?q=checkout',
@@ -151,6 +152,56 @@ describe.each(PAGES)('%s', (path) => {
 			.querySelectorAll('script')
 			.map((s) => ({ src: s.getAttribute('src'), code: s.textContent.trim() }));
 		for (const script of scripts) expect(script).toEqual({ src: expect.any(String), code: '' });
+	});
+});
+
+describe('on a phone', () => {
+	const phone = { viewport: { width: 390, height: 800 } };
+
+	it.each([true, false])(
+		'the header is at most about 100 px tall, and its Menu button opens the navigation (scripts on: %s)',
+		async (javaScriptEnabled) => {
+			const page = await browser.newPage({ ...phone, javaScriptEnabled });
+			await page.goto(origin + '/teams/payments/');
+			const header = await page.locator('header.site-header').boundingBox();
+			expect(header!.height).toBeLessThanOrEqual(104);
+			expect(await page.locator('#site-search-q').isVisible()).toBe(true);
+			const months = page.locator('nav.site-nav a', { hasText: 'Months' });
+			expect(await months.isVisible()).toBe(false);
+			// The keyboard reaches the button; Enter opens it, and the links are next.
+			const menu = page.locator('.site-menu > summary');
+			await menu.focus();
+			await page.keyboard.press('Enter');
+			expect(await months.isVisible()).toBe(true);
+			await page.keyboard.press('Tab');
+			expect(await focused(page)).toBe('nav: Months');
+			// Open, it lies over the page: the header keeps its height.
+			expect((await page.locator('header.site-header').boundingBox())!.height).toBe(header!.height);
+			await page.close();
+		},
+	);
+
+	it('on a wide screen there is no Menu button: the links show in a row', async () => {
+		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+		await page.goto(origin + '/teams/payments/');
+		expect(await page.locator('.site-menu > summary').isVisible()).toBe(false);
+		expect(await page.locator('nav.site-nav a', { hasText: 'Follow-ups' }).isVisible()).toBe(true);
+		await page.close();
+	});
+
+	it.each(PAGES)('%s has no scroll box inside the page that scrolls down', async (path) => {
+		const page = await browser.newPage(phone);
+		await page.goto(origin + path);
+		const boxes = await page.evaluate(() =>
+			[...document.querySelectorAll('main *')]
+				.filter((el) => {
+					const { overflowY } = getComputedStyle(el);
+					return /auto|scroll/.test(overflowY) && el.scrollHeight > el.clientHeight + 1;
+				})
+				.map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`),
+		);
+		await page.close();
+		expect(boxes).toEqual([]);
 	});
 });
 

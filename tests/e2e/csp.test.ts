@@ -48,6 +48,7 @@ const PAGES: { kind: string; path: string; ready?: string }[] = [
 	{ kind: 'follow-ups', path: '/follow-ups/' },
 	{ kind: 'quarterly reviews', path: '/reviews/' },
 	{ kind: 'quarterly review', path: '/reviews/2026-q3/' },
+	{ kind: 'follow-ups of one team', path: '/follow-ups/teams/payments/' },
 	{ kind: 'outcome history for a period', path: '/people/ana/history/?from=2026-01&to=2026-06' },
 	{ kind: 'evidence legend', path: '/evidence/' },
 	{

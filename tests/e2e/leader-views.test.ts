@@ -174,7 +174,7 @@ describe('the monthly digest', () => {
 			const text = textOf(page('sample', `months/${month}`).querySelector('.digest'));
 			if (steps.length)
 				expect(text, month).toContain(
-					`${steps.length} opened in these entries: ${steps.filter((s) => s.done).length} done, ${steps.filter((s) => !s.done).length} open.`,
+					`${steps.length} opened in these entries: ${steps.filter((s) => s.done).length} done, ${steps.filter((s) => !s.done).length} open`,
 				);
 			else expect(text, month).toContain('These entries opened no next steps.');
 		}

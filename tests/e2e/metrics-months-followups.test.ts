@@ -173,6 +173,53 @@ describe('follow-ups page', () => {
 		expect(sorted(shown.items.map(byKey))).toEqual(sorted(expected.items.map(byKey)));
 	});
 
+	it('filters by team with plain links, each team page listing exactly its entries’ follow-ups', () => {
+		const entries = published(sampleContent);
+		const teams = [...new Set(entries.map((e) => e.data.team).filter((t) => t !== undefined))];
+		expect(teams.length).toBeGreaterThan(1);
+		const links = (html: HTMLElement) =>
+			html
+				.querySelectorAll('nav.team-filter a')
+				.map((a) => [a.getAttribute('href'), a.getAttribute('aria-current') ?? '']);
+		expect(links(page('sample', 'follow-ups'))).toContainEqual(['/follow-ups/', 'page']);
+		let nonEmpty = 0;
+		for (const team of teams) {
+			const html = page('sample', `follow-ups/teams/${team}`);
+			expect(links(html)).toContainEqual([`/follow-ups/teams/${team}/`, 'page']);
+			expect(links(html)).toContainEqual(['/follow-ups/', '']);
+			const expected = expectedFollowUps(
+				entries.filter((e) => e.data.team === team),
+				SAMPLE_TODAY,
+				30,
+			);
+			const shown = shownFollowUps(html);
+			expect(sorted(shown.items.map(byKey)), team).toEqual(sorted(expected.items.map(byKey)));
+			expect(shown.owners, team).toEqual(expected.owners);
+			if (expected.items.length) nonEmpty++;
+			// The count beside each team's link is its number of items.
+			const count = page('sample', 'follow-ups')
+				.querySelectorAll('nav.team-filter li')
+				.find((li) => li.querySelector('a')?.getAttribute('href') === `/follow-ups/teams/${team}/`);
+			expect(textOf(count!)).toContain(`(${expected.items.length})`);
+		}
+		expect(nonEmpty).toBeGreaterThan(1);
+	});
+
+	it('links each item to edit its entry when journal.yml sets edit_url, and not otherwise', () => {
+		const editUrl = 'https://git.example.com/northwind/journal/edit/main/content/';
+		const html = page('sample', 'follow-ups');
+		const items = html.querySelectorAll('ul.due > li, ul.steps > li');
+		expect(items.length).toBeGreaterThan(2);
+		const files = new Map(loadJournal(sampleContent).entries.map((e) => [e.id, e.file]));
+		for (const li of items) {
+			const entry = li.querySelector('a[href^="/entries/"]')!.getAttribute('href')!;
+			const slug = lastSegment(entry);
+			const edit = li.querySelector('a.edit');
+			expect(edit?.getAttribute('href'), slug).toBe(editUrl + files.get(slug));
+		}
+		expect(page('minimal', 'follow-ups').querySelectorAll('a.edit')).toHaveLength(0);
+	});
+
 	it('says plainly when nothing is due', () => {
 		const html = page('nothingDue', 'follow-ups');
 		expect(html.querySelectorAll('section.follow-up-group')).toHaveLength(0);
@@ -321,14 +368,48 @@ describe('month pages', () => {
 		expect(nav('months/2026-03')).toEqual({ prev: '/journal/months/2026-01/', next: undefined });
 	});
 
-	it('links every sample month to its neighbours', () => {
+	it('links every sample month to its neighbours, above the digest and again below the entries', () => {
 		const list = months(published(sampleContent)).sort();
 		list.forEach((month, i) => {
-			const el = page('sample', `months/${month}`).querySelector('nav[aria-label="Other months"]');
-			const href = (rel: string) => el?.querySelector(`a[rel="${rel}"]`)?.getAttribute('href');
-			expect(href('prev'), month).toBe(i > 0 ? `/months/${list[i - 1]}/` : undefined);
-			expect(href('next'), month).toBe(i < list.length - 1 ? `/months/${list[i + 1]}/` : undefined);
+			const html = page('sample', `months/${month}`);
+			const navs = html.querySelectorAll('main nav.month-nav');
+			expect(navs.map((n) => n.getAttribute('aria-label'))).toEqual([
+				'Other months',
+				'Other months (end of page)',
+			]);
+			// The top links come before the digest; the bottom ones after the entry list.
+			const order = html.querySelectorAll('main nav.month-nav, main .digest, main .entry-list');
+			expect(order.map((el) => el.tagName === 'NAV')).toEqual([true, false, false, true]);
+			for (const el of navs) {
+				const href = (rel: string) => el.querySelector(`a[rel="${rel}"]`)?.getAttribute('href');
+				expect(href('prev'), month).toBe(i > 0 ? `/months/${list[i - 1]}/` : undefined);
+				expect(href('next'), month).toBe(
+					i < list.length - 1 ? `/months/${list[i + 1]}/` : undefined,
+				);
+			}
 		});
+	});
+
+	it('lists each overdue step once: under follow-ups due, not again under next steps', () => {
+		const entries = published(sampleContent);
+		let checked = 0;
+		for (const month of months(entries)) {
+			const digest = page('sample', `months/${month}`).querySelector('main .digest')!;
+			const text = textOf(digest);
+			const steps = entries
+				.filter((e) => e.data.date.startsWith(month))
+				.flatMap((e) => e.data.next ?? []);
+			const late = steps.filter((s) => !s.done && s.due !== undefined && s.due < SAMPLE_TODAY);
+			for (const step of late) {
+				expect(text.split(step.step).length - 1, `${month}: ${step.step}`).toBe(1);
+				checked++;
+			}
+			const listed = digest.querySelectorAll('.digest-steps > li').length;
+			expect(listed, month).toBe(steps.length - late.length);
+			if (late.length)
+				expect(text).toContain(`${late.length} of them overdue, under follow-ups due`);
+		}
+		expect(checked).toBeGreaterThan(1);
 	});
 });
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadJournal } from '../../src/lib/content/load.ts';
 import type { Entry } from '../../src/lib/content/schema.ts';
 import { FACETS, getSearchFacets, type Facet } from '../../src/lib/site/search-facets.ts';
-import { hostileEntry, minimalFixture, sampleContent } from '../helpers.ts';
+import { BARE_ENTRY, hostileEntry, minimalFixture, sampleContent } from '../helpers.ts';
 import { outDir, type SiteBuild } from './pages.ts';
 import { CSP, launchChromium, resultsOf, serve, type Served } from './serve.ts';
 
@@ -67,6 +67,12 @@ const based = read(minimalFixture, [
 		text: hostileEntry.file,
 		prose: hostileEntry.file,
 		data: { title: hostileEntry.title } as Entry,
+	},
+	{
+		slug: BARE_ENTRY.slug,
+		text: BARE_ENTRY.file,
+		prose: BARE_ENTRY.title,
+		data: { title: BARE_ENTRY.title } as Entry,
 	},
 ]);
 
@@ -130,7 +136,9 @@ async function watchedPage(options = {}) {
 
 /** Opens the filter panel and the given facets, and waits for their values. */
 async function openFacets(page: Page, facets: Facet[]) {
-	await page.locator('.search-filters > summary').click();
+	// Open already on a wide screen; behind its button on a phone.
+	if ((await page.locator('.search-filters').getAttribute('open')) === null)
+		await page.locator('.search-filters > summary').click();
 	for (const facet of facets) {
 		await page.locator(`details[data-facet="${facet}"] > summary`).click();
 		await page.locator(`details[data-facet="${facet}"] input`).first().waitFor();
@@ -251,12 +259,66 @@ describe('cost', () => {
 		expect(fetched).toContain('/pagefind/pagefind.js');
 		// A facet's filter index waits until that facet is opened.
 		const filterIndexes = () => fetched.filter((path) => path.includes('/pagefind/filter/'));
-		await page.locator('.search-filters > summary').click();
+		// The filter panel is open beside the results on a wide screen: no facet is loaded yet.
+		expect(await page.locator('.search-filters').getAttribute('open')).not.toBeNull();
 		await page.waitForTimeout(300);
 		expect(filterIndexes()).toEqual([]);
 		await page.locator('details[data-facet="team"] > summary').click();
 		await page.locator('details[data-facet="team"] input').first().waitFor();
 		expect(filterIndexes()).toHaveLength(1);
+		await page.close();
+		expect(problems).toEqual([]);
+	});
+});
+
+describe('an entry with no write-up and no summary', () => {
+	// Its title, person, team, feature, metric and tag: each finds it, and each filter lists it.
+	it.each([
+		['its exact title', BARE_ENTRY.title],
+		['a word of its title', 'zanderfield'],
+		['its author', 'Bo Chen'],
+		['its team', 'Growth'],
+		['its metric', 'Checkout conversion'],
+		['its tag', 'wolverbrook'],
+	])('is found by %s', async (_, words) => {
+		const query = new URLSearchParams({ q: words }).toString();
+		const { page, problems } = await open('based', `/journal/search/?${query}`);
+		expect(await resultsOf(page, query)).toContain(BARE_ENTRY.slug);
+		const result = page.locator(`.search-results li:has(a[href$="/${BARE_ENTRY.slug}/"])`);
+		expect(await result.locator('h2').textContent()).toBe(BARE_ENTRY.title);
+		// The title is the heading: the excerpt does not repeat it.
+		expect(await result.locator('.excerpt').textContent()).toBe('No write-up.');
+		await page.close();
+		expect(problems).toEqual([]);
+	});
+
+	it.each([
+		['person', 'bo'],
+		['team', 'growth'],
+		['feature', 'one-click'],
+		['metric', 'conversion'],
+		['tag', 'wolverbrook'],
+	])('is listed by the %s filter', async (facet, value) => {
+		const query = new URLSearchParams({ [facet]: value }).toString();
+		const { page, problems } = await open('based', `/journal/search/?${query}`);
+		expect(await resultsOf(page, query)).toContain(BARE_ENTRY.slug);
+		await page.close();
+		expect(problems).toEqual([]);
+	});
+});
+
+describe('excerpts', () => {
+	it('come from the write-up, never from the metrics table or the tag list', async () => {
+		// Sample entries tagged `latency` have it in their tags and metric tables too.
+		const query = 'q=latency';
+		const { page, problems } = await open('sample', `/search/?${query}`);
+		await resultsOf(page, query);
+		const excerpts = await page.locator('.search-results .excerpt').allTextContents();
+		expect(excerpts.length).toBeGreaterThan(0);
+		for (const text of excerpts) {
+			expect(text).not.toMatch(/#\p{L}/u);
+			expect(text).not.toMatch(/window: \d|Open: |Done: /);
+		}
 		await page.close();
 		expect(problems).toEqual([]);
 	});
@@ -338,6 +400,44 @@ describe('the search page for every reader', () => {
 			expect(problems).toEqual([]);
 		},
 	);
+
+	it('has one search box: the header leaves it to the page', async () => {
+		const { page, problems } = await open('sample', '/search/?q=latency');
+		await page.locator('#search[data-searched="q=latency"]').waitFor();
+		expect(await page.locator('input[type="search"]').count()).toBe(1);
+		expect(await page.locator('form[role="search"]').count()).toBe(1);
+		// `/` still focuses it.
+		await page.locator('h1').click();
+		await page.keyboard.press('/');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
+		await page.close();
+		expect(problems).toEqual([]);
+	});
+
+	it('on a phone, shows the first result on the first screen, filters folded behind one button', async () => {
+		const { page, problems } = await open('sample', '/search/?q=latency', {
+			viewport: { width: 390, height: 800 },
+		});
+		await page.locator('#search[data-searched="q=latency"]').waitFor();
+		expect(await page.locator('.search-filters').getAttribute('open')).toBeNull();
+		expect(await page.locator('.facet').first().isVisible()).toBe(false);
+		const box = await page.locator('.search-results > li').first().boundingBox();
+		expect(box!.y + 40).toBeLessThan(800);
+		await page.close();
+		expect(problems).toEqual([]);
+	});
+
+	it('on a wide screen, shows the filters open beside the results', async () => {
+		const { page } = await open('sample', '/search/?q=latency', {
+			viewport: { width: 1280, height: 900 },
+		});
+		await page.locator('#search[data-searched="q=latency"]').waitFor();
+		expect(await page.locator('.search-filters').getAttribute('open')).not.toBeNull();
+		const filters = await page.locator('.search-filters').boundingBox();
+		const results = await page.locator('.search-results').boundingBox();
+		expect(filters!.x + filters!.width).toBeLessThanOrEqual(results!.x);
+		await page.close();
+	});
 
 	it('fits a 390 px phone with results and filters open', async () => {
 		const { page } = await open('sample', '/search/?q=latency&sort=newest', {

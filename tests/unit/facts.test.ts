@@ -4,6 +4,7 @@ import {
 	getCredits,
 	getDelta,
 	getFollowers,
+	hasOwnText,
 	isDueForFollowUp,
 	isOverdue,
 	isPublished,
@@ -142,5 +143,16 @@ describe('credits and chains', () => {
 		const followers = getFollowers(chain);
 		expect(followers.get('b')?.map((e) => e.slug)).toEqual(['c', 'd']);
 		expect(followers.has('c')).toBe(false);
+	});
+});
+
+describe('hasOwnText', () => {
+	it('is true for a summary or a write-up with words, false for neither or only markup', () => {
+		expect(hasOwnText({ summary: 'p95 is 1.9 s' }, '')).toBe(true);
+		expect(hasOwnText({}, '<p>We measured.</p>')).toBe(true);
+		expect(hasOwnText({}, '<p>42</p>')).toBe(true);
+		expect(hasOwnText({}, undefined)).toBe(false);
+		expect(hasOwnText({ summary: '' }, '  \n\n ')).toBe(false);
+		expect(hasOwnText({}, '<hr>\n<p><img src="chart.png"></p>')).toBe(false);
 	});
 });

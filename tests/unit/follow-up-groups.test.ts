@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupFollowUpsByOwner } from '../../src/lib/facts/follow-up-groups.ts';
+import { followUpsOfTeam, groupFollowUpsByOwner } from '../../src/lib/facts/follow-up-groups.ts';
 import { getFollowUps } from '../../src/lib/facts/rollups.ts';
 import { makeEntry } from '../helpers.ts';
 
@@ -79,5 +79,24 @@ describe('groupFollowUpsByOwner', () => {
 		expect(group!.due.map((d) => d.entry.slug)).toEqual(['older', 'newer']);
 		expect(group!.overdue.map((o) => o.step.step)).toEqual(['first', 'second']);
 		expect(group!.oldest).toBe('2026-02-10');
+	});
+});
+
+describe('followUpsOfTeam', () => {
+	it("keeps only the due entries and overdue steps of the team's entries, in order", () => {
+		const step = (name: string) => ({ step: name, due: '2026-04-01', done: false });
+		const entries = [
+			entry('p1', { date: '2026-02-01', team: 'payments', next: [step('p1 step')] }),
+			entry('g1', { date: '2026-02-02', team: 'growth', next: [step('g1 step')] }),
+			entry('none', { date: '2026-02-03', next: [step('none step')] }),
+			entry('p2', { date: '2026-01-01', team: 'payments' }),
+		];
+		const all = getFollowUps(entries, TODAY, 30);
+		const payments = followUpsOfTeam(all, 'payments');
+		expect(payments.due.map((d) => d.entry.slug)).toEqual(['p2', 'p1']);
+		expect(payments.overdue.map((o) => o.step.step)).toEqual(['p1 step']);
+		const growth = followUpsOfTeam(all, 'growth');
+		expect(growth.due.map((d) => d.entry.slug)).toEqual(['g1']);
+		expect(followUpsOfTeam(all, 'platform')).toEqual({ due: [], overdue: [] });
 	});
 });

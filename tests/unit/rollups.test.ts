@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	stepsBesideFollowUps,
 	biggestMoves,
 	countByStatus,
 	countByVerdict,
@@ -210,5 +211,21 @@ describe('roll-ups', () => {
 				['growth', ['bo']],
 			]),
 		);
+	});
+});
+
+describe('stepsBesideFollowUps', () => {
+	it('leaves out the open steps past due, keeping done, undated and not-yet-due ones in order', () => {
+		const entry = 'e';
+		const steps = [
+			{ entry, step: { step: 'late', due: '2026-03-01', done: false } },
+			{ entry, step: { step: 'done late', due: '2026-03-01', done: true } },
+			{ entry, step: { step: 'undated', done: false } },
+			{ entry, step: { step: 'due today', due: '2026-04-01', done: false } },
+			{ entry, step: { step: 'later', due: '2026-05-01', done: false } },
+		];
+		const { listed, overdue } = stepsBesideFollowUps({ steps }, '2026-04-01');
+		expect(listed.map((s) => s.step.step)).toEqual(['done late', 'undated', 'due today', 'later']);
+		expect(overdue).toBe(1);
 	});
 });

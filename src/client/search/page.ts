@@ -91,6 +91,9 @@ export function startSearchPage(root: HTMLElement) {
 	let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
 	root.hidden = false;
+	// Beside the results there is room to show the filters; on a phone they wait behind their button.
+	if (matchMedia('(min-width: 60rem)').matches)
+		find<HTMLDetailsElement>('.search-filters').open = true;
 
 	function load(): Promise<Pagefind> {
 		pagefind ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>).then(
@@ -244,7 +247,11 @@ export function startSearchPage(root: HTMLElement) {
 		excerpt.className = 'excerpt';
 		// Without words there is nothing to highlight: the summary says more than the first lines.
 		if (!state.q && meta.summary) excerpt.textContent = meta.summary;
-		else
+		// An entry with no text of its own is indexed by its title, which the heading already shows.
+		else if (meta.text === 'none') {
+			excerpt.textContent = 'No write-up.';
+			excerpt.classList.add('muted');
+		} else
 			for (const run of splitExcerpt(fragment.excerpt))
 				excerpt.append(run.mark ? make('mark', run.text) : run.text);
 		const item = make('li');

@@ -115,3 +115,12 @@ export function getFollowers<T extends Linked>(entries: readonly T[]): Map<strin
 	}
 	return followers;
 }
+
+/**
+ * Whether an entry has words of its own beyond its title: a summary, or a write-up with a letter
+ * or a digit in its text. `writeUp` is the rendered HTML of its body (tags are not text).
+ */
+export function hasOwnText(entry: Pick<Entry, 'summary'>, writeUp: string | undefined): boolean {
+	const text = (writeUp ?? '').replace(/<[^>]*>/g, ' ');
+	return [entry.summary, text].some((t) => /[\p{L}\p{N}]/u.test(t ?? ''));
+}

@@ -48,3 +48,12 @@ export function groupFollowUpsByOwner<T extends EntryLike>(
 		(a, b) => a.oldest.localeCompare(b.oldest) || a.owner.localeCompare(b.owner),
 	);
 }
+
+/** The follow-ups that come from one team's entries (an entry's `team`), in the same order. */
+export function followUpsOfTeam<T extends EntryLike>(
+	followUps: FollowUps<T>,
+	team: string,
+): FollowUps<T> {
+	const inTeam = (item: { entry: T }) => item.entry.data.team === team;
+	return { due: followUps.due.filter(inTeam), overdue: followUps.overdue.filter(inTeam) };
+}

@@ -316,6 +316,18 @@ export function tallySteps<T extends EntryLike>(entries: readonly T[]): StepTall
 	return { steps, done, open: steps.length - done };
 }
 
+/**
+ * The steps a digest lists under its next steps: all but the overdue ones, which it lists under its
+ * follow-ups (so each step appears once), and how many were left out for that.
+ */
+export function stepsBesideFollowUps<T>(
+	tally: Pick<StepTally<T>, 'steps'>,
+	today: string,
+): { listed: StepTally<T>['steps']; overdue: number } {
+	const listed = tally.steps.filter((s) => !isOverdue(s.step, today));
+	return { listed, overdue: tally.steps.length - listed.length };
+}
+
 export interface Digest<T> {
 	entries: T[];
 	byStatus: StatusCounts;

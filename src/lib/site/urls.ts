@@ -26,6 +26,8 @@ export interface Urls {
 	review: (quarter: string, team?: string) => string;
 	/** One quarter's review as JSON. */
 	reviewJson: (quarter: string) => string;
+	/** The follow-ups from one team's entries. */
+	teamFollowUps: (id: string) => string;
 	search: () => string;
 	/** Folder of the Pagefind search bundle (`pagefind.js` and the index). */
 	searchBundle: () => string;
@@ -66,6 +68,7 @@ export function createUrls(base: string): Urls {
 		review: (quarter, team) =>
 			`${at('reviews', quarter)}${team ? `#team-${encodeURIComponent(team)}` : ''}`,
 		reviewJson: (quarter) => `${prefix}reviews/${encodeURIComponent(quarter)}.json`,
+		teamFollowUps: (id) => at('follow-ups', 'teams', id),
 		search: () => at('search'),
 		searchBundle: () => at('pagefind'),
 		file: (name) => `${prefix}${name}`,
