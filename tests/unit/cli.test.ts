@@ -11,9 +11,11 @@ const BROKEN = {
 
 describe('npm run check', () => {
 	it('exits 0 and says so when there are no problems', async () => {
-		const result = await runCli(['check', '--content', makeJournal()], {
-			JOURNAL_TODAY: '2025-12-15',
-		});
+		// Before every due date, and without the verification dated after that day.
+		const batching = 'entries/2026/q1/batching.md';
+		const text = readFileSync(join(repoRoot, 'tests/fixtures/minimal', batching), 'utf8');
+		const root = makeJournal({ [batching]: text.replace('  on: 2026-04-12\n', '') });
+		const result = await runCli(['check', '--content', root], { JOURNAL_TODAY: '2025-12-15' });
 		expect(result).toMatchObject({ code: 0, stdout: 'No problems found.' });
 	});
 
