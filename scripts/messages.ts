@@ -13,8 +13,9 @@ export const processOutput: Output = {
 
 export const USAGE = `Usage: npm run <command> -- [flags]
 
-  check   [--content DIR] [--format text|json|github]
-          Validate the journal; exit 1 when there are errors.
+  check   [--content DIR] [--format text|compact|json|github]
+          Validate the journal; exit 1 when there are errors. compact prints one problem a
+          line as path:line:column: severity field: message.
   new     --title "..." --author ID [--team ID] [--date YYYY-MM-DD] [--content DIR]
           Write a new entry under entries/<year>/ and print its path.
   init    DIR [--author ID] [--team ID] [--generator OWNER/NAME@REF]
@@ -50,7 +51,7 @@ export const messages = {
 		`Unknown command "${name}". Commands: check, new, init, schema, follow-ups, build, bench, shards.`,
 	missingContent: (dir: string) =>
 		`Content folder ${dir} does not exist. Pass --content DIR or set JOURNAL_CONTENT.`,
-	badFormat: (value: string) => `--format must be text, json or github, not "${value}".`,
+	badFormat: (value: string) => `--format must be text, compact, json or github, not "${value}".`,
 	badFollowUpFormat: (value: string) =>
 		`--format must be text, json, markdown or github, not "${value}".`,
 	followUpsIncomplete: (errors: number) =>
