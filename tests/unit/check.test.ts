@@ -828,6 +828,7 @@ describe('messages say the fix', () => {
 				'verified_by: null',
 				'tags: [null, 1]',
 			),
+			'entries/z.md': entry('title: T', 'date: 2026-04-01'),
 			'people/bo.yml': 'name: null\nteam: ~\n',
 			'journal.yml': 'follow_up_days: .nan\nsite: null\n',
 		}).map((p) => p.message);

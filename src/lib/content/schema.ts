@@ -273,7 +273,7 @@ export const EntrySchema = z
 
 /** A refinement's `when`: the fields it reads passed. */
 function whenValid(...fields: string[]) {
-	return ({ issues }: { issues: readonly z.core.$ZodIssueBase[] }) =>
+	return ({ issues }: z.core.ParsePayload) =>
 		issues.every((i) => !fields.includes(String(i.path?.[0])));
 }
 
