@@ -859,3 +859,47 @@ describe('messages say the fix', () => {
 		]);
 	});
 });
+
+describe('no text field can carry a character that the feeds (XML) cannot', () => {
+	const BEL = '"a\\u0007b"';
+	it.each([
+		['journal.yml', `title: ${BEL}\n`, 'title'],
+		['journal.yml', `description: ${BEL}\n`, 'description'],
+		['people/bo.yml', `name: Bo\ntitle: ${BEL}\n`, 'title'],
+		['people/bo.yml', `name: Bo\ngithub: ${BEL}\n`, 'github'],
+		['teams/growth.yml', `name: ${BEL}\n`, 'name'],
+		['teams/growth.yml', `name: G\ndescription: ${BEL}\n`, 'description'],
+		['features/one-click.md', `---\nname: O\nflag: ${BEL}\n---\n`, 'flag'],
+		['metrics/latency.yml', `name: L\ndirection: down\nunit: ${BEL}\n`, 'unit'],
+		[
+			'metrics/latency.yml',
+			`name: L\ndirection: down\nsource: "https://x.example/\\u0007"\n`,
+			'source',
+		],
+		['entries/x.md', entry(...VALID, `summary: ${BEL}`), 'summary'],
+		[
+			'entries/x.md',
+			entry(...VALID, 'metrics:', '  - metric: latency', `    note: ${BEL}`),
+			'metrics[0].note',
+		],
+		[
+			'entries/x.md',
+			entry(...VALID, 'metrics:', '  - metric: latency', `    window: ${BEL}`),
+			'metrics[0].window',
+		],
+		[
+			'entries/x.md',
+			entry(...VALID, 'links:', `  - label: ${BEL}`, '    url: https://x.example/'),
+			'links[0].label',
+		],
+		['entries/x.md', entry(...VALID, `tags: [${BEL}]`), 'tags[0]'],
+	])('%s %s', (file, text, field) => {
+		expect(errorsOf({ [file]: text })).toEqual([
+			expect.objectContaining({
+				file,
+				field,
+				message: expect.stringContaining('control character U+0007'),
+			}),
+		]);
+	});
+});
