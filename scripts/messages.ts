@@ -17,8 +17,9 @@ export const USAGE = `Usage: outcome-journal <command> [flags]   (in this reposi
           Serve the journal, and each page again as its files change (astro dev).
   preview [ASTRO_FLAGS]
           Serve the last build from dist/ (astro preview).
-  check   [--content DIR] [--format text|json|github]
-          Validate the journal; exit 1 when there are errors.
+  check   [--content DIR] [--format text|compact|json|github]
+          Validate the journal; exit 1 when there are errors. compact prints one problem a
+          line as path:line:column: severity field: message.
   new     --title "..." --author ID [--team ID] [--date YYYY-MM-DD] [--content DIR]
           Write a new entry under entries/<year>/ and print its path.
   init    DIR [--author ID] [--team ID] [--audience public|internal]
@@ -54,7 +55,7 @@ export const messages = {
 		].join('\n'),
 	unknownCommand: (name: string) =>
 		`Unknown command "${name}". Commands: dev, build, preview, check, new, init, schema, follow-ups, shards, bench.`,
-	badFormat: (value: string) => `--format must be text, json or github, not "${value}".`,
+	badFormat: (value: string) => `--format must be text, compact, json or github, not "${value}".`,
 	badFollowUpFormat: (value: string) =>
 		`--format must be text, json, markdown or github, not "${value}".`,
 	followUpsIncomplete: (errors: number) =>

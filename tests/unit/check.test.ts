@@ -33,7 +33,10 @@ describe('checkJournal on the minimal fixture', () => {
 	});
 
 	it('honours today: nothing is due or overdue before the dates', () => {
-		expect(checkJournal(minimalFixture, '2025-12-15').problems).toEqual([]);
+		// Only the verification, dated after this "today", is worth a look.
+		expect(checkJournal(minimalFixture, '2025-12-15').problems).toEqual([
+			expect.objectContaining({ field: 'verified_by.on', severity: 'warning' }),
+		]);
 	});
 
 	it('skips drafts for follow-up warnings', () => {
@@ -101,7 +104,7 @@ describe('each error class names file, line, field and what was expected', () =>
 				line: 8,
 				field: 'metrics[0].before',
 				severity: 'error',
-				message: 'expected a number, got string "fast".',
+				message: 'expected a number, got the text "fast".',
 			},
 		]);
 	});
@@ -170,7 +173,7 @@ describe('each error class names file, line, field and what was expected', () =>
 		expect(p).toMatchObject({
 			line: 6,
 			field: 'measure_by',
-			message: 'expected a date as YYYY-MM-DD.',
+			message: '"14/03/2026": expected a date as YYYY-MM-DD, like 2026-03-14.',
 		});
 	});
 
@@ -535,6 +538,390 @@ describe('a body nested too deeply', () => {
 				severity: 'error',
 				message: expect.stringMatching(/nests block quotes or lists more than 32 deep here/),
 			},
+		]);
+	});
+});
+
+describe('values that must not get through silently', () => {
+	const metric = (...lines: string[]) =>
+		entry(...VALID, 'metrics:', '  - metric: latency', ...lines);
+
+	it('a number too close to zero to keep, in YAML and in a CSV series', () => {
+		const errors = errorsOf({
+			'entries/x.md': metric('    before: 1e-400', '    after: 0.0'),
+			'metrics/latency.csv': 'date,value\n2026-01-01,1e-400\n2026-01-02,0e5\n',
+		});
+		expect(errors.map(({ file, line, field, message }) => [file, line, field, message])).toEqual([
+			[
+				'entries/x.md',
+				8,
+				'metrics[0].before',
+				'"1e-400" is too close to zero to keep (it would read as 0); write 0, or a number at least 5e-324 in size.',
+			],
+			['metrics/latency.csv', 2, 'value', expect.stringMatching(/^"1e-400" is too close to zero/)],
+		]);
+	});
+
+	it('before and after so far apart that the change cannot be shown', () => {
+		const errors = errorsOf({
+			'entries/x.md': metric(
+				'    before: -1.7976931348623157e308',
+				'    after: 1.7976931348623157e308',
+			),
+			'entries/y.md': entry(
+				...VALID,
+				'metrics:',
+				'  - metric: latency',
+				'    before: 1e-300',
+				'    after: 1e10',
+			),
+		});
+		expect(errors).toEqual([
+			expect.objectContaining({
+				file: 'entries/x.md',
+				line: 9,
+				field: 'metrics[0].after',
+				message: expect.stringMatching(
+					/^the change from before \(.*\) to after \(.*\) is too large to show/,
+				),
+			}),
+			expect.objectContaining({ file: 'entries/y.md', line: 9, field: 'metrics[0].after' }),
+		]);
+		// Extremes whose change is finite are kept.
+		expect(
+			errorsOf({ 'entries/z.md': metric('    before: 1.7e308', '    after: 5e-324') }),
+		).toEqual([]);
+	});
+
+	it('control characters in text, named by their code point', () => {
+		const errors = errorsOf({
+			'entries/x.md': entry(
+				'title: "OK\\u0001"',
+				...VALID.slice(1),
+				'links:',
+				'  - url: "https://example.com/a\\0b"',
+			),
+			'people/bo.yml': 'name: "Bo\\u001b[2J"\n',
+		});
+		expect(errors.map(({ file, line, field, message }) => [file, line, field, message])).toEqual([
+			[
+				'entries/x.md',
+				2,
+				'title',
+				'contains the control character U+0001, which is invisible and cannot be published; remove it.',
+			],
+			['entries/x.md', 7, 'links[0].url', expect.stringContaining('control character U+0000')],
+			['people/bo.yml', 1, 'name', expect.stringContaining('control character U+001B')],
+		]);
+	});
+
+	it('required text that is only spaces', () => {
+		const errors = errorsOf({
+			'entries/x.md': entry(
+				"title: '   '",
+				...VALID.slice(1),
+				'tags: ["  "]',
+				'next:',
+				'  - step: " "',
+			),
+		});
+		expect(errors.map(({ line, field, message }) => [line, field, message])).toEqual([
+			[2, 'title', 'must not be empty or only spaces.'],
+			[6, 'tags[0]', 'must not be empty or only spaces.'],
+			[8, 'next[0].step', 'must not be empty or only spaces.'],
+		]);
+	});
+
+	it('verified_by naming one of the authors', () => {
+		expect(
+			errorsOf({
+				'entries/x.md': entry(
+					...VALID.slice(0, 2),
+					'authors: [bo, { person: ana }]',
+					VALID[3]!,
+					'verified_by:',
+					'  person: ana',
+				),
+			}),
+		).toEqual([
+			{
+				file: 'entries/x.md',
+				line: 7,
+				field: 'verified_by.person',
+				severity: 'error',
+				message:
+					'"ana" is an author of this entry; verified_by names someone other than the authors who confirmed the numbers.',
+			},
+		]);
+	});
+
+	it('follow_up_days: 0 says the real minimum', () => {
+		expect(errorsOf({ 'journal.yml': 'follow_up_days: 0\n' })).toEqual([
+			expect.objectContaining({ field: 'follow_up_days', message: 'must be at least 1.' }),
+		]);
+		expect(errorsOf({ 'journal.yml': 'follow_up_days: 4000\n' })).toEqual([
+			expect.objectContaining({ field: 'follow_up_days', message: 'must be at most 3650.' }),
+		]);
+	});
+
+	it.each(['https://example.com?x=1#y', 'https://example.com/sub/', 'https://example.com#top'])(
+		'site %s, which is not an origin',
+		(site) => {
+			expect(errorsOf({ 'journal.yml': `site: '${site}'\n` })).toEqual([
+				expect.objectContaining({
+					line: 1,
+					field: 'site',
+					message:
+						'expected an origin such as https://example.com, without a path, query or fragment; to serve the site under a path, set base (e.g. base: /journal/).',
+				}),
+			]);
+		},
+	);
+
+	it('accepts an origin with or without its final slash', () => {
+		expect(errorsOf({ 'journal.yml': 'site: https://example.com/\n' })).toEqual([]);
+		expect(errorsOf({ 'journal.yml': 'site: http://localhost:4321\n' })).toEqual([]);
+	});
+
+	it('tags that only look alike: invisible characters, and compatibility forms that share a page', () => {
+		const errors = errorsOf({
+			'entries/x.md': entry(
+				...VALID,
+				'tags: [latency, "late\\u200bncy", "lat\\u00adency", "ｌａｔｅｎｃｙ"]',
+			),
+		});
+		expect(errors.map(({ line, field, message }) => [line, field, message])).toEqual([
+			[
+				6,
+				'tags[1]',
+				'contains the invisible character U+200B (zero width space); remove it, so that the tag cannot look like another.',
+			],
+			[6, 'tags[2]', expect.stringContaining('invisible character U+00AD (soft hyphen)')],
+			[
+				6,
+				'tags[3]',
+				expect.stringContaining('would share the page /tags/latency/ with tag "latency"'),
+			],
+		]);
+	});
+
+	it('warns when a date is earlier than the entry, or a check is dated in the future', () => {
+		const problems = problemsOf({
+			'entries/x.md': entry(
+				...VALID,
+				'measure_by: 2026-03-01',
+				'metrics:',
+				'  - metric: latency',
+				'    after: 1',
+				'    measured_on: 2026-03-31',
+				'verified_by: { person: bo, on: 9999-12-31 }',
+			),
+		}).filter((p) => p.file === 'entries/x.md' && !p.message.startsWith('due for follow-up'));
+		expect(
+			problems.map(({ line, field, severity, message }) => [line, field, severity, message]),
+		).toEqual([
+			[
+				6,
+				'measure_by',
+				'warning',
+				"measure_by 2026-03-01 is before the entry's date 2026-04-01; the result cannot be read before the change shipped. Fix either date.",
+			],
+			[
+				10,
+				'metrics[0].measured_on',
+				'warning',
+				expect.stringContaining("measured_on 2026-03-31 is before the entry's date 2026-04-01"),
+			],
+			[
+				11,
+				'verified_by.on',
+				'warning',
+				'verified_by.on 9999-12-31 is in the future (today is 2026-06-01); write the date the numbers were checked.',
+			],
+		]);
+	});
+});
+
+describe('messages say the fix', () => {
+	it('a missing required field says it is missing and lists the allowed values', () => {
+		const errors = errorsOf({
+			'entries/x.md': entry('title: T', 'date: 2026-04-01'),
+			'metrics/latency.yml': 'name: Latency\n',
+		});
+		expect(errors.map(({ file, field, message }) => [file, field, message])).toEqual([
+			[
+				'entries/x.md',
+				'authors',
+				'required field is missing; expected a list of person ids, like [ana].',
+			],
+			[
+				'entries/x.md',
+				'status',
+				'required field is missing; expected one of: shipped, measuring, measured, inconclusive, reverted.',
+			],
+			['metrics/latency.yml', 'direction', 'required field is missing; expected one of: up, down.'],
+		]);
+	});
+
+	it.each([
+		[
+			'06/12/2026',
+			'"06/12/2026": expected a date as YYYY-MM-DD, like 2026-12-06 (or 2026-06-12 if 06 is the month).',
+		],
+		['14/03/2026', '"14/03/2026": expected a date as YYYY-MM-DD, like 2026-03-14.'],
+		['03/14/2026', '"03/14/2026": expected a date as YYYY-MM-DD, like 2026-03-14.'],
+		['2026-12-6', '"2026-12-6": expected a date as YYYY-MM-DD, like 2026-12-06.'],
+		['2026/1/5', '"2026/1/5": expected a date as YYYY-MM-DD, like 2026-01-05.'],
+		['soon', '"soon": expected a date as YYYY-MM-DD, such as 2026-01-31.'],
+		['20261206', 'expected a date as YYYY-MM-DD, such as 2026-01-31, got the number 20261206.'],
+	])('a wrong date %s echoes the value and suggests the right form', (value, message) => {
+		expect(errorsOf({ 'entries/x.md': entry(...VALID, `measure_by: ${value}`) })).toEqual([
+			expect.objectContaining({ line: 6, field: 'measure_by', message }),
+		]);
+	});
+
+	it("a unit in a number points at the metric's unit", () => {
+		const errors = errorsOf({
+			'entries/x.md': entry(
+				...VALID,
+				'metrics:',
+				'  - metric: latency',
+				'    before: 52 min',
+				'    after: 45%',
+				'    target: 1,930',
+			),
+		});
+		expect(errors.map(({ line, field, message }) => [line, field, message])).toEqual([
+			[
+				8,
+				'metrics[0].before',
+				'expected a number, got the text "52 min". Write the number alone (before: 52); the unit belongs in metrics/latency.yml as unit: min.',
+			],
+			[
+				9,
+				'metrics[0].after',
+				'expected a number, got the text "45%". Write the number alone (after: 45); the unit belongs in metrics/latency.yml as unit: %.',
+			],
+			[
+				10,
+				'metrics[0].target',
+				'expected a number, got the text "1,930". Write it without separators (target: 1930).',
+			],
+		]);
+	});
+
+	it('uses words a writer knows, not schema jargon', () => {
+		const errors = errorsOf({
+			'entries/x.md': entry(
+				'title: T',
+				'date: 2026-04-01',
+				'authors: ana',
+				'status: shipped',
+				'tags: latency',
+				'draft: maybe',
+				'metrics: { metric: latency }',
+			),
+		});
+		expect(errors.map(({ field, message }) => [field, message])).toEqual([
+			['authors', 'expected a list of person ids, like [ana], got the text "ana".'],
+			['tags', 'expected a list of tags, like [latency], got the text "latency".'],
+			['draft', 'expected true or false, got the text "maybe".'],
+			['metrics', 'expected a list of items that each start with "- metric:", got a mapping.'],
+		]);
+	});
+
+	it('never says undefined, null or NaN', () => {
+		const messages = problemsOf({
+			'entries/x.md': entry(
+				'title:',
+				'date: ~',
+				'authors: [null]',
+				'status:',
+				'metrics:',
+				'  - metric: latency',
+				'    before: .nan',
+				'    after: null',
+			),
+			'entries/y.md': entry(
+				'title: [1]',
+				'date: 2026-04-01',
+				'authors: {}',
+				'status: null',
+				'verified_by: null',
+				'tags: [null, 1]',
+			),
+			'entries/z.md': entry('title: T', 'date: 2026-04-01'),
+			'people/bo.yml': 'name: null\nteam: ~\n',
+			'journal.yml': 'follow_up_days: .nan\nsite: null\n',
+		}).map((p) => p.message);
+		expect(messages.length).toBeGreaterThan(8);
+		expect(messages.filter((m) => /undefined|null|NaN/.test(m))).toEqual([]);
+	});
+
+	it('keeps "Did you mean" for ids close to existing ones', () => {
+		const errors = errorsOf({
+			'entries/x.md': entry(
+				'title: T',
+				'date: 2026-04-01',
+				'authors: [anna]',
+				'status: shiped',
+				'team: paymnts',
+				'features: [one-clik]',
+				'metrics:',
+				'  - metric: latncy',
+				'    after: 1',
+			),
+		});
+		expect(errors.map((p) => p.message)).toEqual([
+			expect.stringContaining('Did you mean "ana"?'),
+			expect.stringContaining('Did you mean "shipped"?'),
+			expect.stringContaining('Did you mean "payments"?'),
+			expect.stringContaining('Did you mean "one-click"?'),
+			expect.stringContaining('Did you mean "latency"?'),
+		]);
+	});
+});
+
+describe('no text field can carry a character that the feeds (XML) cannot', () => {
+	const BEL = '"a\\u0007b"';
+	it.each([
+		['journal.yml', `title: ${BEL}\n`, 'title'],
+		['journal.yml', `description: ${BEL}\n`, 'description'],
+		['people/bo.yml', `name: Bo\ntitle: ${BEL}\n`, 'title'],
+		['people/bo.yml', `name: Bo\ngithub: ${BEL}\n`, 'github'],
+		['teams/growth.yml', `name: ${BEL}\n`, 'name'],
+		['teams/growth.yml', `name: G\ndescription: ${BEL}\n`, 'description'],
+		['features/one-click.md', `---\nname: O\nflag: ${BEL}\n---\n`, 'flag'],
+		['metrics/latency.yml', `name: L\ndirection: down\nunit: ${BEL}\n`, 'unit'],
+		[
+			'metrics/latency.yml',
+			`name: L\ndirection: down\nsource: "https://x.example/\\u0007"\n`,
+			'source',
+		],
+		['entries/x.md', entry(...VALID, `summary: ${BEL}`), 'summary'],
+		[
+			'entries/x.md',
+			entry(...VALID, 'metrics:', '  - metric: latency', `    note: ${BEL}`),
+			'metrics[0].note',
+		],
+		[
+			'entries/x.md',
+			entry(...VALID, 'metrics:', '  - metric: latency', `    window: ${BEL}`),
+			'metrics[0].window',
+		],
+		[
+			'entries/x.md',
+			entry(...VALID, 'links:', `  - label: ${BEL}`, '    url: https://x.example/'),
+			'links[0].label',
+		],
+		['entries/x.md', entry(...VALID, `tags: [${BEL}]`), 'tags[0]'],
+	])('%s %s', (file, text, field) => {
+		expect(errorsOf({ [file]: text })).toEqual([
+			expect.objectContaining({
+				file,
+				field,
+				message: expect.stringContaining('control character U+0007'),
+			}),
 		]);
 	});
 });

@@ -11,9 +11,11 @@ const BROKEN = {
 
 describe('npm run check', () => {
 	it('exits 0 and says so when there are no problems', async () => {
-		const result = await runCli(['check', '--content', makeJournal()], {
-			JOURNAL_TODAY: '2025-12-15',
-		});
+		// Before every due date, and without the verification dated after that day.
+		const batching = 'entries/2026/q1/batching.md';
+		const text = readFileSync(join(repoRoot, 'tests/fixtures/minimal', batching), 'utf8');
+		const root = makeJournal({ [batching]: text.replace('  on: 2026-04-12\n', '') });
+		const result = await runCli(['check', '--content', root], { JOURNAL_TODAY: '2025-12-15' });
 		expect(result).toMatchObject({ code: 0, stdout: 'No problems found.' });
 	});
 
@@ -51,6 +53,33 @@ describe('npm run check', () => {
 		).toBe(true);
 	});
 
+	it('prints one problem a line as path:line:column with --format compact', async () => {
+		const root = makeJournal({
+			...BROKEN,
+			'entries/y.md':
+				'---\ntitle: T\ndate: 2026-04-01\nauthors: [ana]\nstatus: shipped\nmetrics:\n  - metric: latency\n    after: 45 min\n---\n',
+		});
+		const folder = basename(root);
+		const result = await runCli(
+			['check', '--content', folder, '--format', 'compact'],
+			{},
+			dirname(root),
+		);
+		expect(result.code).toBe(1);
+		const lines = result.stdout.split('\n');
+		expect(lines).toContain(
+			`${folder}/entries/x.md:4:1: error authors[0]: "zed" is not a known person (people/<id>.yml).`,
+		);
+		expect(lines).toContain(
+			`${folder}/entries/y.md:8:5: error metrics[0].after: expected a number, got the text "45 min". Write the number alone (after: 45); the unit belongs in metrics/latency.yml as unit: min.`,
+		);
+		expect(lines).toContainEqual(
+			expect.stringMatching(/^.*\/old-rollout\.md:5:1: warning status: due for follow-up/),
+		);
+		expect(lines.at(-1)).toMatch(/^2 errors and \d+ warnings? in \d+ files\.$/);
+		expect(lines.slice(0, -1).every((l) => /^[^:]+:\d+:\d+: (error|warning) /.test(l))).toBe(true);
+	});
+
 	it('prints GitHub annotations with paths from the working directory', async () => {
 		const root = makeJournal(BROKEN);
 		const folder = basename(root);
@@ -71,7 +100,7 @@ describe('npm run check', () => {
 	it.each([
 		[['check', '--bogus'], /Unknown option '--bogus'/],
 		[['check', '--content', '/nonexistent/journal'], /does not exist/],
-		[['check', '--format', 'xml'], /--format must be text, json or github/],
+		[['check', '--format', 'xml'], /--format must be text, compact, json or github/],
 		[['frobnicate'], /Unknown command "frobnicate"/],
 	])('exits 2 with a one-line message for a usage error: %s', async (args, message) => {
 		const result = await runCli(args);

@@ -141,6 +141,37 @@ describe('the follow-up report', () => {
 		expect(escapeMarkdown('a*b_[c]<d>')).toBe('a\\*b\\_\\[c\\]\\<d\\>');
 	});
 
+	it('shows control characters in text as escapes, and keeps markdown items on one line', () => {
+		const TERMINAL = 'Title\u001b]0;owned\u0007\u001b[2J\u009b'; // retitle, clear, 8-bit CSI
+		const BREAKOUT = 'a\n\n# b\r\n- c';
+		const tricky = [
+			withFile('tricky', {
+				title: TERMINAL,
+				date: '2026-01-10',
+				authors: ['bo'],
+				status: 'shipped',
+				next: [{ step: BREAKOUT, owner: 'bo', due: '2026-02-15', done: false }],
+			}),
+		];
+		const trickyReport = toFollowUpReport(
+			groupFollowUpsByOwner(getFollowUps(tricky, TODAY, 30)),
+			ctx(),
+		);
+		const text = formatFollowUpsText(trickyReport);
+		expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+		expect(text).toContain('waiting  Title\\u001b]0;owned\\u0007\\u001b[2J\\u009b');
+		expect(text).toContain('overdue  a\\n\\n# b\\r\\n- c');
+		const md = formatFollowUpsMarkdown(trickyReport);
+		const items = md.split('\n').filter((line) => line.startsWith('- '));
+		// The escapes' backslashes are escaped too, so that markdown shows them as written.
+		expect(items).toEqual([
+			expect.stringContaining(String.raw`[Title\\u001b\]0;owned\\u0007\\u001b\[2J\\u009b]`),
+			expect.stringContaining('Overdue step: a \\# b - c, due 2026-02-15'),
+		]);
+		expect(md).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+		expect(md).not.toMatch(/^#\s*b/m);
+	});
+
 	it('prints GitHub warnings on the line of the field to update', () => {
 		const lines: Record<string, number> = {
 			'entries/due.md measure_by': 9,

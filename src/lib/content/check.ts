@@ -1,12 +1,12 @@
 /** The whole validation that both `npm run check` and the build run. */
-import { isDueForFollowUp, isOverdue, measureBy } from '../facts/entry.ts';
+import { getDelta, isDueForFollowUp, isOverdue, measureBy } from '../facts/entry.ts';
 import { daysBetween, LAST_DATE } from '../utils/dates.ts';
 import { quote } from '../utils/quote.ts';
 import { findBrokenImages } from './images.ts';
 import { findBrokenLinks } from './links.ts';
 import { loadJournal, type LoadedJournal } from './load.ts';
 import { findDeepNesting } from './nesting.ts';
-import { sortProblems, type Problem } from './problems.ts';
+import { sortProblems, toFieldPath, type Problem } from './problems.ts';
 import { lineOf } from './yaml-lines.ts';
 
 export interface CheckResult {
@@ -26,6 +26,7 @@ export function checkJournal(root: string, today: string): CheckResult {
 		...findForbiddenMdx(journal),
 		...findFollowUps(journal, today),
 		...findDatesPastTheEnd(journal),
+		...findUnlikelyValues(journal, today),
 	];
 	return { journal, problems: sortProblems(problems) };
 }
@@ -94,4 +95,53 @@ function findDatesPastTheEnd(journal: LoadedJournal): Problem[] {
 			severity: 'error' as const,
 			message: `${doc.data!.date} plus follow_up_days (${days}) is past ${LAST_DATE}, the last date the journal can write; fix the date or set measure_by.`,
 		}));
+}
+
+/**
+ * Values the schema accepts one by one but not together: a change too large to show, which is an
+ * error, and dates out of order, which are warnings (a typo is likely, but not certain).
+ */
+function findUnlikelyValues(journal: LoadedJournal, today: string): Problem[] {
+	const problems: Problem[] = [];
+	for (const doc of journal.entries) {
+		const entry = doc.data;
+		if (!entry) continue;
+		const add = (severity: Problem['severity'], path: PropertyKey[], message: string) =>
+			problems.push({
+				file: doc.file,
+				line: lineOf(doc.lines, path),
+				field: toFieldPath(path),
+				severity,
+				message,
+			});
+		const beforeDate = (field: string, date: string | undefined, path: PropertyKey[]) => {
+			if (date !== undefined && date < entry.date)
+				add(
+					'warning',
+					path,
+					`${field} ${date} is before the entry's date ${entry.date}; the result cannot be read before the change shipped. Fix either date.`,
+				);
+		};
+		beforeDate('measure_by', entry.measure_by, ['measure_by']);
+		entry.metrics?.forEach((result, i) => {
+			beforeDate('measured_on', result.measured_on, ['metrics', i, 'measured_on']);
+			// The direction does not change the numbers, only the verdict.
+			const { absolute, percent } = getDelta(result, { direction: 'up' });
+			if (absolute === undefined) return;
+			if (!Number.isFinite(absolute) || (percent !== undefined && !Number.isFinite(percent)))
+				add(
+					'error',
+					['metrics', i, 'after'],
+					`the change from before (${String(result.before)}) to after (${String(result.after)}) is too large to show, as a difference or in percent; check both numbers.`,
+				);
+		});
+		const checked = entry.verified_by?.on;
+		if (checked !== undefined && checked > today)
+			add(
+				'warning',
+				['verified_by', 'on'],
+				`verified_by.on ${checked} is in the future (today is ${today}); write the date the numbers were checked.`,
+			);
+	}
+	return problems;
 }

@@ -1,7 +1,7 @@
-/** The checker's three output formats; the build prints the text one. */
+/** The checker's output formats; the build prints the text one. */
 import { countBySeverity, type Problem } from './problems.ts';
 
-export const FORMATS = ['text', 'json', 'github'] as const;
+export const FORMATS = ['text', 'compact', 'json', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Problems grouped by file, one line each, then a count. */
@@ -20,6 +20,40 @@ export function formatText(problems: readonly Problem[]): string {
 	if (lines.length) lines.push('');
 	lines.push(summarize(problems));
 	return lines.join('\n');
+}
+
+/**
+ * One problem a line as `path:line:column: severity field: message`, the form that terminals and
+ * editors turn into links, then the count. `column` gives the 1-based column of a problem's
+ * field on its line; `prefix` is the content root relative to the working directory.
+ */
+export function formatCompact(
+	problems: readonly Problem[],
+	column: (problem: Problem) => number,
+	prefix = '',
+): string {
+	const lines = problems.map(
+		(p) =>
+			`${prefix}${p.file}:${p.line}:${column(p)}: ${p.severity} ${p.field ? `${p.field}: ` : ''}${p.message}`,
+	);
+	return [...lines, summarize(problems)].join('\n');
+}
+
+/**
+ * The 1-based column where `field` (`metrics[0].after`, `tags[1]`) is written on `line`: its key,
+ * or for a list item on a line of its own, the line's first character that is not a space or `-`.
+ */
+export function columnOf(line: string, field: string | null): number {
+	const key = field?.replace(/(?:\[\d+\])+$/, '').match(/(?:^|\.)([^.[\]]+)$/)?.[1];
+	if (key) {
+		const at = new RegExp(`(?:^|[\\s{,])(${escapeRegExp(key)})\\s*:`).exec(line);
+		if (at) return at.index + at[0].indexOf(key) + 1;
+	}
+	return (/[^\s-]/.exec(line)?.index ?? 0) + 1;
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function summarize(problems: readonly Problem[]): string {

@@ -8,6 +8,8 @@ import { toFieldPath } from './problems.ts';
 import { didYouMean } from '../utils/suggest.ts';
 import { quote } from '../utils/quote.ts';
 import { lineOf, type LineMap } from './yaml-lines.ts';
+import { DATE_FORM, numberHint } from './hints.ts';
+import { IsoDateSchema } from './schema.ts';
 
 type Issue = z.core.$ZodIssue;
 
@@ -50,6 +52,8 @@ function explain(issue: Issue, prefix: PropertyKey[], root: z.ZodType, raw: unkn
 		case 'invalid_value': {
 			const input = valueAt(raw, path);
 			const values = issue.values.map(String);
+			if (input === undefined)
+				return [{ path, message: `required field is missing; expected one of: ${values.join(', ')}.` }];
 			return [
 				{
 					path,
@@ -59,14 +63,15 @@ function explain(issue: Issue, prefix: PropertyKey[], root: z.ZodType, raw: unkn
 		}
 		case 'invalid_type': {
 			const input = valueAt(raw, path);
+			const expected = describeExpected(issue.expected, path, root);
 			if (input === undefined)
-				return [{ path, message: `required field is missing (expected ${issue.expected}).` }];
-			return [
-				{
-					path,
-					message: `expected ${describeExpected(issue.expected)}, got ${describeValue(input)}.`,
-				},
-			];
+				return [{ path, message: `required field is missing; expected ${expected}.` }];
+			const got = `expected ${expected}, got ${describeValue(input)}.`;
+			const hint =
+				issue.expected === 'number' && typeof input === 'string'
+					? numberHint(input, String(path.at(-1)), valueAt(raw, [...path.slice(0, -1), 'metric']))
+					: undefined;
+			return [{ path, message: hint ? `${got} ${hint}` : got }];
 		}
 		case 'invalid_union': {
 			// Explain the branch that matched the value's shape; if none did, list the shapes.
@@ -76,7 +81,7 @@ function explain(issue: Issue, prefix: PropertyKey[], root: z.ZodType, raw: unkn
 			const expected = issue.errors
 				.flat()
 				.filter((inner) => inner.code === 'invalid_type')
-				.map((inner) => describeExpected((inner as { expected: string }).expected));
+				.map((inner) => describeExpected((inner as { expected: string }).expected, [], root));
 			return [
 				{
 					path,
@@ -95,7 +100,19 @@ function explain(issue: Issue, prefix: PropertyKey[], root: z.ZodType, raw: unkn
 					},
 				];
 			if (issue.origin === 'string') return [{ path, message: 'must not be empty.' }];
-			return [{ path, message: `must be at least ${String(issue.minimum)}.` }];
+			return [
+				{
+					path,
+					message: `must be ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}.`,
+				},
+			];
+		case 'too_big':
+			return [
+				{
+					path,
+					message: `must be ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}.`,
+				},
+			];
 		default:
 			return [{ path, message: withStop(issue.message) }];
 	}
@@ -109,10 +126,24 @@ function isRootTypeMismatch(branch: readonly Issue[]): boolean {
 	return branch.length === 1 && branch[0]!.code === 'invalid_type' && branch[0]!.path.length === 0;
 }
 
-function describeExpected(expected: string): string {
+/** Lists as a writer would write them, by the field that holds them. */
+const LISTS: Record<string, string> = {
+	authors: 'a list of person ids, like [ana]',
+	features: 'a list of feature ids, like [one-click]',
+	tags: 'a list of tags, like [latency]',
+	aliases: 'a list of earlier slugs, like [old-slug]',
+	metrics: 'a list of items that each start with "- metric:"',
+	next: 'a list of items that each start with "- step:"',
+	links: 'a list of items that each start with "- url:"',
+};
+
+/** What a field takes, in a writer's words rather than the schema's. */
+function describeExpected(expected: string, path: readonly PropertyKey[], root: z.ZodType): string {
 	if (expected === 'object') return 'a mapping (key: value)';
-	if (expected === 'array') return 'a list';
-	if (expected === 'date') return 'a date';
+	if (expected === 'array') return LISTS[String(path.at(-1))] ?? 'a list, like [a, b]';
+	if (expected === 'boolean') return 'true or false';
+	if (expected === 'number') return 'a number';
+	if (expected === 'string') return schemaAt(root, path) === IsoDateSchema ? DATE_FORM : 'text';
 	return `a ${expected}`;
 }
 
@@ -120,7 +151,10 @@ function describeValue(value: unknown): string {
 	if (value === null) return 'an empty value';
 	if (Array.isArray(value)) return 'a list';
 	if (typeof value === 'object') return 'a mapping';
-	return `${typeof value} ${typeof value === 'string' ? quote(value) : String(value)}`;
+	if (typeof value === 'string') return `the text ${quote(value)}`;
+	if (typeof value === 'number')
+		return Number.isNaN(value) ? 'a value that is not a number' : `the number ${String(value)}`;
+	return String(value);
 }
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
@@ -132,20 +166,24 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
 	return value;
 }
 
-/** The keys an object schema allows at `path`, found by walking the schema the way zod does. */
+/** The keys an object schema allows at `path`. */
 function objectKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+	const def = unwrap(schemaAt(schema, path))?._zod.def;
+	return def?.type === 'object' ? Object.keys((def as z.core.$ZodObjectDef).shape) : [];
+}
+
+/** The schema of the value at `path`, found by walking the schema the way zod does. */
+function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.core.$ZodType | undefined {
 	let node: z.core.$ZodType | undefined = schema;
-	for (const key of [...path, null]) {
+	for (const key of path) {
 		node = unwrap(node);
-		if (!node) return [];
+		if (!node) return undefined;
 		const def = node._zod.def;
-		if (key === null)
-			return def.type === 'object' ? Object.keys((def as z.core.$ZodObjectDef).shape) : [];
 		if (def.type === 'object') node = (def as z.core.$ZodObjectDef).shape[String(key)];
 		else if (def.type === 'array') node = (def as z.core.$ZodArrayDef).element;
-		else return [];
+		else return undefined;
 	}
-	return [];
+	return unwrap(node);
 }
 
 /** Strips optional/default/pipe wrappers; for a union, takes its object branch. */

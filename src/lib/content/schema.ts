@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 import { isRealDate } from '../utils/dates.ts';
 import { quote } from '../utils/quote.ts';
+import { dateHint, invisibleHint, unpublishableHint } from './hints.ts';
 import {
 	AUTHOR_ROLES,
 	DIRECTIONS,
@@ -14,6 +15,23 @@ import {
 	METHODS,
 	VISIBILITIES,
 } from './vocabulary.ts';
+
+/** Text as written: anything but characters that cannot be published (hints.ts). */
+const PlainTextSchema = z.string().check((ctx) => {
+	const hint = unpublishableHint(ctx.value);
+	if (hint) ctx.issues.push({ code: 'custom', input: ctx.value, message: hint });
+});
+
+/** Text that must say something: not empty, not only spaces. */
+const RequiredTextSchema = PlainTextSchema.min(1, { abort: true }).refine((text) => /\S/.test(text), {
+	error: 'must not be empty or only spaces',
+});
+
+/** A tag: required text with no invisible characters, so that no two tags look alike. */
+const TagSchema = RequiredTextSchema.check((ctx) => {
+	const hint = invisibleHint(ctx.value);
+	if (hint) ctx.issues.push({ code: 'custom', input: ctx.value, message: hint });
+});
 
 /** An id or slug: the file name without its extension. */
 export const IdSchema = z
@@ -26,11 +44,26 @@ export const IdSchema = z
  */
 export const IsoDateSchema = z
 	.string()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD', abort: true })
+	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: (issue) => dateHint(issue.input), abort: true })
 	.refine(isRealDate, { error: (issue) => `${quote(issue.input)} is not a real calendar date` });
 
 /** An absolute http(s) URL. */
-export const UrlSchema = z.string().refine(isHttpUrl, { error: 'expected an http(s) URL' });
+export const UrlSchema = PlainTextSchema.refine(isHttpUrl, {
+	error: 'expected an http(s) URL',
+	abort: true,
+});
+
+/**
+ * A URL that is only an origin (`https://example.com`, a final `/` allowed): a path, query or
+ * fragment would be dropped from some links and kept in others.
+ */
+const OriginSchema = UrlSchema.refine(
+	(value) => !/[?#]/.test(value) && new URL(value).pathname === '/' && !/@/.test(value),
+	{
+		error:
+			'expected an origin such as https://example.com, without a path, query or fragment; to serve the site under a path, set base (e.g. base: /journal/)',
+	},
+);
 
 function isHttpUrl(value: string): boolean {
 	try {
@@ -42,7 +75,7 @@ function isHttpUrl(value: string): boolean {
 }
 
 /** Free text that YAML may have read as a number (`window: 28`). */
-const TextSchema = z.union([z.string(), z.number().transform(String)]);
+const TextSchema = z.union([PlainTextSchema, z.number().transform(String)]);
 
 export {
 	AUTHOR_ROLES,
@@ -62,13 +95,13 @@ const BASE_PATH = /^\/(?:(?!\.\.?(?:\/|$))[\w.~-]+(?:\/|$))*$/;
 /** journal.yml: site settings, all optional. */
 export const JournalSchema = z.strictObject({
 	/** Site title. */
-	title: z.string().min(1).default('Outcome Journal'),
+	title: RequiredTextSchema.default('Outcome Journal'),
 	/** One line under the title. */
-	description: z.string().optional(),
+	description: PlainTextSchema.optional(),
 	/** Absolute origin, used for absolute links in RSS and the sitemap. */
-	site: UrlSchema.optional(),
+	site: OriginSchema.optional(),
 	/** Days after `date` that an entry's `measure_by` defaults to (at most ten years). */
-	follow_up_days: z.number().int().positive().max(3650).default(30),
+	follow_up_days: z.number().int().min(1).max(3650).default(30),
 	/** Path the site is served under, e.g. `/journal/`. */
 	base: z
 		.string()
@@ -100,21 +133,21 @@ export const JournalSchema = z.strictObject({
 /** people/<id>.yml */
 export const PersonSchema = z.strictObject({
 	/** Full name. */
-	name: z.string().min(1),
+	name: RequiredTextSchema,
 	/** Job title. */
-	title: z.string().optional(),
+	title: PlainTextSchema.optional(),
 	/** Team id. */
 	team: IdSchema.optional(),
 	/** GitHub user name. */
-	github: z.string().optional(),
+	github: PlainTextSchema.optional(),
 });
 
 /** teams/<id>.yml */
 export const TeamSchema = z.strictObject({
 	/** Team name. */
-	name: z.string().min(1),
+	name: RequiredTextSchema,
 	/** What the team owns. */
-	description: z.string().optional(),
+	description: PlainTextSchema.optional(),
 	/** Person id of the team lead. */
 	lead: IdSchema.optional(),
 });
@@ -122,13 +155,13 @@ export const TeamSchema = z.strictObject({
 /** features/<id>.md frontmatter; the body is the description. */
 export const FeatureSchema = z.strictObject({
 	/** Feature name. */
-	name: z.string().min(1),
+	name: RequiredTextSchema,
 	/** Owning team id. */
 	team: IdSchema.optional(),
 	/** Lifecycle stage. */
 	status: z.enum(FEATURE_STATUSES).default('launched'),
 	/** Feature-flag key. */
-	flag: z.string().optional(),
+	flag: PlainTextSchema.optional(),
 	/** Launch date. */
 	launched: IsoDateSchema.optional(),
 });
@@ -136,13 +169,13 @@ export const FeatureSchema = z.strictObject({
 /** metrics/<id>.yml */
 export const MetricSchema = z.strictObject({
 	/** Metric name. */
-	name: z.string().min(1),
+	name: RequiredTextSchema,
 	/** Display unit: %, ms, s, count, USD, ... */
-	unit: z.string().optional(),
+	unit: PlainTextSchema.optional(),
 	/** Which way is better. */
 	direction: z.enum(DIRECTIONS),
 	/** What is measured, and how. */
-	description: z.string().optional(),
+	description: PlainTextSchema.optional(),
 	/** Dashboard or query URL. */
 	source: UrlSchema.optional(),
 });
@@ -177,13 +210,13 @@ export const MetricResultSchema = z.strictObject({
 	/** Link to the evidence. */
 	source: UrlSchema.optional(),
 	/** Caveats. */
-	note: z.string().optional(),
+	note: PlainTextSchema.optional(),
 });
 
 /** A follow-up step. */
 export const NextStepSchema = z.strictObject({
 	/** What will be done. */
-	step: z.string().min(1),
+	step: RequiredTextSchema,
 	/** Person id responsible. */
 	owner: IdSchema.optional(),
 	/** When it is due. */
@@ -195,7 +228,7 @@ export const NextStepSchema = z.strictObject({
 /** A link to evidence. */
 export const LinkSchema = z.strictObject({
 	/** Link text, e.g. "PR 4812". */
-	label: z.string().min(1).optional(),
+	label: RequiredTextSchema.optional(),
 	/** http(s) URL. */
 	url: UrlSchema,
 });
@@ -204,7 +237,7 @@ export const LinkSchema = z.strictObject({
 export const EntrySchema = z
 	.strictObject({
 		/** What changed, in the past tense. */
-		title: z.string().min(1),
+		title: RequiredTextSchema,
 		/** When the change shipped. */
 		date: IsoDateSchema,
 		/** Person ids, or `{ person, role }`; at least one. */
@@ -216,7 +249,7 @@ export const EntrySchema = z
 		/** Where the outcome stands. */
 		status: z.enum(ENTRY_STATUSES),
 		/** The result in one line. */
-		summary: z.string().optional(),
+		summary: PlainTextSchema.optional(),
 		/** Metrics that moved. */
 		metrics: z.array(MetricResultSchema).optional(),
 		/** What happens next. */
@@ -228,7 +261,7 @@ export const EntrySchema = z
 		/** Evidence: PRs, dashboards, experiment reports. */
 		links: z.array(LinkSchema).optional(),
 		/** Free tags. */
-		tags: z.array(z.string().min(1)).optional(),
+		tags: z.array(TagSchema).optional(),
 		/** Earlier slugs that redirect here. */
 		aliases: z.array(IdSchema).optional(),
 		/** Someone other than the authors confirmed the numbers. */
@@ -245,11 +278,30 @@ export const EntrySchema = z
 		/** Drafts never appear in any output. */
 		draft: z.boolean().default(false),
 	})
-	.superRefine(checkMeasured, {
-		// Run even when other fields have errors, so the checker reports everything at once.
-		when: ({ issues }) =>
-			issues.every((i) => !['status', 'metrics', 'summary'].includes(String(i.path?.[0]))),
-	});
+	// Each rule runs even when other fields have errors, so the checker reports everything at once.
+	.superRefine(checkMeasured, { when: whenValid('status', 'metrics', 'summary') })
+	.superRefine(checkVerifier, { when: whenValid('authors', 'verified_by') });
+
+/** A refinement's `when`: the fields it reads passed. */
+function whenValid(...fields: string[]) {
+	return ({ issues }: z.core.ParsePayload) =>
+		issues.every((i) => !fields.includes(String(i.path?.[0])));
+}
+
+/** verified_by is someone other than the authors: a second pair of eyes on the numbers. */
+function checkVerifier(
+	entry: { authors: (string | { person: string })[]; verified_by?: { person: string } },
+	ctx: z.core.$RefinementCtx,
+): void {
+	const verifier = entry.verified_by?.person;
+	if (!verifier) return;
+	if (entry.authors.some((a) => (typeof a === 'string' ? a : a.person) === verifier))
+		ctx.addIssue({
+			code: 'custom',
+			path: ['verified_by', 'person'],
+			message: `${quote(verifier)} is an author of this entry; verified_by names someone other than the authors who confirmed the numbers`,
+		});
+}
 
 function checkMeasured(
 	entry: { status: string; summary?: string; metrics?: { after?: number }[] },

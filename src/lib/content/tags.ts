@@ -19,12 +19,14 @@ const MAX_LENGTH = 60;
 
 /**
  * The URL slug of a tag: lowercase ASCII words joined by `-` (`Black Friday` → `black-friday`,
- * `café` → `cafe`, `c++` → `c-plus-plus`, `c#` → `c-sharp`). A tag with no letters or digits
+ * `café` → `cafe`, `c++` → `c-plus-plus`, `c#` → `c-sharp`, `ｌａｔｅｎｃｙ` → `latency`). A tag with no letters or digits
  * (`..`, `/`, `!!!`, an emoji) gets `tag-` and an 8-hex-digit hash of its spelling, and a very long one
  * is cut and ends in that hash, so a slug is never empty, never a path and always one segment.
  */
 export const tagSlug = memoize((tag: string): string => {
-	const spelling = tag.normalize('NFC');
+	// NFKC, so that a look-alike (fullwidth `ｌａｔｅｎｃｙ`, the ligature `ﬁ`) meets the plain
+	// spelling's slug, where the checker reports the clash, rather than making a page of its own.
+	const spelling = tag.normalize('NFKC');
 	const readable = slugify(spelling, { decamelize: false, customReplacements: REPLACEMENTS });
 	if (READABLE.test(readable) && readable.length <= MAX_LENGTH) return readable;
 	const hash = fnv1a(spelling);

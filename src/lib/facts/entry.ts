@@ -75,9 +75,13 @@ export function getDelta(result: MetricResult, metric: Pick<Metric, 'direction'>
 	return { absolute, percent, verdict, targetMet };
 }
 
-/** Rounds away floating-point noise (0.1 + 0.2) without hiding real precision. */
+/**
+ * Rounds away floating-point noise (0.1 + 0.2) without hiding real precision. A value too large
+ * to scale has no such noise to lose, and is kept rather than made infinite.
+ */
 function round(value: number): number {
-	return Math.round(value * 1e6) / 1e6;
+	const scaled = value * 1e6;
+	return Number.isFinite(scaled) ? Math.round(scaled) / 1e6 : value;
 }
 
 /** Newest first; ties broken by slug so that order is stable. */

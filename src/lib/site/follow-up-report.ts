@@ -9,6 +9,7 @@ import { plural } from './format.ts';
 import type { OwnerFollowUps } from '../facts/follow-up-groups.ts';
 import type { EntryLike } from '../facts/rollups.ts';
 import type { Urls } from './urls.ts';
+import { showControls } from '../utils/quote.ts';
 
 /** An entry as the report needs it: its file relative to the content root. */
 export interface ReportEntry extends EntryLike {
@@ -109,21 +110,25 @@ function headline(report: FollowUpReport): string {
 	return `${plural(report.due_count, 'entry', 'entries')} waiting for a result and ${plural(report.overdue_count, 'overdue next step', 'overdue next steps')}`;
 }
 
-/** Grouped by owner, one item per two lines, for a terminal. */
+/**
+ * Grouped by owner, one item per two lines, for a terminal. Content shows its control characters
+ * as escapes, so that a title cannot break a line or send the terminal a command.
+ */
 export function formatFollowUpsText(report: FollowUpReport): string {
 	if (!report.owners.length) return `Nothing is due as of ${report.as_of}.`;
+	const t = showControls;
 	const lines = [`Follow-ups as of ${report.as_of}: ${headline(report)}.`];
 	for (const owner of report.owners) {
-		lines.push('', `${owner.name} (${owner.person})`);
+		lines.push('', `${t(owner.name)} (${owner.person})`);
 		for (const d of owner.due)
 			lines.push(
-				`  waiting  ${d.title}`,
+				`  waiting  ${t(d.title)}`,
 				`           measure by ${d.measure_by}, ${late(d.days_late)} · ${d.url}`,
 			);
 		for (const o of owner.overdue)
 			lines.push(
-				`  overdue  ${o.step}`,
-				`           due ${o.due}, ${late(o.days_late)} · from ${o.title} · ${o.url}`,
+				`  overdue  ${t(o.step)}`,
+				`           due ${o.due}, ${late(o.days_late)} · from ${t(o.title)} · ${o.url}`,
 			);
 	}
 	return lines.join('\n');
@@ -134,9 +139,17 @@ export function escapeMarkdown(text: string): string {
 	return text.replace(/[\\`*_[\]<>|#~&]/g, (c) => `\\${c}`);
 }
 
+/**
+ * Content as one line of markdown text: line breaks (and the space around them) become one space,
+ * so that a step cannot end its list item and start a heading; other controls show as escapes.
+ */
+function inlineMarkdown(text: string): string {
+	return escapeMarkdown(showControls(text.replace(/[ \t]*[\r\n\u2028\u2029]+\s*/g, ' ')));
+}
+
 /** A heading per owner and a bullet per item, for a chat post or an issue comment. */
 export function formatFollowUpsMarkdown(report: FollowUpReport): string {
-	const md = escapeMarkdown;
+	const md = inlineMarkdown;
 	if (!report.owners.length) return `Nothing is due as of ${report.as_of}.`;
 	const lines = [`## Follow-ups as of ${report.as_of}`, '', `${headline(report)}.`];
 	for (const owner of report.owners) {

@@ -9,8 +9,29 @@ export const QUOTE_LIMIT = 50;
 /** `value` double-quoted on one line, cut to {@link QUOTE_LIMIT} characters ending in "…". */
 export function quote(value: unknown): string {
 	const text = typeof value === 'string' ? value : String(value);
-	// JSON escapes quotes, newlines and control characters, so the excerpt stays on one line.
-	return JSON.stringify(cut(text, QUOTE_LIMIT));
+	// JSON escapes quotes, newlines and C0 controls, so the excerpt stays on one line.
+	return showControls(JSON.stringify(cut(text, QUOTE_LIMIT)));
+}
+
+/** C0 and C1 controls, DEL, and the line and paragraph separators. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * `text` with every control character written as an escape (`\n`, `\u001b`), so that printing
+ * it cannot move the cursor, retitle or clear a terminal, or start a new line.
+ */
+export function showControls(text: string): string {
+	return text.replace(CONTROL, (c) => SHORT_ESCAPES[c] ?? `\\u${codePointHex(c).toLowerCase()}`);
+}
+
+/** `U+001B`: how a message names a character. */
+export function codePoint(char: string): string {
+	return `U+${codePointHex(char)}`;
+}
+
+function codePointHex(char: string): string {
+	return char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
 }
 
 /** The first line of a library's message (a parser's), cut to a readable length. */
