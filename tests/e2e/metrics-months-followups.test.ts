@@ -210,7 +210,7 @@ describe('follow-ups page', () => {
 		const html = page('sample', 'follow-ups');
 		const items = html.querySelectorAll('ul.due > li, ul.steps > li');
 		expect(items.length).toBeGreaterThan(2);
-		const files = new Map(loadJournal(sampleContent).entries.map((e) => [e.id, e.file]));
+		const files = new Map(readJournalFiles(sampleContent).entries.map((e) => [e.id, e.file]));
 		for (const li of items) {
 			const entry = li.querySelector('a[href^="/entries/"]')!.getAttribute('href')!;
 			const slug = lastSegment(entry);
