@@ -97,7 +97,7 @@ describe('npm run build', () => {
 			expect(text).toContain('Bo Chen (reviewer)');
 			expect(text).toContain('1,900 ms → 1,100 ms');
 			expect(text).toContain('−800 ms (−42.11%) better');
-			expect(text).toContain('3.2% → 3%');
+			expect(text).toContain('3.2% → 3.0%');
 			expect(text).toContain('−0.2 pp (−6.25%) worse');
 			expect(text).toContain('by Cy Okafor on 12 Apr 2026');
 			expect(text).toContain('Follows: Measured the checkout latency baseline');

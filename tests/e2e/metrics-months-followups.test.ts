@@ -445,7 +445,7 @@ describe('metric pages', () => {
 		expect(textOf(html.querySelector('.facts'))).toContain('higher is better');
 		const tr = row(html, 'batching');
 		const text = textOf(tr);
-		expect(text).toContain('3.2% → 3%');
+		expect(text).toContain('3.2% → 3.0%');
 		expect(text).toContain('−0.2 pp (−6.25%)');
 		expect(tr.querySelector('.worse')?.text).toBe('worse');
 		expect(tr.querySelector('.better')).toBeNull();
@@ -482,7 +482,7 @@ describe('metric pages', () => {
 		expect(latency).toContain('1,100 ms');
 		const conversion = textOf(byId.get('conversion')!);
 		expect(conversion).toContain('higher is better');
-		expect(conversion).toContain('3%');
+		expect(conversion).toContain('3.0%');
 		for (const r of rows) expect(textOf(r.querySelectorAll('td')[0]!)).toBe('1');
 	});
 });

@@ -107,7 +107,7 @@ describe('person pages', () => {
 		expect(text).toContain('1 result: 1 better');
 		expect(text).toContain('1,900 ms → 1,100 ms −800 ms (−42.11%) better');
 		expect(text).toContain('1 result: 1 worse');
-		expect(text).toContain('3.2% → 3% −0.2 pp (−6.25%) worse');
+		expect(text).toContain('3.2% → 3.0% −0.2 pp (−6.25%) worse');
 		// How each was measured and who verified it is on the history page, one link away.
 		expect(text).not.toContain('by Cy Okafor');
 		expect(html.querySelectorAll('main a[href="/people/ana/history/"]').length).toBe(2);
