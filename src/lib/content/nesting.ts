@@ -74,7 +74,7 @@ function deepestLine(body: string): { at: number; what: 'containers' | 'html' } 
 		const line = lines[at]!;
 		const marker = FENCE.exec(line)?.[1];
 		if (fence) {
-			if (marker?.[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+			if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
 			continue;
 		}
 		if (marker) {
