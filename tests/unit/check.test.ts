@@ -540,6 +540,44 @@ describe('a body nested too deeply', () => {
 			},
 		]);
 	});
+
+	/** An entry whose body is `text`, then `lines` from line 10 on. */
+	const errorsAt = (lines: string) =>
+		errorsOf({ 'entries/x.md': `${entry(...VALID)}text\n\n${lines}\n` });
+	const located = (line: number, message: RegExp) => [
+		{
+			file: 'entries/x.md',
+			line,
+			field: null,
+			severity: 'error',
+			message: expect.stringMatching(message),
+		},
+	];
+
+	it('is a located error for lists nested by indentation alone, on the first line past the limit', () => {
+		const list = (depth: number) =>
+			Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n');
+		expect(errorsAt(list(32))).toEqual([]);
+		expect(errorsAt(list(200))).toEqual(
+			located(42, /nests block quotes or lists more than 32 deep/),
+		);
+	});
+
+	it('is a located error for raw HTML nested past the limit', () => {
+		const html = (depth: number) => `${'<div>'.repeat(depth)}x${'</div>'.repeat(depth)}`;
+		expect(errorsAt(html(32))).toEqual([]);
+		expect(errorsAt(`<p>\n${'<span>'.repeat(20)}\n${html(20)}`)).toEqual(
+			located(12, /nests HTML elements more than 32 deep here/),
+		);
+		// Void elements and closed ones do not add up.
+		expect(errorsAt('<br><img src="x.png"><hr>'.repeat(40) + '<i>a</i>'.repeat(40))).toEqual([]);
+	});
+
+	it('does not count what only looks nested inside a fenced code block', () => {
+		expect(
+			errorsAt(['```text', '> '.repeat(40) + 'x', '<div>'.repeat(40), '```'].join('\n')),
+		).toEqual([]);
+	});
 });
 
 describe('values that must not get through silently', () => {

@@ -127,3 +127,20 @@ describe('`.mdx` code blocks', () => {
 		},
 	);
 });
+
+describe('the deepest body the checker allows (src/lib/content/nesting.ts)', () => {
+	const list = (depth: number, last = '') =>
+		Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n') + last;
+	const html = (depth: number) => `${'<div>'.repeat(depth)}x${'</div>'.repeat(depth)}`;
+
+	it('renders: the processor takes every body that passes the check', async () => {
+		const bodies: [string, string][] = [
+			[`${'> '.repeat(32)}x`, 'x'],
+			[list(32), 'level 32'],
+			[html(32), 'x'],
+			// Both limits at once: raw HTML as deep as allowed in the deepest list item.
+			[list(32, `\n\n${'  '.repeat(32)}${html(32)}`), 'x'],
+		];
+		for (const [body, deepest] of bodies) expect((await render(body)).text).toContain(deepest);
+	});
+});
