@@ -366,3 +366,43 @@ describe('printing the history of the person with the most entries', () => {
 		}
 	});
 });
+
+/** Each history entry on the page as printed: its slug (from its title link) and its permalink. */
+async function printedPermalinks(page: Page): Promise<{ slug: string; permalink: string }[]> {
+	await page.emulateMedia({ media: 'print' });
+	return page.$$eval('article.history-entry', (articles) =>
+		articles.map((article) => ({
+			slug: article.querySelector('h4 a')!.getAttribute('href')!.split('/').at(-2)!,
+			permalink: (article.querySelector('.permalink a') as HTMLElement).innerText.trim(),
+		})),
+	);
+}
+
+describe('printed permalinks', () => {
+	it('are absolute when the journal sets `site`, and the header says nothing of them', async () => {
+		const based = await serve(outDir('based'), { base: '/journal/' });
+		const page = await browser.newPage();
+		await page.goto(based.url('/people/bo/history/'));
+		const printed = await printedPermalinks(page);
+		expect(printed.length).toBeGreaterThanOrEqual(3);
+		for (const { slug, permalink } of printed)
+			expect(permalink).toBe(`https://journal.example.com/journal/entries/${slug}/`);
+		expect(await page.isVisible('.permalink a')).toBe(true);
+		expect(await page.$('.relative-note')).toBeNull();
+		await page.close();
+		await based.close();
+	});
+
+	it('are relative without `site`, and the print header says so plainly', async () => {
+		const page = await browser.newPage();
+		await page.goto(`${origin}/people/${busiest}/history/`);
+		expect(await page.isVisible('.relative-note')).toBe(false);
+		const printed = await printedPermalinks(page);
+		expect(printed.map((p) => p.permalink)).toEqual(expected(busiest).map((s) => `/entries/${s}/`));
+		expect(await page.isVisible('.history-header .relative-note')).toBe(true);
+		expect((await page.innerText('.relative-note')).replace(/\s+/g, ' ')).toBe(
+			'Permalinks are relative (“/entries/…/”): this journal does not set its address (site in journal.yml), so prefix them with the address you read it at.',
+		);
+		await page.close();
+	});
+});
