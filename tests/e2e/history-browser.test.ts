@@ -252,6 +252,17 @@ describe('the downloads', () => {
 		await page.close();
 	});
 
+	it('are the full files, and say so, when the rows cannot be read', async () => {
+		const page = await browser.newPage();
+		await page.route('**/history.json', (route) => route.abort());
+		await page.goto(`${origin}/people/${busiest}/history/?from=2026-01&to=2026-06`);
+		await page.waitForSelector('[data-download-whole]:not([hidden])');
+		expect(await page.getAttribute(CSV_LINK, 'href')).toBe(`/people/${busiest}/history.csv`);
+		expect(await page.getAttribute(JSON_LINK, 'href')).toBe(`/people/${busiest}/history.json`);
+		expect(await page.textContent('[data-download-scope]')).toMatch(/^Download every published/);
+		await page.close();
+	});
+
 	it('without JavaScript, are the full files and say so', async () => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();

@@ -70,9 +70,9 @@ export function initPeriodDownloads(page: HTMLElement): (period: Period) => void
 		reset();
 		if (!period.from && !period.to) return;
 		offer(period, ask).catch(() => {
-			// The full files stay, and the text says so.
+			// The full files stay, and the text says so; the next period tries again.
 			rows = undefined;
-			whole.hidden = false;
+			if (ask === asked) whole.hidden = false;
 		});
 	};
 }
