@@ -2,7 +2,8 @@
  * The structured records of entries and people's histories, for the JSON and CSV exports: a
  * module of its own so that no other page computes them (see rollups.ts).
  */
-import { toEntryRecord, toHistoryRows, type HistoryRow } from '../lib/site/export.ts';
+import { toEntryRecord, toHistoryRows } from '../lib/site/export.ts';
+import type { HistoryRow } from '../lib/site/history-export.ts';
 import { byPerson } from './rollups.ts';
 import { entries, entriesBySlug, followUpDays, metrics, people, permalink, today } from './site.ts';
 

@@ -1,14 +1,18 @@
 /**
  * The history page and the citation in Chromium: the period picker (URL, back button, summary),
- * copying a citation by keyboard, and printing to PDF on A4 and Letter.
+ * the downloads of the chosen period, copying a citation by keyboard, printing to PDF on A4 and
+ * Letter, and the printed permalinks with and without `site`.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/lib/content/schema.ts';
 import { formatDate } from '../../src/lib/site/format.ts';
 import { sampleContent } from '../helpers.ts';
-import { outDir } from './pages.ts';
+import { outDir, type SiteBuild } from './pages.ts';
 import { launchChromium, serve, type Served } from './serve.ts';
 import { readJournalFiles } from '../journal-files.ts';
 
@@ -159,6 +163,129 @@ describe('the chosen period', () => {
 	});
 });
 
+/** Every message a page logs as an error, and every script error, from now on. */
+function errorsOf(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text());
+	});
+	page.on('pageerror', (error) => errors.push(error.message));
+	return errors;
+}
+
+/** The rows of a CSV file with its header, as text. */
+const csvRows = (text: string) => parseCsv(text, { columns: true }) as Record<string, string>[];
+const builtFile = (build: SiteBuild, path: string) =>
+	readFileSync(join(outDir(build), path), 'utf8');
+
+/** The rows an export has for an entry: one per metric, one when it reports none. */
+const rowsOfEntry = (slug: string) =>
+	Math.max(1, sample.find((e) => e.slug === slug)!.data.metrics?.length ?? 0);
+
+/** Clicks a download link and returns the file's suggested name and text. */
+async function download(page: Page, selector: string): Promise<{ name: string; text: string }> {
+	const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+	return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
+}
+
+const CSV_LINK = '[data-downloads] a[data-period-download="csv"]';
+const JSON_LINK = '[data-downloads] a[data-period-download="json"]';
+
+describe('the downloads', () => {
+	it.each([
+		[busiest, '2026-01', '2026-06', `${busiest}-history-2026-01-to-2026-06`],
+		['mei', '2026-09', '', 'mei-history-from-2026-09'],
+		['kwame', '', '2025-12', 'kwame-history-to-2025-12'],
+		['ana', '2020-01', '2020-12', 'ana-history-2020-01-to-2020-12'],
+	])(
+		'of %s from “%s” to “%s” hold exactly that period’s entries, in %s.csv and .json',
+		async (person, from, to, name) => {
+			const query = `?${new URLSearchParams({ ...(from && { from }), ...(to && { to }) })}`;
+			const page = await openHistory(person, query);
+			const errors = errorsOf(page);
+			await page.waitForSelector(`${CSV_LINK}[href^="blob:"]`);
+			const slugs = expected(person, from || undefined, to || undefined);
+			const rowCount = slugs.reduce((n, slug) => n + rowsOfEntry(slug), 0);
+			const label = await page.textContent('[data-period-label]');
+			expect(await page.textContent('[data-download-scope]')).toBe(
+				`Download the ${slugs.length} ${slugs.length === 1 ? 'entry' : 'entries'} of ${label}`,
+			);
+			expect(await page.isVisible('[data-download-whole]')).toBe(false);
+
+			const csv = await download(page, CSV_LINK);
+			expect(csv.name).toBe(`${name}.csv`);
+			const csvFile = csvRows(csv.text);
+			expect(csvFile).toHaveLength(rowCount);
+			expect([...new Set(csvFile.map((r) => r.slug))]).toEqual(slugs);
+			// The same rows, in the same columns, as the full file has for those entries.
+			const full = builtFile('sample', `people/${person}/history.csv`);
+			expect(csv.text.split('\n')[0]).toBe(full.split('\n')[0]);
+			expect(csvFile).toEqual(csvRows(full).filter((r) => slugs.includes(r.slug!)));
+
+			const json = await download(page, JSON_LINK);
+			expect(json.name).toBe(`${name}.json`);
+			const jsonFile = JSON.parse(json.text) as { slug: string; date: string }[];
+			expect(jsonFile).toHaveLength(rowCount);
+			expect([...new Set(jsonFile.map((r) => r.slug))]).toEqual(slugs);
+			const fullJson = JSON.parse(builtFile('sample', `people/${person}/history.json`)) as {
+				slug: string;
+			}[];
+			expect(jsonFile).toEqual(fullJson.filter((r) => slugs.includes(r.slug)));
+			expect(errors).toEqual([]);
+			await page.close();
+		},
+	);
+
+	it('follow the period when it changes, and are the full files for all time', async () => {
+		const page = await openHistory(busiest, '?from=2026-01&to=2026-06');
+		await page.waitForSelector(`${CSV_LINK}[href^="blob:"]`);
+		await page.selectOption('select[name="preset"]', 'last-12-months');
+		await page.waitForSelector(`${CSV_LINK}[download="${busiest}-history-2025-12-to-2026-11.csv"]`);
+		const csv = csvRows((await download(page, CSV_LINK)).text);
+		expect([...new Set(csv.map((r) => r.slug))]).toEqual(expected(busiest, '2025-12', '2026-11'));
+
+		await page.selectOption('select[name="preset"]', 'all');
+		expect(await page.getAttribute(CSV_LINK, 'href')).toBe(`/people/${busiest}/history.csv`);
+		expect(await page.getAttribute(JSON_LINK, 'href')).toBe(`/people/${busiest}/history.json`);
+		expect(await page.getAttribute(JSON_LINK, 'download')).toBeNull();
+		expect(await page.textContent('[data-download-scope]')).toMatch(/^Download every published/);
+		await page.close();
+	});
+
+	it('are the full files, and say so, when the rows cannot be read', async () => {
+		const page = await browser.newPage();
+		await page.route('**/history.json', (route) => route.abort());
+		await page.goto(`${origin}/people/${busiest}/history/?from=2026-01&to=2026-06`);
+		await page.waitForSelector('[data-download-whole]:not([hidden])');
+		expect(await page.getAttribute(CSV_LINK, 'href')).toBe(`/people/${busiest}/history.csv`);
+		expect(await page.getAttribute(JSON_LINK, 'href')).toBe(`/people/${busiest}/history.json`);
+		expect(await page.textContent('[data-download-scope]')).toMatch(/^Download every published/);
+		await page.close();
+	});
+
+	it('without JavaScript, are the full files and say so', async () => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`${origin}/people/${busiest}/history/?from=2026-01&to=2026-06`);
+		expect((await page.textContent('[data-downloads]'))!.replace(/\s+/g, ' ')).toContain(
+			'every published entry of',
+		);
+		expect(await page.isVisible('[data-download-whole]')).toBe(true);
+		expect(await page.textContent('[data-download-whole]')).toBe(', whatever the period');
+		const all = expected(busiest);
+		for (const [link, rows] of [
+			[CSV_LINK, (text: string) => csvRows(text)],
+			[JSON_LINK, (text: string) => JSON.parse(text) as { slug: string }[]],
+		] as const) {
+			const href = (await page.getAttribute(link, 'href'))!;
+			expect(href).toMatch(/^\/people\/[a-z-]+\/history\.(csv|json)$/);
+			const text = await (await context.request.get(origin + href)).text();
+			expect([...new Set(rows(text).map((r) => r.slug))]).toEqual(all);
+		}
+		await context.close();
+	});
+});
+
 describe('the citation', () => {
 	it('copies by keyboard and announces it', async () => {
 		const context = await browser.newContext({
@@ -248,5 +375,45 @@ describe('printing the history of the person with the most entries', () => {
 			if (inPeriod.has(entry.slug))
 				for (const link of entry.data.links ?? []) expect(text).toContain(link.url);
 		}
+	});
+});
+
+/** Each history entry on the page as printed: its slug (from its title link) and its permalink. */
+async function printedPermalinks(page: Page): Promise<{ slug: string; permalink: string }[]> {
+	await page.emulateMedia({ media: 'print' });
+	return page.$$eval('article.history-entry', (articles) =>
+		articles.map((article) => ({
+			slug: article.querySelector('h4 a')!.getAttribute('href')!.split('/').at(-2)!,
+			permalink: (article.querySelector('.permalink a') as HTMLElement).innerText.trim(),
+		})),
+	);
+}
+
+describe('printed permalinks', () => {
+	it('are absolute when the journal sets `site`, and the header says nothing of them', async () => {
+		const based = await serve(outDir('based'), { base: '/journal/' });
+		const page = await browser.newPage();
+		await page.goto(based.url('/people/bo/history/'));
+		const printed = await printedPermalinks(page);
+		expect(printed.length).toBeGreaterThanOrEqual(3);
+		for (const { slug, permalink } of printed)
+			expect(permalink).toBe(`https://journal.example.com/journal/entries/${slug}/`);
+		expect(await page.isVisible('.permalink a')).toBe(true);
+		expect(await page.$('.relative-note')).toBeNull();
+		await page.close();
+		await based.close();
+	});
+
+	it('are relative without `site`, and the print header says so plainly', async () => {
+		const page = await browser.newPage();
+		await page.goto(`${origin}/people/${busiest}/history/`);
+		expect(await page.isVisible('.relative-note')).toBe(false);
+		const printed = await printedPermalinks(page);
+		expect(printed.map((p) => p.permalink)).toEqual(expected(busiest).map((s) => `/entries/${s}/`));
+		expect(await page.isVisible('.history-header .relative-note')).toBe(true);
+		expect((await page.innerText('.relative-note')).replace(/\s+/g, ' ')).toBe(
+			'Permalinks are relative (“/entries/…/”): this journal does not set its address (site in journal.yml), so prefix them with the address you read it at.',
+		);
+		await page.close();
 	});
 });

@@ -1,12 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import {
-	HISTORY_COLUMNS,
-	toEntryRecord,
-	toHistoryCsv,
-	toHistoryRows,
-	type ExportContext,
-} from '../../src/lib/site/export.ts';
+import { toEntryRecord, toHistoryRows, type ExportContext } from '../../src/lib/site/export.ts';
+import { HISTORY_COLUMNS, toHistoryCsv } from '../../src/lib/site/history-export.ts';
 import { asCsvCell, makeEntry } from '../helpers.ts';
 
 const ctx: ExportContext = {

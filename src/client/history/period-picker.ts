@@ -1,7 +1,8 @@
 /**
  * The period picker of a history page. It keeps the period in the URL (`?from=2026-01&to=2026-06`,
  * so links, reloads and the back button work), shows only the entries in it, and re-runs the
- * same `summarizeHistory` the page ran at build time over their `data-history-item` facts.
+ * same `summarizeHistory` the page ran at build time over their `data-history-item` facts; the
+ * CSV and JSON links follow the period (period-downloads.ts).
  */
 import {
 	inPeriod,
@@ -17,6 +18,7 @@ import {
 } from '../../lib/facts/history';
 import { formatLocalDate } from '../../lib/site/format';
 import { comparisonRows, countText, periodLabel, summaryStats } from '../../lib/site/history-view';
+import { initPeriodDownloads } from './period-downloads';
 
 /** Wires the history page under `root`, if there is one. */
 export function initPeriodPicker(root: ParentNode): void {
@@ -40,6 +42,8 @@ export function initPeriodPicker(root: ParentNode): void {
 		el,
 		item: JSON.parse(el.dataset.historyItem!) as HistoryItem,
 	}));
+
+	const offerDownloads = initPeriodDownloads(page);
 
 	const show = (period: Period, announce: boolean) => {
 		const shown = entries.filter(({ el, item }) => {
@@ -70,6 +74,7 @@ export function initPeriodPicker(root: ParentNode): void {
 		for (const el of page.querySelectorAll<HTMLElement>('[data-period-label]'))
 			el.textContent = label;
 		compare(period, summary);
+		offerDownloads(period);
 		fields.preset.value = presetOf(period, today);
 		fields.from.value = period.from ?? '';
 		fields.to.value = period.to ?? '';

@@ -1,8 +1,8 @@
 /** The structured record of an entry for /entries.json (its shape is documented in docs/site.md). */
-import { stringify } from 'csv-stringify/sync';
 import { getCredits, getDelta, isDueForFollowUp, measureBy } from '../facts/entry.ts';
 import { evidenceOf, strongestEvidence } from '../facts/evidence.ts';
 import type { AuthorRole, Entry, Metric, Person } from '../content/schema.ts';
+import { HISTORY_COLUMNS, type HistoryRow } from './history-export.ts';
 
 export interface ExportContext {
 	people: ReadonlyMap<string, Pick<Person, 'name'>>;
@@ -79,44 +79,6 @@ export function toEntryRecord(slug: string, entry: Entry, ctx: ExportContext) {
 
 export type EntryRecord = ReturnType<typeof toEntryRecord>;
 
-/** The columns of a person's history export (`history.csv`, `history.json`), in order. */
-export const HISTORY_COLUMNS = [
-	'person',
-	'role',
-	'slug',
-	'url',
-	'title',
-	'date',
-	'status',
-	'summary',
-	'team',
-	'features',
-	'strongest_evidence',
-	'verified_by',
-	'verified_on',
-	'metric',
-	'metric_name',
-	'unit',
-	'direction',
-	'before',
-	'after',
-	'change',
-	'change_percent',
-	'verdict',
-	'target',
-	'target_met',
-	'method',
-	'evidence',
-	'window',
-	'measured_on',
-	'source',
-	'note',
-	'next_steps',
-	'links',
-] as const;
-
-export type HistoryRow = Record<(typeof HISTORY_COLUMNS)[number], string | number | boolean | null>;
-
 /**
  * One person's part in an entry as flat rows, one per metric (one row with empty metric columns
  * when the entry reports none), so that a spreadsheet can filter and sum them. Lists become
@@ -184,17 +146,4 @@ function stepText(step: EntryRecord['next'][number]): string {
 
 function lines(items: string[]): string | null {
 	return items.length ? items.join('\n') : null;
-}
-
-/**
- * History rows as CSV (RFC 4180, header row first). Cells that a spreadsheet would run as a
- * formula (text starting with `=`, `+`, `-`, `@`) get a leading `'`; numbers stay numbers.
- */
-export function toHistoryCsv(rows: readonly HistoryRow[]): string {
-	return stringify(rows as HistoryRow[], {
-		header: true,
-		columns: [...HISTORY_COLUMNS],
-		escape_formulas: true,
-		cast: { boolean: (value) => String(value) },
-	});
 }

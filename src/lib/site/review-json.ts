@@ -1,4 +1,4 @@
-/** A quarterly review as data: /reviews/<YYYY>-q<N>.json (shape in the README). */
+/** A quarterly review as data: /reviews/<YYYY>-q<N>.json (shape in docs/site.md). */
 import type { EntryStatus } from '../content/schema.ts';
 import type { QuarterComparison, QuarterStats } from '../facts/quarterly-review.ts';
 import type { EntryLike } from '../facts/rollups.ts';

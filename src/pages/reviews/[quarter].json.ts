@@ -1,4 +1,4 @@
-/** A quarterly review's counts as data; shape in the README. */
+/** A quarterly review's counts as data; shape in docs/site.md. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { listPaths } from '../../data/site';
 import { quarters, reviewOf } from '../../data/reviews';

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { listPaths, people } from '../../../data/site';
 import { historyRows } from '../../../data/exports';
-import { toHistoryCsv } from '../../../lib/site/export';
+import { toHistoryCsv } from '../../../lib/site/history-export';
 
 export function getStaticPaths() {
 	return listPaths(() => [...people.keys()].map((id) => ({ params: { id } })));

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { listPaths, people } from '../../../data/site';
 import { historyRows } from '../../../data/exports';
+import { toHistoryJson } from '../../../lib/site/history-export';
 
 export function getStaticPaths() {
 	return listPaths(() => [...people.keys()].map((id) => ({ params: { id } })));
@@ -8,6 +9,6 @@ export function getStaticPaths() {
 
 /** The same rows as history.csv, as a JSON array. */
 export const GET: APIRoute = ({ params }) =>
-	new Response(JSON.stringify(historyRows.get(params.id!) ?? [], null, '\t'), {
+	new Response(toHistoryJson(historyRows.get(params.id!) ?? []), {
 		headers: { 'Content-Type': 'application/json; charset=utf-8' },
 	});
