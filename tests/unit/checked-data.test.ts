@@ -6,13 +6,16 @@ import type { AstroConfig, ContentEntryType } from 'astro';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadJournal } from '../../src/lib/content/load.ts';
-import { dropCheckedJournal, handOverCheckedJournal } from '../../src/lib/site/checked-data.ts';
+import {
+	dropCheckedJournal,
+	handOverCheckedJournal,
+} from '../../src/lib/integration/checked-data.ts';
 import {
 	astroBody,
 	entryTypesFor,
 	parseAsChecked,
 	type EntryTypes,
-} from '../../src/lib/site/journal-loader.ts';
+} from '../../src/lib/integration/journal-loader.ts';
 import {
 	hostileFixture,
 	leaksFixture,

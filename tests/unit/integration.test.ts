@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/lib/content/problems.ts';
-import { dropCheckedJournal } from '../../src/lib/site/checked-data.ts';
+import { dropCheckedJournal } from '../../src/lib/integration/checked-data.ts';
 import {
 	DEV_WARNINGS_LISTED,
 	formatForDev,
 	journalIntegration,
-} from '../../src/lib/site/integration.ts';
+} from '../../src/lib/integration/integration.ts';
 import { minimalFixture } from '../helpers.ts';
 
 const problem = (file: string, severity: Problem['severity'], message: string): Problem => ({

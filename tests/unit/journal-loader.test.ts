@@ -1,6 +1,6 @@
 import type { DataStore } from 'astro/loaders';
 import { describe, expect, it } from 'vitest';
-import { heldUntilLoaded } from '../../src/lib/site/journal-loader.ts';
+import { heldUntilLoaded } from '../../src/lib/integration/journal-loader.ts';
 
 type Stored = Parameters<DataStore['set']>[0];
 

@@ -9,7 +9,7 @@ import {
 	onLiveChange,
 	shareStore,
 	watchedChanges,
-} from '../../src/lib/site/live-collections.ts';
+} from '../../src/lib/integration/live-collections.ts';
 
 type Stored = Parameters<DataStore['set']>[0];
 

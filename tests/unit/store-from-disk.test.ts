@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { storeFileLoader } from '../../src/lib/site/store-from-disk.ts';
+import { storeFileLoader } from '../../src/lib/integration/store-from-disk.ts';
 
 type Transform = (code: string, id: string) => { code: string } | undefined;
 

@@ -30,7 +30,7 @@ import type { Entry } from '../content/schema.ts';
 import { checkedDataOf, checkedJournal } from './checked-data.ts';
 import { setEmpty } from './empty-collections.ts';
 import { announceChange, shareStore, watchedChanges } from './live-collections.ts';
-import { writesEntry } from './shard.ts';
+import { writesEntry } from '../site/shard.ts';
 
 /**
  * A loader for the files of `kind` under `root` that match `pattern`; ids are file names. Only
