@@ -148,6 +148,11 @@ export function heldUntilLoaded(
 /** The glob loader's renderers by file extension: a context field that Astro does not declare. */
 export type EntryTypes = Map<string, ContentEntryType>;
 
+/** What the build says when Astro no longer hands loaders the field (docs/decisions/0003). */
+export const NO_ENTRY_TYPES =
+	'This Astro version gives loaders no entryTypes: every entry is parsed again after the check, ' +
+	'and a shard renders every entry. The site is right, but slower to build.';
+
 /**
  * The glob loader's markdown types for entries, with two changes:
  *
@@ -165,8 +170,7 @@ export function entryTypesFor(
 ): { entryTypes?: EntryTypes } {
 	const { entryTypes } = context as { entryTypes?: EntryTypes };
 	if (!entryTypes) {
-		if (shard)
-			context.logger.warn('This Astro version hides its renderers: the shard renders every entry.');
+		context.logger.warn(NO_ENTRY_TYPES);
 		return {};
 	}
 	const rendered = (filePath: string | undefined) => {
