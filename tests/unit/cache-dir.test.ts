@@ -22,9 +22,9 @@ describe("Astro's cache folder", () => {
 	});
 
 	it('counts every module of ours that markdown.ts imports among the render modules', () => {
-		const [markdown] = RENDER_MODULES;
+		const markdown = RENDER_MODULES[0]!;
 		const imported = [...readFileSync(markdown, 'utf8').matchAll(/from '(\.{1,2}\/[^']+)'/g)].map(
-			([, path]) => new URL(path, markdown).href,
+			([, path]) => new URL(path!, markdown).href,
 		);
 		expect(imported.length).toBeGreaterThan(0);
 		expect(RENDER_MODULES.map(String)).toEqual(expect.arrayContaining(imported));
