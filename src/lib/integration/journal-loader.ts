@@ -207,6 +207,7 @@ export function entryTypesFor(
 
 // Astro's own frontmatter pattern (@astrojs/internal-helpers/frontmatter), which is not the
 // checker's stricter one (content/frontmatter.ts): the body must be the one Astro would render.
+// tests/unit/journal-loader.test.ts holds it to the installed Astro's own `.md` entry type.
 const ASTRO_FRONTMATTER = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
 
 /** A markdown file's body as Astro's markdown types give it: what follows the frontmatter, trimmed. */
