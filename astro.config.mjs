@@ -16,12 +16,12 @@ import {
 	shardName,
 	UsageError,
 } from './src/lib/content/env.ts';
-import { astroCacheDir } from './src/lib/site/cache-dir.ts';
-import { journalIntegration } from './src/lib/site/integration.ts';
-import { liveCollections } from './src/lib/site/live-collections.ts';
-import { pagefindIntegration } from './src/lib/site/pagefind.ts';
+import { astroCacheDir } from './src/lib/integration/cache-dir.ts';
+import { journalIntegration } from './src/lib/integration/integration.ts';
+import { liveCollections } from './src/lib/integration/live-collections.ts';
+import { pagefindIntegration } from './src/lib/integration/pagefind.ts';
 import { shardIntegration, shardSitemapOptions, writesLists } from './src/lib/site/shard.ts';
-import { storeFromDisk } from './src/lib/site/store-from-disk.ts';
+import { storeFromDisk } from './src/lib/integration/store-from-disk.ts';
 import { codeRehypePlugins, markdownOptions } from './src/lib/site/markdown.ts';
 import { readJournalConfig } from './src/lib/content/load.ts';
 

@@ -9,7 +9,7 @@ import {
 	PersonSchema,
 	TeamSchema,
 } from './lib/content/schema.ts';
-import { journalLoader } from './lib/site/journal-loader.ts';
+import { journalLoader } from './lib/integration/journal-loader.ts';
 
 const root = getContentRoot();
 // With `mdx: false` the build never even loads an .mdx file (the checker also fails on one).

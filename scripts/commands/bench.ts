@@ -7,7 +7,7 @@ import { tmpdir, loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../src/lib/content/env.ts';
-import { astroCacheDir } from '../../src/lib/site/cache-dir.ts';
+import { astroCacheDir } from '../../src/lib/integration/cache-dir.ts';
 import { writeBaselineProject } from '../bench/baseline.ts';
 import { measureDev, type DevTimes } from '../bench/dev.ts';
 import { readDistStats } from '../bench/dist-stats.ts';
@@ -311,7 +311,7 @@ async function measureProject(run: SizeRun): Promise<SizeMeasurements['project']
 	return project;
 }
 
-/** What the build's indexing step reported of itself (src/lib/site/pagefind.ts), if it did. */
+/** What the build's indexing step reported of itself (src/lib/integration/pagefind.ts), if it did. */
 export function readIndexing(output: string): { ms: number; pages: number } | null {
 	const match = /^Indexed (\d+) entries for search in ([\d.]+) s\.$/m.exec(output);
 	return match ? { pages: Number(match[1]), ms: Number(match[2]) * 1000 } : null;

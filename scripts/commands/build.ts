@@ -1,12 +1,12 @@
 /**
  * `npm run build [-- ASTRO_FLAGS]`: `astro build`, then the search index in this small process
  * once Astro has exited, so that the two never hold their memory at the same time
- * (src/lib/site/pagefind.ts). Flags go to Astro unchanged.
+ * (src/lib/integration/pagefind.ts). Flags go to Astro unchanged.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INDEX_HANDOFF, indexSite } from '../../src/lib/site/pagefind.ts';
+import { INDEX_HANDOFF, indexSite } from '../../src/lib/integration/pagefind.ts';
 import type { Context } from '../cli.ts';
 import { runAstro } from './astro.ts';
 

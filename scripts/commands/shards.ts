@@ -8,7 +8,7 @@ import { getAudience, isSearchEnabled, UsageError } from '../../src/lib/content/
 import { loadJournal } from '../../src/lib/content/load.ts';
 import type { Entry } from '../../src/lib/content/schema.ts';
 import { isPublished } from '../../src/lib/facts/entry.ts';
-import { indexSite } from '../../src/lib/site/pagefind.ts';
+import { indexSite } from '../../src/lib/integration/pagefind.ts';
 import { mergeShards } from '../../src/lib/site/shard-merge.ts';
 import type { Context } from '../cli.ts';
 import { messages } from '../messages.ts';

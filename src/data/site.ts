@@ -1,16 +1,16 @@
 /**
  * The site's one read of the content collections, shared by every page: module scope runs once
  * per build, so no page calls getCollection itself (per-page reads made large builds quadratic).
- * The collections hold only what this build publishes (see lib/site/journal-loader.ts): no
+ * The collections hold only what this build publishes (see lib/integration/journal-loader.ts): no
  * drafts, and in a public build no internal entries nor what only they name.
  */
 import { relative, resolve, sep } from 'node:path';
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { getContentRoot, getShard, getToday } from '../lib/content/env.ts';
 import { byNewest } from '../lib/facts/entry.ts';
-import { isEmpty } from '../lib/site/empty-collections.ts';
+import { isEmpty } from '../lib/integration/empty-collections.ts';
 import { getLastUpdated } from '../lib/site/last-updated.ts';
-import { liveSnapshot } from '../lib/site/live-collections.ts';
+import { liveSnapshot } from '../lib/integration/live-collections.ts';
 import { writesEntry, writesLists } from '../lib/site/shard.ts';
 import { readJournalConfig } from '../lib/content/load.ts';
 import type { Entry } from '../lib/content/schema.ts';

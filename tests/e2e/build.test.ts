@@ -2,6 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { NO_ENTRY_TYPES } from '../../src/lib/integration/journal-loader.ts';
+import { STORE_INLINED } from '../../src/lib/integration/store-from-disk.ts';
 import { buildSite } from '../build-site.ts';
 import { minimalFixture } from '../helpers.ts';
 import { getBuild, outDir, page, textOf } from './pages.ts';
@@ -30,6 +32,13 @@ describe('npm run build', () => {
 		);
 		expect(Number(indexed?.[1])).toBe(entryPages.length);
 		expect(existsSync(join(outDir, 'pagefind/pagefind.js'))).toBe(true);
+	});
+
+	it("takes the fast paths that lean on Astro's private behaviour, or says which it did not", () => {
+		// The contract tests check each against Astro's code; this checks the build Astro runs.
+		const output = stripVTControlCharacters(getBuild('minimal').output);
+		expect(output).not.toContain(STORE_INLINED);
+		expect(output).not.toContain(NO_ENTRY_TYPES);
 	});
 
 	it('builds no search index with JOURNAL_SEARCH=0', () => {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { serveFolder } from '../../src/lib/site/static-files.ts';
+import { serveFolder } from '../../src/lib/integration/static-files.ts';
 
 export interface Served {
 	/** `http://127.0.0.1:<port>`, without a trailing slash. */

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
@@ -6,20 +6,16 @@ import type { AstroConfig, ContentEntryType } from 'astro';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadJournal } from '../../src/lib/content/load.ts';
-import { dropCheckedJournal, handOverCheckedJournal } from '../../src/lib/site/checked-data.ts';
 import {
-	astroBody,
+	dropCheckedJournal,
+	handOverCheckedJournal,
+} from '../../src/lib/integration/checked-data.ts';
+import {
 	entryTypesFor,
 	parseAsChecked,
 	type EntryTypes,
-} from '../../src/lib/site/journal-loader.ts';
-import {
-	hostileFixture,
-	leaksFixture,
-	makeJournal,
-	minimalFixture,
-	sampleContent,
-} from '../helpers.ts';
+} from '../../src/lib/integration/journal-loader.ts';
+import { makeJournal } from '../helpers.ts';
 
 /** What the loader stores for one file whose frontmatter Astro read as `raw`. */
 function loadOne(root: string, file: string, raw: Record<string, unknown>) {
@@ -161,36 +157,5 @@ describe('entry files the checker read are not parsed again', () => {
 		const added = join(root, 'entries/added.md');
 		await type.getEntryInfo({ contents: '---\ntitle: A\n---\nB', fileUrl: pathToFileURL(added) });
 		expect(parsed).toEqual([pathToFileURL(added).pathname]);
-	});
-
-	it.each([
-		['the sample journal', sampleContent],
-		['the minimal fixture', minimalFixture],
-		['the hostile fixture', hostileFixture],
-		['the leaks fixture', leaksFixture],
-	])('cuts the body of every entry of %s as Astro does', (_, root) => {
-		const files = readdirSync(join(root, 'entries'), { recursive: true, encoding: 'utf8' }).filter(
-			(f) => f.endsWith('.md'),
-		);
-		expect(files.length).toBeGreaterThan(0);
-		for (const file of files) {
-			const contents = readFileSync(join(root, 'entries', file), 'utf8');
-			const astro = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' }).content.trim();
-			expect(astroBody(contents), file).toBe(astro);
-		}
-	});
-
-	it('cuts bodies at the edges of Astro’s pattern as Astro does', () => {
-		for (const contents of [
-			'---\na: 1\n---\n\n  Body\n',
-			'\uFEFF---\na: 1\n---\nBody',
-			'\n\n---\na: 1\n---   \nBody',
-			'---\na: 1\n---x\nBody',
-			'No frontmatter\n---\n',
-			'---\r\na: 1\r\n---\r\nBody\r\n',
-		])
-			expect(astroBody(contents), JSON.stringify(contents)).toBe(
-				parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' }).content.trim(),
-			);
 	});
 });

@@ -2,15 +2,16 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { AstroError } from 'astro/errors';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/lib/content/problems.ts';
-import { dropCheckedJournal } from '../../src/lib/site/checked-data.ts';
+import { dropCheckedJournal } from '../../src/lib/integration/checked-data.ts';
 import {
 	DEV_WARNINGS_LISTED,
 	formatForDev,
 	journalIntegration,
-} from '../../src/lib/site/integration.ts';
-import { minimalFixture } from '../helpers.ts';
+} from '../../src/lib/integration/integration.ts';
+import { makeJournal, minimalFixture } from '../helpers.ts';
 
 const problem = (file: string, severity: Problem['severity'], message: string): Problem => ({
 	file,
@@ -53,5 +54,31 @@ describe('the integration before a build', () => {
 		const logger = { warn: () => {}, error: () => {} };
 		setup({ command: 'build', config: { cacheDir: pathToFileURL(`${cacheDir}/`) }, logger });
 		expect(existsSync(cacheDir)).toBe(true);
+	});
+
+	it('stops a build whose journal has errors with an error Astro prints without a stack', () => {
+		const root = makeJournal({
+			'entries/x.md':
+				'---\ntitle: T\ndate: 2026-04-01\nauthors: [ana]\nfollows: nowhere\nstatus: shipped\n---\n',
+		});
+		const setup = journalIntegration({ root, today: '2026-06-01' }).hooks['astro:config:setup'] as (
+			options: unknown,
+		) => void;
+		const logged: string[] = [];
+		const logger = { warn: () => {}, error: (text: string) => logged.push(text) };
+		const cacheDir = pathToFileURL(`${mkdtempSync(join(tmpdir(), 'cache-'))}/`);
+		let thrown: unknown;
+		try {
+			setup({ command: 'build', config: { cacheDir }, logger });
+		} catch (error) {
+			thrown = error;
+		}
+		// Astro prints its user errors as a message and a hint, and a stack only when there is one.
+		expect(AstroError.is(thrown)).toBe(true);
+		const { message, stack } = thrown as AstroError;
+		expect(stack).toBeFalsy();
+		expect(message).toContain('The first is in entries/x.md, line 5.');
+		expect(message).toContain('Nothing was built.');
+		expect(logged.join('\n')).toContain('follows: "nowhere" is not a known entry slug.');
 	});
 });

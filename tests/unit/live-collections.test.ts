@@ -1,15 +1,21 @@
 import { EventEmitter } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DataStore } from 'astro/loaders';
-import type { FSWatcher } from 'vite';
+import { createServer, type FSWatcher, type RunnableDevEnvironment } from 'vite';
 import { describe, expect, it } from 'vitest';
 import {
 	announceChange,
+	dropWithImporters,
+	liveCollections,
 	liveSnapshot,
+	NOT_RUNNABLE,
 	onLiveChange,
 	shareStore,
 	watchedChanges,
-} from '../../src/lib/site/live-collections.ts';
+} from '../../src/lib/integration/live-collections.ts';
 
 type Stored = Parameters<DataStore['set']>[0];
 
@@ -58,5 +64,46 @@ describe('the loaders’ stores, as dev pages read them', () => {
 		announceChange();
 		await nextTurn();
 		expect(notices).toBe(2);
+	});
+});
+
+describe('the dev server after a change to the stores', () => {
+	it('drops the module that read them, and its importers, from a real Vite runner', async () => {
+		const root = mkdtempSync(join(tmpdir(), 'live-'));
+		const data = join(root, 'data.ts');
+		writeFileSync(data, 'export const title = "Before";\n');
+		writeFileSync(join(root, 'page.ts'), 'export { title } from "./data.ts";\n');
+		const server = await createServer({
+			root,
+			configFile: false,
+			logLevel: 'silent',
+			appType: 'custom',
+			server: { middlewareMode: true, watch: null, ws: false },
+		});
+		try {
+			const { runner } = server.environments.ssr as RunnableDevEnvironment;
+			const page = () => runner.import<{ title: string }>('/page.ts');
+			expect((await page()).title).toBe('Before');
+			writeFileSync(data, 'export const title = "After";\n');
+			// Nothing watches the files here: only the drop makes the runner evaluate them again.
+			expect((await page()).title).toBe('Before');
+			dropWithImporters(server, data);
+			expect((await page()).title).toBe('After');
+		} finally {
+			await server.close();
+		}
+	});
+
+	it('says at start when no page environment runs here, instead of never showing an edit', () => {
+		const warnings: string[] = [];
+		const setup = liveCollections(new URL('file:///site.ts')).hooks['astro:server:setup'] as (
+			options: unknown,
+		) => void;
+		const environment = { moduleGraph: { getModulesByFile: () => undefined } };
+		setup({
+			server: { environments: { ssr: environment, client: environment } },
+			logger: { warn: (text: string) => warnings.push(text) },
+		});
+		expect(warnings).toEqual([NOT_RUNNABLE]);
 	});
 });

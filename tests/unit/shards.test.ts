@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/lib/content/env.ts';
-import { astroCacheDir } from '../../src/lib/site/cache-dir.ts';
+import { astroCacheDir } from '../../src/lib/integration/cache-dir.ts';
 import { mergeShards } from '../../src/lib/site/shard-merge.ts';
 import { writesEntry, writesLists } from '../../src/lib/site/shard.ts';
 import { makeJournal, runCli } from '../helpers.ts';

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { getAudience, shardName, type Shard } from '../content/env.ts';
 import { isPublished } from '../facts/entry.ts';
-import { checkedJournal } from './checked-data.ts';
+import { checkedJournal } from '../integration/checked-data.ts';
 import { createLink, createUrls } from './urls.ts';
 
 /** Whether the build writes the page of an entry dated `date` (YYYY-MM-DD). */

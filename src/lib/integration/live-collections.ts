@@ -21,7 +21,8 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { DataStore } from 'astro/loaders';
-import type { EnvironmentModuleNode, FSWatcher, RunnableDevEnvironment, ViteDevServer } from 'vite';
+import { isRunnableDevEnvironment } from 'vite';
+import type { EnvironmentModuleNode, FSWatcher, ViteDevServer } from 'vite';
 
 const KEY = Symbol.for('outcome-journal.live-collections');
 
@@ -128,14 +129,17 @@ export function onLiveChange(listener: () => void): () => void {
 
 /**
  * In `astro dev`, drops the module that reads the collections (`dataModule`), and every module
- * that imported it, whenever a shared store changes.
+ * that imported it, whenever a shared store changes. A dev server where no environment runs the
+ * pages in this process would never show an edit: it says so at its start rather than serve
+ * stale pages in silence.
  */
 export function liveCollections(dataModule: URL): AstroIntegration {
 	let stop: (() => void) | undefined;
 	return {
 		name: 'outcome-journal:live-collections',
 		hooks: {
-			'astro:server:setup': ({ server }) => {
+			'astro:server:setup': ({ server, logger }) => {
+				if (!runsPagesHere(server)) logger.warn(NOT_RUNNABLE);
 				stop = onLiveChange(() => dropWithImporters(server, fileURLToPath(dataModule)));
 			},
 			'astro:server:done': () => stop?.(),
@@ -143,19 +147,30 @@ export function liveCollections(dataModule: URL): AstroIntegration {
 	};
 }
 
+export const NOT_RUNNABLE =
+	'The dev server runs no page environment in this process (a Vite runnable environment), so a ' +
+	'saved entry reaches its page only after a restart. See docs/decisions/0004.';
+
+/** Whether a page environment (Astro's `ssr` or `prerender`) evaluates modules in this process. */
+export function runsPagesHere(server: Pick<ViteDevServer, 'environments'>): boolean {
+	return ['ssr', 'prerender'].some((name) => {
+		const environment = server.environments[name];
+		return environment !== undefined && isRunnableDevEnvironment(environment);
+	});
+}
+
 /** As Astro does for its own data store: invalidated in Vite's graph, forgotten by the runner. */
-function dropWithImporters(server: ViteDevServer, file: string): void {
+export function dropWithImporters(server: Pick<ViteDevServer, 'environments'>, file: string): void {
 	const timestamp = Date.now();
 	for (const environment of Object.values(server.environments)) {
 		const dropped = new Set<EnvironmentModuleNode>();
 		for (const module of environment.moduleGraph.getModulesByFile(file) ?? [])
 			environment.moduleGraph.invalidateModule(module, dropped, timestamp, true);
-		// Only a runnable environment (the pages') has a runner, and so modules evaluated here.
-		const evaluated = (environment as Partial<RunnableDevEnvironment>).runner?.evaluatedModules;
-		if (!evaluated) continue;
+		if (!isRunnableDevEnvironment(environment)) continue;
+		const { evaluatedModules } = environment.runner;
 		for (const { id } of dropped) {
-			const module = id && evaluated.getModuleById(id);
-			if (module) evaluated.invalidateModule(module);
+			const module = id && evaluatedModules.getModuleById(id);
+			if (module) evaluatedModules.invalidateModule(module);
 		}
 	}
 }

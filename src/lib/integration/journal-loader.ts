@@ -30,7 +30,7 @@ import type { Entry } from '../content/schema.ts';
 import { checkedDataOf, checkedJournal } from './checked-data.ts';
 import { setEmpty } from './empty-collections.ts';
 import { announceChange, shareStore, watchedChanges } from './live-collections.ts';
-import { writesEntry } from './shard.ts';
+import { writesEntry } from '../site/shard.ts';
 
 /**
  * A loader for the files of `kind` under `root` that match `pattern`; ids are file names. Only
@@ -148,6 +148,11 @@ export function heldUntilLoaded(
 /** The glob loader's renderers by file extension: a context field that Astro does not declare. */
 export type EntryTypes = Map<string, ContentEntryType>;
 
+/** What the build says when Astro no longer hands loaders the field (docs/decisions/0003). */
+export const NO_ENTRY_TYPES =
+	'This Astro version gives loaders no entryTypes: every entry is parsed again after the check, ' +
+	'and a shard renders every entry. The site is right, but slower to build.';
+
 /**
  * The glob loader's markdown types for entries, with two changes:
  *
@@ -165,8 +170,7 @@ export function entryTypesFor(
 ): { entryTypes?: EntryTypes } {
 	const { entryTypes } = context as { entryTypes?: EntryTypes };
 	if (!entryTypes) {
-		if (shard)
-			context.logger.warn('This Astro version hides its renderers: the shard renders every entry.');
+		context.logger.warn(NO_ENTRY_TYPES);
 		return {};
 	}
 	const rendered = (filePath: string | undefined) => {
@@ -203,6 +207,7 @@ export function entryTypesFor(
 
 // Astro's own frontmatter pattern (@astrojs/internal-helpers/frontmatter), which is not the
 // checker's stricter one (content/frontmatter.ts): the body must be the one Astro would render.
+// tests/unit/journal-loader.test.ts holds it to the installed Astro's own `.md` entry type.
 const ASTRO_FRONTMATTER = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
 
 /** A markdown file's body as Astro's markdown types give it: what follows the frontmatter, trimmed. */

@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
 import { findLeftOut, leftOutText } from '../content/audience.ts';
 import { checkJournal } from '../content/check.ts';
 import { getAudience } from '../content/env.ts';
@@ -39,11 +40,7 @@ export function journalIntegration({ root, today }: JournalIntegrationOptions): 
 						logger,
 						`\n${command === 'dev' ? formatForDev(problems) : formatText(problems)}`,
 					);
-				if (errors && command === 'build') {
-					logger.error(`The journal in ${root} has errors (listed above); nothing was built.`);
-					// Exit here rather than throw: a content mistake deserves its message, not a stack trace.
-					process.exit(1);
-				}
+				if (errors && command === 'build') throw journalError(root, problems);
 				const audience = getAudience(process.env, journal.config);
 				const leftOut = leftOutText(findLeftOut(journal.entries, audience), audience);
 				if (leftOut) logger.warn(leftOut);
@@ -52,6 +49,21 @@ export function journalIntegration({ root, today }: JournalIntegrationOptions): 
 			},
 		},
 	};
+}
+
+/**
+ * What stops a build whose journal has errors: Astro's error for the user's own mistakes, which
+ * Astro prints as a message and a hint. Without a stack, which says nothing about a content
+ * mistake, Astro prints none.
+ */
+export function journalError(root: string, problems: readonly Problem[]): AstroError {
+	const first = problems.find((p) => p.severity === 'error')!;
+	const error = new AstroError(
+		`The journal in ${root} has errors, listed above: ${summarize(problems)} The first is in ${first.file}, line ${first.line}. Nothing was built.`,
+		'Fix the files named above; `npm run check` lists the problems again without building.',
+	);
+	error.stack = '';
+	return error;
 }
 
 /**
