@@ -46,6 +46,7 @@ export const benchMessages = {
 		`  dist      ${who}: ${d.pages} pages, ${formatValue(d.bytes, 'MB')}; entry page median ${formatValue(d.medianEntryPage, 'kB')}, largest ${formatValue(d.largestEntryPage?.bytes ?? null, 'kB')}`,
 	query: (who: string, q: QueryBytes) =>
 		`  query     ${who}: "${q.query}" found ${q.results}, downloaded ${formatValue(q.bytes, 'kB')} in ${q.requests} requests`,
+	noBrowser: (why: string) => `  query     not measured. ${why}`,
 	dev: (d: DevTimes) =>
 		d.exitCode !== undefined
 			? `  dev       the server exited (code ${d.exitCode}) before the ${d.timedOut === 'start' ? 'home page answered' : 'edit showed'}`

@@ -25,7 +25,8 @@ import { describeMachine } from '../bench/machine.ts';
 import { runMeasured, type Run } from '../bench/measure.ts';
 import { outOfMemory, projectedPeak } from '../bench/memory.ts';
 import { benchMessages as say } from '../bench/messages.ts';
-import { measureQueryBytes, serveStatic, type QueryTarget } from '../bench/query.ts';
+import { findChromium } from '../bench/chromium.ts';
+import { measureQueryBytes, NO_BROWSER, serveStatic, type QueryTarget } from '../bench/query.ts';
 import {
 	toMarkdown,
 	type BenchResult,
@@ -448,6 +449,10 @@ async function readOutput(
 	const dist = readDistStats(distDir, run.slugs);
 	run.print(say.dist(who, dist));
 	if (run.options.skip.has('query') || dist.searchIndexBytes === null) return { dist, query: null };
+	if (!findChromium(run.env)) {
+		run.print(say.noBrowser(NO_BROWSER));
+		return { dist, query: null };
+	}
 	const target =
 		who === 'project' && existsSync(join(distDir, 'search/index.html'))
 			? PROJECT_SEARCH_PAGE
