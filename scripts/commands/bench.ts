@@ -99,6 +99,15 @@ export async function runBench(
 	};
 	print(say.machine(result.machine));
 	print(say.sharedMachine());
+	mkdirSync(options.out, { recursive: true });
+	const json = join(options.out, 'bench.json');
+	const markdown = join(options.out, 'bench.md');
+	// Written after every size and shape, so that a long run stopped midway keeps what it measured.
+	const save = () => {
+		result.machine.loadAfter = loadavg();
+		writeFileSync(json, `${JSON.stringify(result, null, '\t')}\n`);
+		writeFileSync(markdown, toMarkdown(result));
+	};
 	let failed = false;
 	if (!options.skip.has('build') || !options.skip.has('baseline'))
 		failed = !(await warmUp(options, ctx.env, print));
@@ -109,13 +118,9 @@ export async function runBench(
 			const measured = await measureSize(entries, shape, options, ctx.env, print);
 			result.sizes.push(measured.size);
 			failed ||= measured.failed;
+			save();
 		}
-	result.machine.loadAfter = loadavg();
-	mkdirSync(options.out, { recursive: true });
-	const json = join(options.out, 'bench.json');
-	const markdown = join(options.out, 'bench.md');
-	writeFileSync(json, `${JSON.stringify(result, null, '\t')}\n`);
-	writeFileSync(markdown, toMarkdown(result));
+	save();
 	print(`\n${toMarkdown(result)}`);
 	print(say.wrote(relative(ctx.cwd, json), relative(ctx.cwd, markdown)));
 	return failed ? 1 : 0;
@@ -313,10 +318,11 @@ async function measureSize(
 		dev: null,
 		problems,
 	};
-	if (!problems.length) {
+	// Only what this run built: a skipped side's folder may hold an earlier run's output.
+	if (!problems.length && !skip.has('build'))
 		size.project = await readOutput(run, run.distDir, 'project');
+	if (!problems.length && !skip.has('baseline'))
 		size.baseline = await readOutput(run, join(run.baseDir, 'dist'), 'baseline');
-	}
 	size.checkSummary = run.checkSummary;
 	if (!skip.has('dev') && !problems.length) {
 		size.dev = await measureDevFor(run);
