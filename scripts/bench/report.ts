@@ -112,6 +112,8 @@ export interface Row {
 	where?: string;
 	/** The figure is a lower bound: the wait for it passed this time limit. */
 	over?: true;
+	/** Which figure the floor and aim judge. */
+	judgedOn?: 'project' | 'ratio';
 }
 
 export type Unit = 's' | 'GiB' | 'kB' | 'MB' | 'count' | 'x';
@@ -196,6 +198,7 @@ export function buildRows(m: SizeMeasurements): Row[] {
 		const { floor, aim } = judged.limit;
 		return {
 			...r,
+			judgedOn: judged.on,
 			floor: judged.text(floor),
 			pass: judge(value, floor),
 			aim: aim === null ? null : judged.text(aim),
@@ -380,9 +383,16 @@ export function spreadNotes(row: Row): string[] {
 	for (const [name, s, unit] of parts) {
 		if (!s || !isWide(s)) continue;
 		const outlier = s.outlier ? `; pair ${s.outlier} is the outlier` : '';
-		const judged = row.pass === 'unclear' || row.aimPass === 'unclear';
+		const unclear = [
+			...(row.pass === 'unclear' ? ['floor'] : []),
+			...(row.aimPass === 'unclear' ? ['aim'] : []),
+		];
+		const verdict =
+			name === row.judgedOn && unclear.length
+				? `, too wide to judge against the ${unclear.join(' or the ')}`
+				: '';
 		notes.push(
-			`${row.label}, ${name}: ${formatSummary(s, unit)} spreads ${spreadFactor(s).toFixed(2)}× from lowest to highest${outlier}${judged && name !== 'baseline' ? ', too wide to judge against the floor' : ''}.`,
+			`${row.label}, ${name}: ${formatSummary(s, unit)} spreads ${spreadFactor(s).toFixed(2)}× from lowest to highest${outlier}${verdict}.`,
 		);
 	}
 	return notes;
