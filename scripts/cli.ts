@@ -69,7 +69,7 @@ const COMMANDS: Record<string, Command> = {
 		run: async (ctx) => (await import('./commands/astro.ts')).runAstro('preview', ctx),
 	},
 	bench: {
-		options: ['entries', 'out', 'skip', 'seed', 'port'],
+		options: ['entries', 'shapes', 'pairs', 'out', 'skip', 'seed', 'port'],
 		run: async (ctx) => (await import('./commands/bench.ts')).runBench(ctx),
 	},
 	shards: {

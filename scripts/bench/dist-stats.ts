@@ -1,6 +1,7 @@
 /** What a build wrote: pages, bytes, entry page sizes and the search index. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { median } from './stats.ts';
 
 export interface DistStats {
 	/** HTML files. */
@@ -44,12 +45,6 @@ export function readDistStats(dir: string, entrySlugs: Iterable<string>): DistSt
 			null,
 		),
 	};
-}
-
-/** The middle value (the mean of the two middle values for an even count). */
-export function median(sorted: readonly number[]): number {
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function listFiles(dir: string): { path: string; bytes: number }[] {

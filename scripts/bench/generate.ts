@@ -2,7 +2,8 @@
  * A deterministic synthetic journal for the benchmark: the same size and seed always give the
  * same files, byte for byte, and the same git history. Its shape follows a real organisation's
  * journal: about 2% people, 0.2% teams, 1% features and 0.5% metrics relative to entries,
- * entries over five years in `entries/<year>/<team>/`, bodies of 150–600 words.
+ * entries over five years in `entries/<year>/<team>/`. Entries come in three shapes (`SHAPES`),
+ * since a journal of terse notes and one of long write-ups load a build differently.
  */
 import { AUTHOR_ROLES, METHODS } from '../../src/lib/content/vocabulary.ts';
 import { addDays, daysBetween } from '../../src/lib/utils/dates.ts';
@@ -34,8 +35,18 @@ export const BENCH_TODAY = '2026-01-20';
 /** Share of entries for each kind of file (the shape of a real journal). */
 export const SHAPE = { people: 0.02, teams: 0.002, features: 0.01, metrics: 0.005 } as const;
 
-/** Words in an entry's body, inclusive. */
-export const BODY_WORDS = { min: 150, max: 600 } as const;
+/**
+ * How entries are written. `typical` is the shape of a real journal; `short` entries are notes
+ * with no code and few metrics; `long` ones are write-ups with tables and several code blocks.
+ */
+export const SHAPES = {
+	typical: { words: { min: 150, max: 600 }, maxMetrics: 3 },
+	short: { words: { min: 50, max: 150 }, maxMetrics: 1 },
+	long: { words: { min: 600, max: 1500 }, maxMetrics: 3 },
+} as const;
+
+export type Shape = keyof typeof SHAPES;
+export const SHAPE_NAMES = Object.keys(SHAPES) as Shape[];
 
 /** One commit of the journal's history. */
 export interface Commit {
@@ -91,8 +102,12 @@ export function countsFor(entries: number) {
 	};
 }
 
-/** Generates a journal of `entries` entries from `seed`. */
-export function generateJournal(entries: number, seed: number): GeneratedJournal {
+/** Generates a journal of `entries` entries of one shape from `seed`. */
+export function generateJournal(
+	entries: number,
+	seed: number,
+	shape: Shape = 'typical',
+): GeneratedJournal {
 	const random = createRandom(seed);
 	const writer = createWriter(random);
 	const counts = countsFor(entries);
@@ -189,6 +204,7 @@ export function generateJournal(entries: number, seed: number): GeneratedJournal
 			tagPool,
 			tagRank,
 			recentByTeam,
+			shape,
 		});
 		generated.push(entry.info);
 		files.set(entry.info.file, entry.text);
@@ -233,6 +249,7 @@ interface EntryContext {
 	tagPool: string[];
 	tagRank: () => number;
 	recentByTeam: Map<string, string[]>;
+	shape: Shape;
 }
 
 const STATUS_OLD = [
@@ -285,7 +302,7 @@ function makeEntry(ctx: EntryContext) {
 	if (measured || random.chance(0.5))
 		lines.push(`summary: ${writer.sentences(random.int(10, 24))}`);
 
-	const results = random.int(measured ? 1 : 0, 3);
+	const results = random.int(measured ? 1 : 0, SHAPES[ctx.shape].maxMetrics);
 	const metricRows: string[] = [];
 	if (results) lines.push('metrics:');
 	for (const metric of random.sample(ctx.metrics, results)) {
@@ -355,7 +372,11 @@ function makeEntry(ctx: EntryContext) {
 	lines.push('---');
 	if (!draft) ctx.recentByTeam.set(teamKey, [...recentSlugs.slice(-19), slug]);
 
-	const { body, firstSection } = makeBody(random, writer, metricRows);
+	const { body, firstSection } = (ctx.shape === 'typical' ? makeBody : makeShapedBody[ctx.shape])(
+		random,
+		writer,
+		metricRows,
+	);
 	const frontmatter = lines.join('\n');
 	const revisedOn = addDays(date, random.int(14, 70));
 	return {
@@ -367,9 +388,10 @@ function makeEntry(ctx: EntryContext) {
 	};
 }
 
-/** A body of 150–600 words: three sections, with lists, a table or code in some. */
+/** A typical body of 150–600 words: three sections, with lists, a table or code in some. */
 function makeBody(random: Random, writer: Writer, metricRows: string[]) {
-	const target = random.int(BODY_WORDS.min, BODY_WORDS.max);
+	const { min, max } = SHAPES.typical.words;
+	const target = random.int(min, max);
 	const list = random.chance(0.5)
 		? Array.from(
 				{ length: random.int(3, 5) },
@@ -384,8 +406,20 @@ function makeBody(random: Random, writer: Writer, metricRows: string[]) {
 	const sub = random.chance(0.3)
 		? `### ${writer.sentences(random.int(2, 5)).replace(/\.$/, '')}`
 		: '';
+	return assembleBody(writer, target, { list, sub, table, code });
+}
+
+/** The parts of a body besides its prose. */
+interface BodyParts {
+	list: string;
+	sub: string;
+	table: string;
+	code: string;
+}
+
+/** Three sections around `parts`, with prose filling them to exactly `target` words. */
+function assembleBody(writer: Writer, target: number, { list, sub, table, code }: BodyParts) {
 	const fixed = ['## What we did', list, '## What happened', sub, table, code, "## What's next"];
-	// Prose fills the rest, so that the body has exactly `target` words.
 	const proseWords = Math.max(0, target - countWords(fixed.join('\n')));
 	const did = Math.round(proseWords * 0.4);
 	const happened = Math.round(proseWords * 0.4);
@@ -398,6 +432,48 @@ function makeBody(random: Random, writer: Writer, metricRows: string[]) {
 		["## What's next", prose[2]],
 	].map((parts) => parts.filter(Boolean).join('\n\n'));
 	return { body: `${sections.join('\n\n')}\n`, firstSection: `${sections[0]}\n` };
+}
+
+/** Bodies of the other shapes; `typical` keeps its own draws, so its journals stay as they were. */
+const makeShapedBody = {
+	/** 50–150 words: prose and at most a short list, no table, no code. */
+	short(random: Random, writer: Writer) {
+		const { min, max } = SHAPES.short.words;
+		const target = random.int(min, max);
+		const list = random.chance(0.3)
+			? Array.from({ length: 2 }, () => `- ${writer.sentences(random.int(3, 6))}`).join('\n')
+			: '';
+		return assembleBody(writer, target, { list, sub: '', table: '', code: '' });
+	},
+	/** 600–1,500 words: a list, one or two tables, and two to four code blocks. */
+	long(random: Random, writer: Writer, metricRows: string[]) {
+		const { min, max } = SHAPES.long.words;
+		const target = random.int(min, max);
+		const list = Array.from(
+			{ length: random.int(4, 8) },
+			() => `- ${writer.sentences(random.int(5, 12))}`,
+		).join('\n');
+		const tables = [stepTable(random, writer)];
+		if (metricRows.length)
+			tables.unshift(
+				['| Metric | Before | After |', '| --- | ---: | ---: |', ...metricRows].join('\n'),
+			);
+		const code = random
+			.sample(CODE_SAMPLES, random.int(2, 4))
+			.map((sample) => sample.join('\n'))
+			.join('\n\n');
+		const sub = `### ${writer.sentences(random.int(2, 5)).replace(/\.$/, '')}`;
+		return assembleBody(writer, target, { list, sub, table: tables.join('\n\n'), code });
+	},
+};
+
+/** A table of rollout steps with a number per step, as long write-ups have. */
+function stepTable(random: Random, writer: Writer): string {
+	const rows = Array.from(
+		{ length: random.int(3, 6) },
+		(_, i) => `| ${i + 1} | ${writer.words(random.int(2, 5))} | ${random.int(1, 100)}% |`,
+	);
+	return ['| Step | What | Traffic |', '| ---: | --- | ---: |', ...rows].join('\n');
 }
 
 function weeklySeries(random: Random, kind: (typeof METRIC_KINDS)[number]): string {

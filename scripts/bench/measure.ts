@@ -13,6 +13,8 @@ export interface Run {
 	ms: number;
 	/** Exit code; 1 when killed by a signal. */
 	code: number;
+	/** The signal that killed it (the kernel's out-of-memory killer sends SIGKILL). */
+	signal: NodeJS.Signals | null;
 	/** Peak resident bytes of the process tree; null where /proc is missing. */
 	peakRss: number | null;
 	/** CPU time (user + system) of the process tree; null where /proc is missing. */
@@ -34,10 +36,10 @@ export function runMeasured(command: string, args: string[], options: RunOptions
 			sampler.stop();
 			reject(error);
 		});
-		child.on('close', (code) => {
+		child.on('close', (code, signal) => {
 			const ms = performance.now() - started;
 			const { peakRss, cpuMs } = sampler.stop();
-			resolve({ ms, code: code ?? 1, peakRss, cpuMs, tail: tail() });
+			resolve({ ms, code: code ?? 1, signal, peakRss, cpuMs, tail: tail() });
 		});
 	});
 }

@@ -14,10 +14,27 @@ export const benchMessages = {
 		'Other work on this machine slows every step: compare ratios within one run, not numbers across runs.',
 	warmedUp: (entries: number, ms: number) =>
 		`Warm-up: the project and the baseline built once on ${entries} entries, not timed (${formatValue(ms, 's')}).`,
-	size: (entries: number) => `\n${entries.toLocaleString('en')} entries`,
+	size: (entries: number, shape: string, pairs: number) =>
+		`\n${entries.toLocaleString('en')} entries, ${shape} shape, ${pairs} pair${pairs === 1 ? '' : 's'}`,
+	pair: (n: number, of: number, first: string) => `  pair ${n} of ${of}, ${first} first`,
+	memoryAhead: (entries: number, projected: number, memory: number) =>
+		`  memory    growing linearly from the last size, the build would need about ${formatValue(projected, 'GiB')} at ${entries.toLocaleString('en')} entries, more than this machine's ${formatValue(memory, 'GiB')}; trying anyway`,
+	outOfMemory: (
+		step: string,
+		entries: number,
+		why: 'heap' | 'killed',
+		peak: number | null,
+		memory: number,
+	) =>
+		why === 'heap'
+			? `${step} ran out of memory at ${entries.toLocaleString('en')} entries: a Node process hit its heap limit (peak of the whole tree ${formatValue(peak, 'GiB')}, machine ${formatValue(memory, 'GiB')}). NODE_OPTIONS=--max-old-space-size=<MiB> raises the limit; the remaining pairs of this size and shape were not run.`
+			: `${step} was killed at ${entries.toLocaleString('en')} entries, most likely by the kernel for want of memory (peak of the whole tree ${formatValue(peak, 'GiB')}, machine ${formatValue(memory, 'GiB')}); the remaining pairs of this size and shape were not run.`,
+	stepFailed: (step: string, code: number) =>
+		`${step} failed (exit ${code}); its output is printed above. The remaining pairs of this size and shape were not run.`,
+	devFailed: () => 'The dev server did not answer in time; its output is printed above.',
 	generated: (dir: string, files: number, commits: number, ms: number) =>
 		`  journal   ${files} files, ${commits} commits in ${dir} (${formatValue(ms, 's')})`,
-	check: (t: Timed & { summary: string }) => `  check     ${timed(t)}: ${t.summary}`,
+	check: (t: Timed, summary: string) => `  check     ${timed(t)}: ${summary}`,
 	build: (what: string, t: Timed) => `  ${what.padEnd(9)} ${timed(t)}`,
 	indexing: (i: { ms: number; pages: number }) =>
 		`  index     ${i.pages} pages in ${formatValue(i.ms, 's')}, as the build's indexing step reported`,
@@ -25,10 +42,11 @@ export const benchMessages = {
 		'  search    the build wrote no pagefind/ index, so "with search" is measured for the baseline only',
 	searchSwitchIgnored: () =>
 		'  search    JOURNAL_SEARCH=0 still wrote pagefind/: the build does not honour the switch yet',
-	dist: (d: DistStats) =>
-		`  dist      ${d.pages} pages, ${formatValue(d.bytes, 'MB')}; entry page median ${formatValue(d.medianEntryPage, 'kB')}, largest ${formatValue(d.largestEntryPage?.bytes ?? null, 'kB')}`,
+	dist: (who: string, d: DistStats) =>
+		`  dist      ${who}: ${d.pages} pages, ${formatValue(d.bytes, 'MB')}; entry page median ${formatValue(d.medianEntryPage, 'kB')}, largest ${formatValue(d.largestEntryPage?.bytes ?? null, 'kB')}`,
 	query: (who: string, q: QueryBytes) =>
 		`  query     ${who}: "${q.query}" found ${q.results}, downloaded ${formatValue(q.bytes, 'kB')} in ${q.requests} requests`,
+	noBrowser: (why: string) => `  query     not measured. ${why}`,
 	dev: (d: DevTimes) =>
 		d.exitCode !== undefined
 			? `  dev       the server exited (code ${d.exitCode}) before the ${d.timedOut === 'start' ? 'home page answered' : 'edit showed'}`
@@ -44,6 +62,8 @@ export const benchMessages = {
 	wrote: (json: string, markdown: string) => `\nWrote ${json} and ${markdown}`,
 	badSizes: (value: string) =>
 		`--entries must be a comma-separated list of positive whole numbers, not "${value}".`,
+	badShape: (value: string, known: readonly string[]) =>
+		`--shapes does not know "${value}"; it takes a comma-separated list of ${known.join(', ')}.`,
 	badSkip: (value: string, known: readonly string[]) =>
 		`--skip does not know "${value}"; it takes a comma-separated list of ${known.join(', ')}.`,
 	badNumber: (flag: string, value: string) =>

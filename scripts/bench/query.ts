@@ -8,6 +8,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { findChromium } from './chromium.ts';
 
 export type QueryTarget =
 	/** A search page: where it is, the input to type into, and what marks one result. */
@@ -77,13 +78,18 @@ const CHROMIUM_ARGS = [
 	'--disable-sync',
 ];
 
+/** What the query measurement says when it finds no browser. */
+export const NO_BROWSER =
+	'Measuring a query needs Chromium: set CHROMIUM_PATH or put chromium on PATH, or leave the query out with --skip query.';
+
 /** Types `query` against the site served at `origin` and counts what the browser downloads. */
 export async function measureQueryBytes(
 	origin: string,
 	target: QueryTarget,
 	query: string,
-	executablePath = '/usr/bin/chromium',
+	executablePath = findChromium(),
 ): Promise<QueryBytes> {
+	if (!executablePath) throw new Error(NO_BROWSER);
 	// Loaded here, not at the top: the CLI's other commands should not pay for a browser driver.
 	const { chromium } = await import('playwright-core');
 	const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });

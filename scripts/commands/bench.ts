@@ -1,9 +1,10 @@
 /**
- * `npm run bench`: generate a synthetic journal per size, then measure the project against a bare
- * Astro baseline on the same files in the same run (see scripts/bench/ and docs/benchmark.md).
+ * `npm run bench`: generate a synthetic journal per size and shape, then measure the project
+ * against a bare Astro baseline on the same files, in alternating pairs within one run (see
+ * scripts/bench/ and docs/benchmark.md).
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir, loadavg } from 'node:os';
+import { tmpdir, loadavg, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../src/lib/content/env.ts';
@@ -14,17 +15,22 @@ import { readDistStats } from '../bench/dist-stats.ts';
 import {
 	BENCH_TODAY,
 	generateJournal,
+	SHAPE_NAMES,
 	TYPICAL_QUERY,
 	type GeneratedJournal,
+	type Shape,
 } from '../bench/generate.ts';
 import { writeJournalRepo } from '../bench/git-history.ts';
 import { describeMachine } from '../bench/machine.ts';
 import { runMeasured, type Run } from '../bench/measure.ts';
+import { outOfMemory, projectedPeak } from '../bench/memory.ts';
 import { benchMessages as say } from '../bench/messages.ts';
-import { measureQueryBytes, serveStatic, type QueryTarget } from '../bench/query.ts';
+import { findChromium } from '../bench/chromium.ts';
+import { measureQueryBytes, NO_BROWSER, serveStatic, type QueryTarget } from '../bench/query.ts';
 import {
 	toMarkdown,
 	type BenchResult,
+	type PairRun,
 	type SizeMeasurements,
 	type Timed,
 } from '../bench/report.ts';
@@ -70,6 +76,8 @@ const pagefindBin = join(repoRoot, 'node_modules/pagefind/lib/runner/bin.cjs');
 
 interface BenchOptions {
 	sizes: number[];
+	shapes: Shape[];
+	pairs: number;
 	skip: Set<Step>;
 	seed: number;
 	port: number;
@@ -86,25 +94,33 @@ export async function runBench(
 		seed: options.seed,
 		startedAt: new Date().toISOString(),
 		machine: describeMachine(repoRoot),
+		pairs: options.pairs,
 		sizes: [],
 	};
 	print(say.machine(result.machine));
 	print(say.sharedMachine());
-	let failed = false;
-	if (!options.skip.has('build') || !options.skip.has('baseline'))
-		failed = !(await warmUp(options, ctx.env, print));
-	for (const entries of options.sizes) {
-		print(say.size(entries));
-		const measured = await measureSize(entries, options, ctx.env, print);
-		result.sizes.push(measured.size);
-		failed ||= measured.failed;
-	}
-	result.machine.loadAfter = loadavg();
 	mkdirSync(options.out, { recursive: true });
 	const json = join(options.out, 'bench.json');
 	const markdown = join(options.out, 'bench.md');
-	writeFileSync(json, `${JSON.stringify(result, null, '\t')}\n`);
-	writeFileSync(markdown, toMarkdown(result));
+	// Written after every size and shape, so that a long run stopped midway keeps what it measured.
+	const save = () => {
+		result.machine.loadAfter = loadavg();
+		writeFileSync(json, `${JSON.stringify(result, null, '\t')}\n`);
+		writeFileSync(markdown, toMarkdown(result));
+	};
+	let failed = false;
+	if (!options.skip.has('build') || !options.skip.has('baseline'))
+		failed = !(await warmUp(options, ctx.env, print));
+	for (const entries of [...options.sizes].sort((a, b) => a - b))
+		for (const shape of options.shapes) {
+			print(say.size(entries, shape, options.pairs));
+			warnAboutMemory(result.sizes, entries, shape, print);
+			const measured = await measureSize(entries, shape, options, ctx.env, print);
+			result.sizes.push(measured.size);
+			failed ||= measured.failed;
+			save();
+		}
+	save();
 	print(`\n${toMarkdown(result)}`);
 	print(say.wrote(relative(ctx.cwd, json), relative(ctx.cwd, markdown)));
 	return failed ? 1 : 0;
@@ -113,9 +129,13 @@ export async function runBench(
 function readOptions(ctx: Pick<Context, 'flags' | 'cwd'>): BenchOptions {
 	const { flags } = ctx;
 	const entries = flags.entries ?? '1000,10000';
-	const sizes = entries.split(',').map((s) => Number(s.trim()));
+	const sizes = [...new Set(entries.split(',').map((s) => Number(s.trim())))];
 	if (!sizes.every((n) => Number.isInteger(n) && n > 0))
 		throw new UsageError(say.badSizes(entries));
+	const shapes = [...new Set((flags.shapes ?? SHAPE_NAMES.join(',')).split(',').filter(Boolean))];
+	for (const shape of shapes)
+		if (!(SHAPE_NAMES as string[]).includes(shape))
+			throw new UsageError(say.badShape(shape, SHAPE_NAMES));
 	const skip = new Set((flags.skip ?? '').split(',').filter(Boolean));
 	for (const step of skip)
 		if (!(STEPS as readonly string[]).includes(step))
@@ -128,6 +148,8 @@ function readOptions(ctx: Pick<Context, 'flags' | 'cwd'>): BenchOptions {
 	};
 	return {
 		sizes,
+		shapes: shapes as Shape[],
+		pairs: number('pairs', 3),
 		skip: skip as Set<Step>,
 		seed: number('seed', 1),
 		port: number('port', 4390),
@@ -136,14 +158,39 @@ function readOptions(ctx: Pick<Context, 'flags' | 'cwd'>): BenchOptions {
 	};
 }
 
+/** Says beforehand when a size looks set to need more memory than the machine has. */
+function warnAboutMemory(
+	done: SizeMeasurements[],
+	entries: number,
+	shape: Shape,
+	print: (text: string) => void,
+): void {
+	const peaks = done
+		.filter((m) => m.shape === shape)
+		.map((m) => ({
+			entries: m.entries,
+			peakRss:
+				Math.max(
+					0,
+					...m.pairs.flatMap((p) => [
+						p.project.withSearch?.peakRss ?? 0,
+						p.project.withoutSearch?.peakRss ?? 0,
+					]),
+				) || null,
+		}));
+	const projected = projectedPeak(peaks, entries);
+	if (projected !== null && projected > totalmem() * 0.9)
+		print(say.memoryAhead(entries, projected, totalmem()));
+}
+
 /** Entries in the warm-up journal: enough to run every page kind, quick to build. */
 const WARM_UP_ENTRIES = 200;
 
 /**
  * The first Astro build on a machine, or in a fresh clone, is far slower than the next ones,
- * whatever the journal: the bare baseline at 10,000 entries took 70 s first and 36 s on a rerun.
- * Whichever build came first paid for it. So one untimed build of the project (with search) and
- * of the baseline (with Pagefind) on a small journal comes before anything is timed.
+ * whatever the journal. Whichever build came first paid for it. So one untimed build of the
+ * project (with search) and of the baseline (with Pagefind) on a small journal comes before
+ * anything is timed.
  */
 async function warmUp(
 	options: BenchOptions,
@@ -182,9 +229,10 @@ function benchEnv(env: Context['env'], dir: string): Context['env'] {
 	};
 }
 
-/** What every step of one size needs. */
+/** What every step of one size and shape needs. */
 interface SizeRun {
 	entries: number;
+	shape: Shape;
 	/** The generated journal's root. */
 	dir: string;
 	journal: GeneratedJournal;
@@ -193,120 +241,174 @@ interface SizeRun {
 	env: Context['env'];
 	options: BenchOptions;
 	print: (text: string) => void;
-	/** Keeps a run's figures; a non-zero exit is printed with its output and fails the bench. */
-	timed: (step: string, run: Run) => Timed;
+	/** The project's output with search, read once the pairs are done. */
+	distDir: string;
+	/** The baseline project. */
+	baseDir: string;
+	/**
+	 * Keeps a run's figures, or null when it failed: the failure is printed with its output,
+	 * recorded in `problems` (in words when it ran out of memory) and fails the bench.
+	 */
+	timed: (step: string, run: Run) => Timed | null;
+	problems: string[];
+	/** The last line of the latest `check`, for the report. */
+	checkSummary: string | null;
 }
 
 async function measureSize(
 	entries: number,
+	shape: Shape,
 	options: BenchOptions,
 	env: Context['env'],
 	print: (text: string) => void,
 ): Promise<{ size: SizeMeasurements; failed: boolean }> {
-	const dir = join(options.work, `journal-${entries}`);
+	const name = `${shape}-${entries}`;
+	const dir = join(options.work, `journal-${name}`);
 	const started = performance.now();
-	const journal = generateJournal(entries, options.seed);
+	const journal = generateJournal(entries, options.seed, shape);
 	writeJournalRepo(dir, journal.commits);
 	const generateMs = performance.now() - started;
 	print(say.generated(dir, journal.files.size, journal.commits.length, generateMs));
-	let failed = false;
+	const problems: string[] = [];
 	const run: SizeRun = {
 		entries,
+		shape,
 		dir,
 		journal,
 		slugs: journal.entries.filter((e) => !e.draft).map((e) => e.slug),
 		env: benchEnv(env, dir),
 		options,
 		print,
-		timed: (step, { ms, cpuMs, peakRss, code, tail }) => {
-			if (code !== 0) {
-				failed = true;
-				print(say.failed(step, tail));
+		distDir: join(options.work, `dist-${name}`),
+		baseDir: join(options.work, `baseline-${name}`),
+		problems,
+		checkSummary: null,
+		timed: (step, result) => {
+			if (result.code === 0) {
+				const { ms, cpuMs, peakRss, code } = result;
+				return { ms, cpuMs, peakRss, code };
 			}
-			return { ms, cpuMs, peakRss, code };
+			print(say.failed(step, result.tail));
+			const memory = outOfMemory(result);
+			problems.push(
+				memory
+					? say.outOfMemory(step, entries, memory, result.peakRss, totalmem())
+					: say.stepFailed(step, result.code),
+			);
+			return null;
 		},
 	};
 	const { skip } = options;
+	if (!skip.has('baseline')) writeBaselineProject(run.baseDir, dir, repoRoot);
+	const pairs: PairRun[] = [];
+	for (let i = 0; i < options.pairs && !problems.length; i++) pairs.push(await measurePair(run, i));
 	const size: SizeMeasurements = {
 		entries,
+		shape,
 		journal: {
 			files: journal.files.size,
 			bytes: [...journal.files.values()].reduce((n, text) => n + Buffer.byteLength(text), 0),
 			commits: journal.commits.length,
 			generateMs,
 		},
-		check: skip.has('check') ? null : await measureCheck(run),
-		project: skip.has('build')
-			? { withoutSearch: null, withSearch: null, dist: null, query: null }
-			: await measureProject(run),
-		baseline: skip.has('baseline')
-			? { build: null, pagefind: null, dist: null, query: null }
-			: await measureBaseline(run),
-		dev: skip.has('dev') ? null : await measureDevFor(run),
+		checkSummary: null,
+		pairs,
+		project: { dist: null, query: null },
+		baseline: { dist: null, query: null },
+		dev: null,
+		problems,
 	};
-	if (size.dev?.failure) {
-		failed = true;
-		print(say.failed('dev', size.dev.failure));
+	// Only what this run built: a skipped side's folder may hold an earlier run's output.
+	if (!problems.length && !skip.has('build'))
+		size.project = await readOutput(run, run.distDir, 'project');
+	if (!problems.length && !skip.has('baseline'))
+		size.baseline = await readOutput(run, join(run.baseDir, 'dist'), 'baseline');
+	size.checkSummary = run.checkSummary;
+	if (!skip.has('dev') && !problems.length) {
+		size.dev = await measureDevFor(run);
+		if (size.dev.failure) problems.push(say.devFailed());
 	}
-	return { size, failed };
+	return { size, failed: problems.length > 0 };
 }
 
-async function measureCheck(run: SizeRun): Promise<SizeMeasurements['check']> {
+/**
+ * One pair: `check`, then the project's builds and the baseline's, the project first in odd
+ * pairs and the baseline first in even ones.
+ */
+async function measurePair(run: SizeRun, index: number): Promise<PairRun> {
+	const { skip } = run.options;
+	const pair: PairRun = {
+		first: index % 2 === 0 ? 'project' : 'baseline',
+		check: null,
+		project: { withoutSearch: null, withSearch: null, indexing: null },
+		baseline: { build: null, pagefind: null },
+	};
+	run.print(say.pair(index + 1, run.options.pairs, pair.first));
+	if (!skip.has('check')) pair.check = await measureCheck(run);
+	const sides = {
+		project: async () => {
+			if (!skip.has('build')) pair.project = await measureProject(run, index === 0);
+		},
+		baseline: async () => {
+			if (!skip.has('baseline')) pair.baseline = await measureBaseline(run);
+		},
+	};
+	const order =
+		pair.first === 'project'
+			? (['project', 'baseline'] as const)
+			: (['baseline', 'project'] as const);
+	for (const side of order) if (!run.problems.length) await sides[side]();
+	return pair;
+}
+
+async function measureCheck(run: SizeRun): Promise<Timed | null> {
 	const result = await runMeasured(
 		process.execPath,
 		['scripts/run.js', 'check', '--content', run.dir],
 		{ cwd: repoRoot, env: run.env },
 	);
-	const check = { ...run.timed('check', result), summary: result.tail.trim().split('\n').at(-1)! };
-	run.print(say.check(check));
+	const check = run.timed('check', result);
+	run.checkSummary = result.tail.trim().split('\n').at(-1) ?? null;
+	if (check) run.print(say.check(check, run.checkSummary ?? ''));
 	return check;
 }
 
 /**
- * The project's cold build. The default build indexes for search when the project has search;
- * then a second build with SEARCH_OFF gives the time without it. While the project has no search,
- * the default build is the build without search and is not repeated.
+ * The project's cold builds: the default build, which indexes for search and reports how long
+ * that took, then a build with SEARCH_OFF for the time without it. With `--skip search`, only
+ * the second.
  */
-async function measureProject(run: SizeRun): Promise<SizeMeasurements['project']> {
+async function measureProject(run: SizeRun, first: boolean): Promise<PairRun['project']> {
 	const { skip, work } = run.options;
-	const build = async (outDir: string, extraEnv: Record<string, string>) => {
+	const build = async (step: string, outDir: string, extraEnv: Record<string, string>) => {
 		rmSync(join(repoRoot, astroCacheDir(run.dir)), { recursive: true, force: true });
 		rmSync(outDir, { recursive: true, force: true });
 		const result = await runMeasured(process.execPath, [...buildCommand, '--outDir', outDir], {
 			cwd: repoRoot,
 			env: { ...run.env, ...COLD_COMPILE, ...extraEnv },
 		});
-		return { timed: run.timed('build', result), tail: result.tail };
+		return { timed: run.timed(step, result), tail: result.tail };
 	};
-	const distDir = join(work, `dist-${run.entries}`);
-	const { timed: first, tail } = await build(distDir, skip.has('search') ? SEARCH_OFF : {});
-	const dist = readDistStats(distDir, run.slugs);
-	const project: SizeMeasurements['project'] = {
-		withoutSearch: first,
-		withSearch: null,
-		dist,
-		query: null,
-	};
-	if (dist.searchIndexBytes === null || skip.has('search')) {
-		run.print(say.build('build', first));
-		if (!skip.has('search')) run.print(say.noSearch());
-	} else {
-		project.withSearch = first;
+	const project: PairRun['project'] = { withoutSearch: null, withSearch: null, indexing: null };
+	if (!skip.has('search')) {
+		const { timed, tail } = await build('build with search', run.distDir, {});
+		if (!timed) return project;
+		project.withSearch = timed;
 		project.indexing = readIndexing(tail);
-		run.print(say.build('+ search', first));
+		run.print(say.build('+ search', timed));
 		if (project.indexing) run.print(say.indexing(project.indexing));
-		const plainDir = join(work, `dist-${run.entries}-no-search`);
-		project.withoutSearch = (await build(plainDir, SEARCH_OFF)).timed;
-		run.print(say.build('build', project.withoutSearch));
-		if (existsSync(join(plainDir, 'pagefind'))) run.print(say.searchSwitchIgnored());
+		else if (first && !existsSync(join(run.distDir, 'pagefind'))) run.print(say.noSearch());
 	}
-	run.print(say.dist(dist));
-	if (!skip.has('query') && dist.searchIndexBytes !== null) {
-		const target = existsSync(join(distDir, 'search/index.html'))
-			? PROJECT_SEARCH_PAGE
-			: PAGEFIND_API;
-		project.query = await queryBytes(distDir, target);
-		run.print(say.query('project', project.query));
+	// Only its time is wanted: its output goes once measured, so that 50,000 entries fit on disk.
+	const plainDir = skip.has('search')
+		? run.distDir
+		: join(work, `dist-${run.shape}-${run.entries}-no-search`);
+	const { timed } = await build('build', plainDir, SEARCH_OFF);
+	project.withoutSearch = timed;
+	if (timed) run.print(say.build('build', timed));
+	if (plainDir !== run.distDir) {
+		if (first && existsSync(join(plainDir, 'pagefind'))) run.print(say.searchSwitchIgnored());
+		rmSync(plainDir, { recursive: true, force: true });
 	}
 	return project;
 }
@@ -317,11 +419,10 @@ export function readIndexing(output: string): { ms: number; pages: number } | nu
 	return match ? { pages: Number(match[1]), ms: Number(match[2]) * 1000 } : null;
 }
 
-/** The bare Astro project over the same entries, then plain Pagefind over its output. */
-async function measureBaseline(run: SizeRun): Promise<SizeMeasurements['baseline']> {
-	const { skip, work } = run.options;
-	const baseDir = join(work, `baseline-${run.entries}`);
-	writeBaselineProject(baseDir, run.dir, repoRoot);
+/** The bare Astro project's cold build, then plain Pagefind over its output. */
+async function measureBaseline(run: SizeRun): Promise<PairRun['baseline']> {
+	const { skip } = run.options;
+	const { baseDir } = run;
 	const distDir = join(baseDir, 'dist');
 	const measure = async (step: string, args: string[]) =>
 		run.timed(
@@ -331,20 +432,40 @@ async function measureBaseline(run: SizeRun): Promise<SizeMeasurements['baseline
 				env: { ...run.env, ...COLD_COMPILE },
 			}),
 		);
+	// Cold like the project's: no content store or output left by the previous pair.
+	for (const stale of ['.cache', '.astro', 'dist'])
+		rmSync(join(baseDir, stale), { recursive: true, force: true });
 	const build = await measure('baseline build', [astroBin, 'build']);
+	if (!build) return { build, pagefind: null };
 	run.print(say.build('baseline', build));
 	const pagefind = skip.has('search')
 		? null
 		: await measure('pagefind', [pagefindBin, '--site', distDir]);
 	if (pagefind) run.print(say.build('pagefind', pagefind));
+	return { build, pagefind };
+}
+
+/** Pages, bytes and one query of an output, read once after the pairs. */
+async function readOutput(
+	run: SizeRun,
+	distDir: string,
+	who: 'project' | 'baseline',
+): Promise<SizeMeasurements['project']> {
+	if (!existsSync(distDir)) return { dist: null, query: null };
 	const dist = readDistStats(distDir, run.slugs);
-	run.print(say.dist(dist));
-	const query =
-		!skip.has('query') && dist.searchIndexBytes !== null
-			? await queryBytes(distDir, PAGEFIND_API)
-			: null;
-	if (query) run.print(say.query('baseline', query));
-	return { build, pagefind, dist, query };
+	run.print(say.dist(who, dist));
+	if (run.options.skip.has('query') || dist.searchIndexBytes === null) return { dist, query: null };
+	if (!findChromium(run.env)) {
+		run.print(say.noBrowser(NO_BROWSER));
+		return { dist, query: null };
+	}
+	const target =
+		who === 'project' && existsSync(join(distDir, 'search/index.html'))
+			? PROJECT_SEARCH_PAGE
+			: PAGEFIND_API;
+	const query = await queryBytes(distDir, target);
+	run.print(say.query(who, query));
+	return { dist, query };
 }
 
 async function queryBytes(distDir: string, target: QueryTarget) {
@@ -375,5 +496,6 @@ async function measureDevFor(run: SizeRun): Promise<DevTimes> {
 		limits: { startMs: 600_000, editMs: 180_000 },
 	});
 	run.print(say.dev(dev));
+	if (dev.failure) run.print(say.failed('dev', dev.failure));
 	return dev;
 }

@@ -1,25 +1,6 @@
-/** Finding the Chromium that the browser tests drive. */
-import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
+/** Finding the Chromium that the browser tests drive: the bench's finder, one for both. */
+export { findChromium } from '../../scripts/bench/chromium.ts';
 
 /** What to do when no browser is found: one line, printed once for the whole run. */
 export const NO_CHROMIUM =
 	'The browser tests need Chromium: install it (`sudo apt-get install chromium` on Debian or Ubuntu) or set CHROMIUM_PATH to a Chromium or Chrome executable.';
-
-const NAMES = ['chromium', 'chromium-browser', 'google-chrome'];
-
-const runnable = (file: string) => {
-	try {
-		accessSync(file, constants.X_OK);
-		return true;
-	} catch {
-		return false;
-	}
-};
-
-/** CHROMIUM_PATH, or the first Chromium or Chrome on PATH; undefined if there is none. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
-	if (env.CHROMIUM_PATH) return runnable(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : undefined;
-	const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
-	return NAMES.flatMap((name) => dirs.map((dir) => join(dir, name))).find(runnable);
-}

@@ -5,10 +5,11 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
 	BENCH_TODAY,
-	BODY_WORDS,
 	generateJournal,
 	SHAPE,
+	SHAPES,
 	type GeneratedJournal,
+	type Shape,
 } from '../../scripts/bench/generate.ts';
 import { writeJournalRepo } from '../../scripts/bench/git-history.ts';
 import { checkJournal } from '../../src/lib/content/check.ts';
@@ -108,8 +109,8 @@ describe('the synthetic journal', () => {
 		const words = bodies.map(
 			(b) => b.replace(/```[\s\S]*?```/g, '').match(/\S*[a-z]\S*/gi)?.length ?? 0,
 		);
-		expect(Math.min(...words)).toBeGreaterThanOrEqual(BODY_WORDS.min);
-		expect(Math.max(...words)).toBeLessThanOrEqual(BODY_WORDS.max);
+		expect(Math.min(...words)).toBeGreaterThanOrEqual(SHAPES.typical.words.min);
+		expect(Math.max(...words)).toBeLessThanOrEqual(SHAPES.typical.words.max);
 		expect(bodies.every((b) => b.includes('## What happened'))).toBe(true);
 		expect(bodies.some((b) => /^- /m.test(b))).toBe(true);
 		expect(bodies.some((b) => /^\| --- \|/m.test(b))).toBe(true);
@@ -161,5 +162,72 @@ describe('the synthetic journal', () => {
 		const revised = journal.entries.filter((e) => updated.get(e.file)! > e.data!.date);
 		expect(revised.length).toBeGreaterThan(0);
 		expect(new Set(updated.values()).size).toBeGreaterThan(SIZE / 4);
+	});
+});
+
+/** Prose words of a body, counted independently of the generator: fenced code left out. */
+const proseWords = (body: string) =>
+	body.replace(/```[\s\S]*?```/g, '').match(/\S*[a-z]\S*/gi)?.length ?? 0;
+const codeBlocks = (body: string) => body.match(/^```\w+$/gm)?.length ?? 0;
+const hasTable = (body: string) => /^\| -+:? \|/m.test(body);
+
+describe('the journal shapes', () => {
+	const loaded = new Map<Shape, LoadedJournal>();
+	const dirs = new Map<Shape, string>();
+	beforeAll(() => {
+		for (const shape of ['short', 'long'] as const) {
+			const dir = writeRepo(generateJournal(SIZE, 5, shape));
+			dirs.set(shape, dir);
+			loaded.set(shape, loadJournal(dir));
+		}
+	});
+
+	it("gives today's journal, byte for byte, as the typical shape", () => {
+		expect(generateJournal(SIZE, 7, 'typical').files).toEqual(generateJournal(SIZE, 7).files);
+	});
+
+	it('is deterministic for each shape, and each shape differs from the others', () => {
+		for (const shape of ['short', 'long'] as const)
+			expect(generateJournal(SIZE, 5, shape).files).toEqual(generateJournal(SIZE, 5, shape).files);
+		const entry = (shape: Shape) =>
+			[...generateJournal(SIZE, 5, shape).files].find(([path]) => path.startsWith('entries/'))![1];
+		expect(new Set([entry('typical'), entry('short'), entry('long')]).size).toBe(3);
+	});
+
+	it('writes short entries of 50 to 150 words, with no code, no table and at most one metric', () => {
+		const entries = loaded.get('short')!.entries;
+		const words = entries.map((e) => proseWords(e.body!));
+		expect(Math.min(...words)).toBeGreaterThanOrEqual(50);
+		expect(Math.max(...words)).toBeLessThanOrEqual(150);
+		// Spread over the range, not bunched at one end.
+		expect(Math.max(...words) - Math.min(...words)).toBeGreaterThan(60);
+		expect(entries.filter((e) => codeBlocks(e.body!) > 0)).toEqual([]);
+		expect(entries.filter((e) => e.body!.includes('| --'))).toEqual([]);
+		expect(Math.max(...entries.map((e) => e.data!.metrics?.length ?? 0))).toBe(1);
+	});
+
+	it('writes long entries of 600 to 1,500 words, each with a table and two to four code blocks', () => {
+		const entries = loaded.get('long')!.entries;
+		const words = entries.map((e) => proseWords(e.body!));
+		expect(Math.min(...words)).toBeGreaterThanOrEqual(600);
+		expect(Math.max(...words)).toBeLessThanOrEqual(1500);
+		expect(Math.max(...words) - Math.min(...words)).toBeGreaterThan(400);
+		for (const e of entries) {
+			expect(hasTable(e.body!), e.file).toBe(true);
+			expect(codeBlocks(e.body!), e.file).toBeGreaterThanOrEqual(2);
+			expect(codeBlocks(e.body!), e.file).toBeLessThanOrEqual(4);
+		}
+		// Entries with results carry a second table: the metrics before and after.
+		expect(entries.some((e) => (e.body!.match(/^\| ---/gm)?.length ?? 0) >= 2)).toBe(true);
+	});
+
+	it('passes the checker with no errors in every shape', () => {
+		for (const shape of ['short', 'long'] as const) {
+			const { problems } = checkJournal(dirs.get(shape)!, BENCH_TODAY);
+			expect(
+				problems.filter((p) => p.severity === 'error'),
+				shape,
+			).toEqual([]);
+		}
 	});
 });

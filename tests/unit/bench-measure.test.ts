@@ -1,8 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findChromium } from '../../scripts/bench/chromium.ts';
 import { readDistStats } from '../../scripts/bench/dist-stats.ts';
 import { sampleProcessTree } from '../../scripts/bench/process-tree.ts';
 import { measureQueryBytes, serveStatic } from '../../scripts/bench/query.ts';
@@ -94,6 +95,27 @@ describe('the dist statistics', () => {
 	});
 });
 
+describe('finding Chromium', () => {
+	const dir = writeFiles({ 'bin/chromium': '#!/bin/sh\n', 'other/chrome': '#!/bin/sh\n' });
+	chmodSync(join(dir, 'bin/chromium'), 0o755);
+	chmodSync(join(dir, 'other/chrome'), 0o755);
+
+	it('takes CHROMIUM_PATH first, and nothing else when it is not runnable', () => {
+		const chrome = join(dir, 'other/chrome');
+		expect(findChromium({ CHROMIUM_PATH: chrome, PATH: join(dir, 'bin') })).toBe(chrome);
+		expect(
+			findChromium({ CHROMIUM_PATH: join(dir, 'other/missing'), PATH: join(dir, 'bin') }),
+		).toBeUndefined();
+	});
+
+	it('otherwise finds chromium on PATH', () => {
+		expect(findChromium({ PATH: `${join(dir, 'other')}:${join(dir, 'bin')}` })).toBe(
+			join(dir, 'bin/chromium'),
+		);
+		expect(findChromium({ PATH: join(dir, 'other') })).toBeUndefined();
+	});
+});
+
 describe('the query measurement', () => {
 	it('counts what Chromium downloads to search a Pagefind index', async () => {
 		const pages = ['apple orchard harvest', 'apple pie recipe', 'pear tree'];
@@ -134,6 +156,8 @@ describe('npm run bench', () => {
 		[['--entries', '10,abc'], /--entries must be/],
 		[['--skip', 'dev,lunch'], /--skip does not know "lunch"/],
 		[['--port', '0'], /--port must be a positive whole number/],
+		[['--pairs', '0'], /--pairs must be a positive whole number/],
+		[['--shapes', 'typical,tiny'], /--shapes does not know "tiny"/],
 	])('exits 2 for a bad flag: %s', async (args, message) => {
 		const result = await runCli(['bench', ...args]);
 		expect(result.code).toBe(2);
