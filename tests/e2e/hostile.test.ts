@@ -172,6 +172,8 @@ describe('every page of the hostile journal', () => {
 			expect(dialogs).toEqual([]);
 			expect(injections).toEqual([]);
 		},
+		// The timeout covers the pages loading beside this one.
+		60_000,
 	);
 });
 
