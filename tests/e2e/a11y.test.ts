@@ -130,16 +130,7 @@ describe.each(PAGES)('%s', (path) => {
 	it.each([true, false])(
 		'fits a 390 px phone screen without horizontal scrolling (scripts on: %s)',
 		async (javaScriptEnabled) => {
-			const page = await browser.newPage({
-				viewport: { width: 390, height: 800 },
-				javaScriptEnabled,
-			});
-			await page.goto(origin + path);
-			const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-				scrollWidth: document.documentElement.scrollWidth,
-				clientWidth: document.documentElement.clientWidth,
-			}));
-			await page.close();
+			const { scrollWidth, clientWidth } = await onPhone(path, javaScriptEnabled);
 			expect(clientWidth).toBe(390);
 			expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
 		},
@@ -190,17 +181,7 @@ describe('on a phone', () => {
 	});
 
 	it.each(PAGES)('%s has no scroll box inside the page that scrolls down', async (path) => {
-		const page = await browser.newPage(phone);
-		await page.goto(origin + path);
-		const boxes = await page.evaluate(() =>
-			[...document.querySelectorAll('main *')]
-				.filter((el) => {
-					const { overflowY } = getComputedStyle(el);
-					return /auto|scroll/.test(overflowY) && el.scrollHeight > el.clientHeight + 1;
-				})
-				.map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`),
-		);
-		await page.close();
+		const { boxes } = await onPhone(path, true);
 		expect(boxes).toEqual([]);
 	});
 });
@@ -214,6 +195,38 @@ it('the skip link is the first focusable element and moves focus to main', async
 	expect(await page.evaluate(() => location.hash)).toBe('#main');
 	await page.close();
 });
+
+const phoneLoads = new Map<string, ReturnType<typeof loadOnPhone>>();
+
+/**
+ * What the page at `path` measures on a 390 px phone screen, with scripts on or off: loaded once
+ * for every test that reads it, since a page load is the slow part.
+ */
+function onPhone(path: string, javaScriptEnabled: boolean) {
+	const key = `${javaScriptEnabled} ${path}`;
+	if (!phoneLoads.has(key)) phoneLoads.set(key, loadOnPhone(path, javaScriptEnabled));
+	return phoneLoads.get(key)!;
+}
+
+async function loadOnPhone(path: string, javaScriptEnabled: boolean) {
+	const page = await browser.newPage({ viewport: { width: 390, height: 800 }, javaScriptEnabled });
+	try {
+		await page.goto(origin + path);
+		return await page.evaluate(() => ({
+			scrollWidth: document.documentElement.scrollWidth,
+			clientWidth: document.documentElement.clientWidth,
+			// Boxes inside main that scroll down rather than letting the page grow.
+			boxes: [...document.querySelectorAll('main *')]
+				.filter((el) => {
+					const { overflowY } = getComputedStyle(el);
+					return /auto|scroll/.test(overflowY) && el.scrollHeight > el.clientHeight + 1;
+				})
+				.map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`),
+		}));
+	} finally {
+		await page.close();
+	}
+}
 
 /** Where the keyboard focus is: the skip link, the header or navigation, or main, and its text. */
 function focused(page: Page): Promise<string> {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parse } from 'node-html-parser';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/site/csp.ts';
 import { hostileFixture } from '../helpers.ts';
@@ -21,16 +21,68 @@ const htmlPages = filesOf('hostile', '.html').map((file) => `/${file.replace(/in
 
 let server: Served;
 let browser: Browser;
+/** One context for every visit: the fixture's remote images must not reach the network. */
+let context: BrowserContext;
+/** Where each open page's findings go, as its load event reports them. */
+const reports = new Map<Page, (visit: Omit<Visit, 'dialogs'>) => void>();
 
 beforeAll(async () => {
 	server = await serve(outDir('hostile'));
 	browser = await launchChromium();
+	context = await browser.newContext();
+	await context.route('**/*', (route) =>
+		route.request().url().startsWith(server.origin) ? route.continue() : route.abort(),
+	);
+	await context.exposeBinding('reportVisit', ({ page }, visit: Omit<Visit, 'dialogs'>) =>
+		reports.get(page)?.(visit),
+	);
+	// Checked in the page at its load event, before an alias page's redirect replaces it.
+	await context.addInitScript(
+		`addEventListener('load', () => reportVisit({ injections: (${findInjections.toString()})(), heading: document.querySelector('h1')?.textContent ?? null }));`,
+	);
 });
 
 afterAll(async () => {
 	await browser?.close();
 	await server?.close();
 });
+
+interface Visit {
+	/** What alert(), confirm() or prompt() asked, if any code ran. */
+	dialogs: string[];
+	/** What findInjections found at the load event. */
+	injections: string[];
+	/** The text of the page's first heading at the load event. */
+	heading: string | null;
+}
+
+const visits = new Map<string, Promise<Visit>>();
+
+/**
+ * Opens the page at `path` once for every test that reads it: a page load is the slow part, and
+ * what it finds does not depend on which test asked.
+ */
+function visit(path: string): Promise<Visit> {
+	if (!visits.has(path)) visits.set(path, load(path));
+	return visits.get(path)!;
+}
+
+async function load(path: string): Promise<Visit> {
+	const page = await context.newPage();
+	const dialogs: string[] = [];
+	page.on('dialog', (dialog) => {
+		dialogs.push(dialog.message());
+		void dialog.dismiss();
+	});
+	const reported = new Promise<Omit<Visit, 'dialogs'>>((resolve) => reports.set(page, resolve));
+	try {
+		await page.goto(server.url(path), { waitUntil: 'load' });
+		return { dialogs, ...(await reported) };
+	} finally {
+		reports.delete(page);
+		await page.close();
+	}
+}
 
 /** Everything on the open page that content could have injected, as readable findings. */
 function findInjections(): string[] {
@@ -112,41 +164,21 @@ describe('every page of the hostile journal', () => {
 		}
 	});
 
-	it.each(htmlPages)('%s runs no injected code and has no injected element', async (path) => {
-		const context = await browser.newContext();
-		// The fixture's remote images must not reach the network.
-		await context.route('**/*', (route) =>
-			route.request().url().startsWith(server.origin) ? route.continue() : route.abort(),
-		);
-		const page = await context.newPage();
-		const dialogs: string[] = [];
-		page.on('dialog', (dialog) => {
-			dialogs.push(dialog.message());
-			void dialog.dismiss();
-		});
-		// Checked in the page at its load event, before an alias page's redirect replaces it.
-		let report: (found: string[]) => void = () => {};
-		const reported = new Promise<string[]>((resolve) => (report = resolve));
-		await page.exposeFunction('reportInjections', (found: string[]) => report(found));
-		await page.addInitScript(
-			`addEventListener('load', () => reportInjections((${findInjections.toString()})()));`,
-		);
-		await page.goto(server.url(path), { waitUntil: 'load' });
-		const injections = await reported;
-		await context.close();
-		expect(dialogs).toEqual([]);
-		expect(injections).toEqual([]);
-	});
+	// Independent pages of one context: several load at once while others wait on the network.
+	it.concurrent.each(htmlPages)(
+		'%s runs no injected code and has no injected element',
+		async (path) => {
+			const { dialogs, injections } = await visit(path);
+			expect(dialogs).toEqual([]);
+			expect(injections).toEqual([]);
+		},
+		// The timeout covers the pages loading beside this one.
+		60_000,
+	);
 });
 
 describe('hostile text is shown as written', () => {
-	const titleOf = async (path: string) => {
-		const page = await browser.newPage();
-		await page.goto(server.url(path));
-		const text = await page.locator('h1').first().textContent();
-		await page.close();
-		return text;
-	};
+	const titleOf = async (path: string) => (await visit(path)).heading;
 
 	it.each([
 		['entries', journal.entries],
