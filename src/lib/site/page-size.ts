@@ -10,6 +10,8 @@ export const PAGE_SIZE = {
 	followUpOwners: 20,
 	/** Rows of a metric page's Measurements table (a metric page was 660 kB at 10,000 entries). */
 	measurements: 50,
+	/** Entries in a person's outcome history on one page; a longer history has a page per year. */
+	historyEntries: 50,
 } as const;
 
 /** Which items one page of a split list holds, as paginate() numbers them: "entries 101–200 of 250". */
