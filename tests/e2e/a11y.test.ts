@@ -44,8 +44,8 @@ const PAGES = [
 	NOT_FOUND,
 ];
 
-/** A history long enough to be split by year (lib/site/history-pages.ts): its summary and a year. */
-const SPLIT_HISTORY = ['/people/ana/history/', '/people/ana/history/2025/'];
+/** A history split by year (lib/site/history-pages.ts): its summary, and its shortest year. */
+const SPLIT_HISTORY = ['/people/ana/history/', '/people/ana/history/2026/'];
 
 /** Each page with the build it is served from. */
 const TARGETS: [SiteBuild, string][] = [
