@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outDir, page as builtPage } from './pages.ts';
+import { outDir, page as builtPage, type SiteBuild } from './pages.ts';
 import { CSP, launchChromium, serve, type Served } from './serve.ts';
 
 /** An address the journal does not have: the host answers with 404.html. */
@@ -44,9 +44,20 @@ const PAGES = [
 	NOT_FOUND,
 ];
 
+/** A history split by year (lib/site/history-pages.ts): its summary, and its shortest year. */
+const SPLIT_HISTORY = ['/people/ana/history/', '/people/ana/history/2026/'];
+
+/** Each page with the build it is served from. */
+const TARGETS: [SiteBuild, string][] = [
+	...PAGES.map((path): [SiteBuild, string] => ['sample', path]),
+	...SPLIT_HISTORY.map((path): [SiteBuild, string] => ['manyMeasurements', path]),
+];
+
 let site: Served;
+let split: Served;
 let browser: Browser;
 let origin: string;
+const originOf = (build: SiteBuild) => (build === 'sample' ? site : split).origin;
 
 /**
  * The one script any page may carry: the header search box's `/` shortcut, a small external
@@ -59,12 +70,16 @@ const sharedScript = builtPage('sample', '')
 beforeAll(async () => {
 	site = await serve(outDir('sample'), { headers: { 'Content-Security-Policy': CSP } });
 	origin = site.origin;
+	split = await serve(outDir('manyMeasurements'), {
+		headers: { 'Content-Security-Policy': CSP },
+	});
 	browser = await launchChromium();
 });
 
 afterAll(async () => {
 	await browser?.close();
 	await site?.close();
+	await split?.close();
 });
 
 it('the shared script is one small file', () => {
@@ -72,12 +87,12 @@ it('the shared script is one small file', () => {
 	expect(statSync(join(outDir('sample'), sharedScript!)).size).toBeLessThan(2048);
 });
 
-describe.each(PAGES)('%s', (path) => {
+describe.each(TARGETS)('%s %s', (build, path) => {
 	// One load for both checks: a page load is the slow part on a busy machine.
 	it('loads with no console error and no failed request (favicon included); Tab reaches the skip link, then the navigation', async () => {
 		const page = await browser.newPage();
 		const problems: string[] = [];
-		const isPage = (url: string) => url === origin + path;
+		const isPage = (url: string) => url === originOf(build) + path;
 		page.on('console', (m) => {
 			// Chromium logs a page's own 404 status as an error: that one is the point here.
 			if (m.type() !== 'error' || (path === NOT_FOUND && isPage(m.location().url))) return;
@@ -89,7 +104,7 @@ describe.each(PAGES)('%s', (path) => {
 			const expected = path === NOT_FOUND && isPage(r.url()) ? 404 : 200;
 			if (r.status() !== expected && r.status() !== 304) problems.push(`${r.status()}: ${r.url()}`);
 		});
-		const response = await page.goto(origin + path, { waitUntil: 'networkidle' });
+		const response = await page.goto(originOf(build) + path, { waitUntil: 'networkidle' });
 		// Headless Chromium fetches no favicon itself: ask for the one the page names.
 		const icon = await page.locator('link[rel="icon"]').getAttribute('href');
 		const iconStatus = await page.evaluate(async (href) => (await fetch(href)).status, icon!);
@@ -116,7 +131,7 @@ describe.each(PAGES)('%s', (path) => {
 		async (colorScheme) => {
 			const context = await browser.newContext({ colorScheme });
 			const page = await context.newPage();
-			await page.goto(origin + path);
+			await page.goto(originOf(build) + path);
 			const { violations } = await new AxeBuilder({ page }).analyze();
 			await context.close();
 			expect(
@@ -130,7 +145,7 @@ describe.each(PAGES)('%s', (path) => {
 	it.each([true, false])(
 		'fits a 390 px phone screen without horizontal scrolling (scripts on: %s)',
 		async (javaScriptEnabled) => {
-			const { scrollWidth, clientWidth } = await onPhone(path, javaScriptEnabled);
+			const { scrollWidth, clientWidth } = await onPhone(build, path, javaScriptEnabled);
 			expect(clientWidth).toBe(390);
 			expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
 		},
@@ -139,7 +154,7 @@ describe.each(PAGES)('%s', (path) => {
 	// Islands load their own script files; chart code stays on chart pages (charts.test.ts).
 	it('loads scripts only as files, none inline', () => {
 		const file = path === NOT_FOUND ? '404.html' : path.slice(1).split('?')[0]!;
-		const scripts = builtPage('sample', file)
+		const scripts = builtPage(build, file)
 			.querySelectorAll('script')
 			.map((s) => ({ src: s.getAttribute('src'), code: s.textContent.trim() }));
 		for (const script of scripts) expect(script).toEqual({ src: expect.any(String), code: '' });
@@ -180,10 +195,13 @@ describe('on a phone', () => {
 		await page.close();
 	});
 
-	it.each(PAGES)('%s has no scroll box inside the page that scrolls down', async (path) => {
-		const { boxes } = await onPhone(path, true);
-		expect(boxes).toEqual([]);
-	});
+	it.each(TARGETS)(
+		'%s %s has no scroll box inside the page that scrolls down',
+		async (build, path) => {
+			const { boxes } = await onPhone(build, path, true);
+			expect(boxes).toEqual([]);
+		},
+	);
 });
 
 it('the skip link is the first focusable element and moves focus to main', async () => {
@@ -199,19 +217,20 @@ it('the skip link is the first focusable element and moves focus to main', async
 const phoneLoads = new Map<string, ReturnType<typeof loadOnPhone>>();
 
 /**
- * What the page at `path` measures on a 390 px phone screen, with scripts on or off: loaded once
+ * What the page at `path` of `build` measures on a 390 px phone screen, with scripts on or off: loaded once
  * for every test that reads it, since a page load is the slow part.
  */
-function onPhone(path: string, javaScriptEnabled: boolean) {
-	const key = `${javaScriptEnabled} ${path}`;
-	if (!phoneLoads.has(key)) phoneLoads.set(key, loadOnPhone(path, javaScriptEnabled));
+function onPhone(build: SiteBuild, path: string, javaScriptEnabled: boolean) {
+	const key = `${javaScriptEnabled} ${build} ${path}`;
+	if (!phoneLoads.has(key))
+		phoneLoads.set(key, loadOnPhone(originOf(build) + path, javaScriptEnabled));
 	return phoneLoads.get(key)!;
 }
 
-async function loadOnPhone(path: string, javaScriptEnabled: boolean) {
+async function loadOnPhone(url: string, javaScriptEnabled: boolean) {
 	const page = await browser.newPage({ viewport: { width: 390, height: 800 }, javaScriptEnabled });
 	try {
-		await page.goto(origin + path);
+		await page.goto(url);
 		return await page.evaluate(() => ({
 			scrollWidth: document.documentElement.scrollWidth,
 			clientWidth: document.documentElement.clientWidth,

@@ -93,6 +93,30 @@ describe.each(PAGES)('the $kind page ($path)', ({ path, ready }) => {
 	});
 });
 
+describe('a history split by year (the manyMeasurements journal)', () => {
+	let split: Served;
+	beforeAll(async () => {
+		split = await serve(outDir('manyMeasurements'), {
+			headers: { 'Content-Security-Policy': CSP },
+		});
+	});
+	afterAll(async () => {
+		await split?.close();
+	});
+	const files = filesOf('manyMeasurements', '.html').filter((f) =>
+		f.startsWith('people/ana/history/'),
+	);
+
+	it.each(files)('%s carries the policy and reports no violation', async (file) => {
+		expect(
+			builtPage('manyMeasurements', file)
+				.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')
+				.map((meta) => meta.getAttribute('content')),
+		).toEqual([CONTENT_SECURITY_POLICY]);
+		await expectNoViolation(split, `/${file.replace(/index\.html$/, '')}`, undefined, CSP);
+	});
+});
+
 /** Opens `path` and fails on any CSP violation, console error or missing stylesheet. */
 async function expectNoViolation(from: Served, path: string, ready?: string, header?: string) {
 	const page = await browser.newPage();

@@ -12,7 +12,15 @@ import { describe, expect, it } from 'vitest';
 import type { Entry, Method } from '../../src/lib/content/schema.ts';
 import { formatDate } from '../../src/lib/site/format.ts';
 import { MOVED_ENTRIES } from './journals.ts';
-import { AWKWARD_ENTRY, asCsvCell, minimalFixture, sampleContent } from '../helpers.ts';
+import {
+	AWKWARD_ENTRY,
+	asCsvCell,
+	makeJournal,
+	manyMeasurementsFiles,
+	minimalFixture,
+	sampleContent,
+} from '../helpers.ts';
+import { PAGE_SIZE } from '../../src/lib/site/page-size.ts';
 import { entryRecords, outDir, page, textOf, type SiteBuild } from './pages.ts';
 import { readJournalFiles } from '../journal-files.ts';
 
@@ -170,6 +178,75 @@ describe('the history page without JavaScript', () => {
 	it('is linked from the person page', () => {
 		const links = page('sample', 'people/ana').querySelectorAll('main a');
 		expect(links.map((a) => a.getAttribute('href'))).toContain('/people/ana/history/');
+	});
+});
+
+describe('a history longer than one page holds', () => {
+	// The manyMeasurements journal gives ana more entries than PAGE_SIZE.historyEntries.
+	const ana = entriesOf(published(makeJournal(manyMeasurementsFiles)), 'ana');
+	const years = [...new Set(ana.map((e) => e.data.date.slice(0, 4)))];
+	const summary = page('manyMeasurements', 'people/ana/history');
+	const yearLinks = (html: HTMLElement) =>
+		html.querySelectorAll('nav.history-years a').map((a) => ({
+			href: a.getAttribute('href'),
+			text: a.text.trim(),
+			current: a.getAttribute('aria-current') === 'page',
+		}));
+
+	it('is split by year: the summary page sums up every entry and links each year', () => {
+		expect(ana.length).toBeGreaterThan(PAGE_SIZE.historyEntries);
+		expect(years.length).toBeGreaterThan(1);
+		expect(stat(summary, 'entries')).toBe(String(ana.length));
+		expect(historySlugs(summary)).toEqual([]);
+		expect(yearLinks(summary)).toEqual([
+			{ href: '/people/ana/history/', text: 'All years (summary)', current: true },
+			...years.map((y) => ({ href: `/people/ana/history/${y}/`, text: y, current: false })),
+		]);
+		const counts = textOf(summary.querySelector('nav.history-years'));
+		for (const y of years) {
+			const n = ana.filter((e) => e.data.date.startsWith(y)).length;
+			expect(counts).toContain(`${y} (${n} ${n === 1 ? 'entry' : 'entries'})`);
+		}
+		// The period picker needs every entry on its page: a split history has none.
+		expect(summary.querySelector('form[data-period-form]')).toBeNull();
+	});
+
+	it('lists each year’s entries on its own page, with that year’s summary: every entry once', () => {
+		const listed = years.flatMap((y) => {
+			const html = page('manyMeasurements', `people/ana/history/${y}`);
+			const expected = ana.filter((e) => e.data.date.startsWith(y));
+			expect(html.querySelector('h1')?.text).toBe(`Outcome history: Ana Souza, ${y}`);
+			expect(stat(html, 'entries')).toBe(String(expected.length));
+			expect(historySlugs(html)).toEqual(expected.map((e) => e.slug));
+			// No picker reads them here.
+			expect(html.querySelector('[data-history-item]')).toBeNull();
+			expect(yearLinks(html).filter((l) => l.current)).toEqual([
+				{ href: `/people/ana/history/${y}/`, text: y, current: true },
+			]);
+			return historySlugs(html);
+		});
+		expect(listed).toEqual(ana.map((e) => e.slug));
+		expect(existsSync(join(outDir('manyMeasurements'), 'people/ana/history/1999'))).toBe(false);
+	});
+
+	it('exports the whole history from every page', () => {
+		const json = readJson('manyMeasurements', 'people/ana/history.json') as { slug: string }[];
+		expect([...new Set(json.map((r) => r.slug))]).toEqual(ana.map((e) => e.slug));
+		for (const path of ['people/ana/history', `people/ana/history/${years[0]}`])
+			expect(
+				page('manyMeasurements', path)
+					.querySelectorAll('.exports a')
+					.map((a) => a.getAttribute('href')),
+			).toContain('/people/ana/history.json');
+	});
+
+	it('leaves a history that fits one page whole, with no year pages', () => {
+		const short = entriesOf(sample, 'ana');
+		expect(short.length).toBeLessThanOrEqual(PAGE_SIZE.historyEntries);
+		expect(historySlugs(page('sample', 'people/ana/history'))).toHaveLength(short.length);
+		expect(
+			existsSync(join(outDir('sample'), 'people/ana/history', short[0]!.data.date.slice(0, 4))),
+		).toBe(false);
 	});
 });
 

@@ -32,10 +32,11 @@ it('every page of the sample journal is valid HTML', async () => {
 	);
 }, 120_000);
 
-it('every page of a metric split into pages is valid HTML', async () => {
-	const files = filesOf('manyMeasurements', '.html').filter((f) =>
-		f.startsWith('metrics/latency/'),
+it('every page of a metric or a history split into pages is valid HTML', async () => {
+	const files = filesOf('manyMeasurements', '.html').filter(
+		(f) => f.startsWith('metrics/latency/') || f.startsWith('people/ana/history/'),
 	);
-	expect(files.length).toBeGreaterThan(1);
+	expect(files.filter((f) => f.startsWith('people/ana/history/')).length).toBeGreaterThan(1);
+	expect(files.length).toBeGreaterThan(3);
 	expect(await problemsIn('manyMeasurements', files)).toEqual([]);
 });

@@ -58,9 +58,9 @@ export function toHistoryCsv(rows: readonly HistoryRow[]): string {
 	});
 }
 
-/** History rows as the JSON file: an array, tab-indented. */
+/** History rows as the JSON file: an array, unindented like the other bulk exports. */
 export function toHistoryJson(rows: readonly HistoryRow[]): string {
-	return JSON.stringify(rows, null, '\t');
+	return JSON.stringify(rows);
 }
 
 /** The rows of entries dated in the period, in their order. */

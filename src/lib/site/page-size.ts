@@ -7,9 +7,11 @@ export const PAGE_SIZE = {
 	/** Entries on a tag page. */
 	entries: 100,
 	/** People, each with everything they should act on, on /follow-ups/. */
-	followUpOwners: 20,
+	followUpOwners: 10,
 	/** Rows of a metric page's Measurements table (a metric page was 660 kB at 10,000 entries). */
 	measurements: 50,
+	/** Entries in a person's outcome history on one page; a longer history has a page per year. */
+	historyEntries: 50,
 } as const;
 
 /** Which items one page of a split list holds, as paginate() numbers them: "entries 101–200 of 250". */

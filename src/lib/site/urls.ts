@@ -36,6 +36,8 @@ export interface Urls {
 	evidence: (level?: string) => string;
 	/** A person's outcome history for a review period. */
 	history: (id: string) => string;
+	/** One calendar year of a person's outcome history, when it is split by year. */
+	historyYear: (id: string, year: string) => string;
 	/** A file of a person's: `history.csv`, `history.json`, `rss.xml`. */
 	personFile: (id: string, name: string) => string;
 	/** An http(s) URL from content (a link, a source, an edit link) as a valid URL string. */
@@ -74,6 +76,7 @@ export function createUrls(base: string): Urls {
 		file: (name) => `${prefix}${name}`,
 		evidence: (level) => `${at('evidence')}${level ? `#${level}` : ''}`,
 		history: (id) => at('people', id, 'history'),
+		historyYear: (id, year) => at('people', id, 'history', year),
 		personFile: (id, name) => `${prefix}people/${encodeURIComponent(id)}/${name}`,
 		external: (url) => encodeHref(new URL(url).href),
 	};

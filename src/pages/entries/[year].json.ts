@@ -12,12 +12,8 @@ export const getStaticPaths = (() =>
 		})),
 	)) satisfies GetStaticPaths;
 
+/** Unindented, like the other bulk exports: a year holds thousands of records, read by programs. */
 export const GET: APIRoute<{ list: EntryView[] }> = ({ props }) =>
-	new Response(
-		JSON.stringify(
-			props.list.map((e) => entryRecords.get(e.slug)),
-			null,
-			'\t',
-		),
-		{ headers: { 'Content-Type': 'application/json; charset=utf-8' } },
-	);
+	new Response(JSON.stringify(props.list.map((e) => entryRecords.get(e.slug))), {
+		headers: { 'Content-Type': 'application/json; charset=utf-8' },
+	});

@@ -7,7 +7,7 @@ export function getStaticPaths() {
 	return listPaths(() => [...people.keys()].map((id) => ({ params: { id } })));
 }
 
-/** The same rows as history.csv, as a JSON array. */
+/** The same rows as history.csv, as a JSON array, unindented like the other bulk exports. */
 export const GET: APIRoute = ({ params }) =>
 	new Response(toHistoryJson(historyRows.get(params.id!) ?? []), {
 		headers: { 'Content-Type': 'application/json; charset=utf-8' },
