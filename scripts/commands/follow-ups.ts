@@ -3,7 +3,7 @@ import { relative, sep } from 'node:path';
 import { checkJournal } from '../../src/lib/content/check.ts';
 import { getAudience, getToday, UsageError } from '../../src/lib/content/env.ts';
 import { countBySeverity } from '../../src/lib/content/problems.ts';
-import { lineOf, type LineMap } from '../../src/lib/content/yaml-lines.ts';
+import { lineOf, type LineMap } from '../../src/lib/content/parsed-yaml.ts';
 import { isPublished } from '../../src/lib/facts/entry.ts';
 import { groupFollowUpsByOwner } from '../../src/lib/facts/follow-up-groups.ts';
 import { getFollowUps } from '../../src/lib/facts/rollups.ts';

@@ -7,7 +7,7 @@ import { findBrokenLinks } from './links.ts';
 import { loadJournal, type LoadedJournal } from './load.ts';
 import { findDeepNesting } from './nesting.ts';
 import { sortProblems, toFieldPath, type Problem } from './problems.ts';
-import { lineOf } from './yaml-lines.ts';
+import { lineOf } from './parsed-yaml.ts';
 
 export interface CheckResult {
 	journal: LoadedJournal;

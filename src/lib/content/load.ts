@@ -26,7 +26,8 @@ import { quote } from '../utils/quote.ts';
 import { listFolder, readListedFile, readText, toRelative } from './files.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { parseSeries, type SeriesPoint } from './series.ts';
-import { parseYamlWithLines, type LineMap } from './yaml-lines.ts';
+import type { LineMap } from './parsed-yaml.ts';
+import { parseYamlWithLines } from './yaml-lines.ts';
 
 /** One content file: its raw data (for cross-checks) and, when valid, its parsed data. */
 export interface SourceDoc<T> {
