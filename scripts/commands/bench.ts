@@ -28,7 +28,7 @@ import {
 	type SizeMeasurements,
 	type Timed,
 } from '../bench/report.ts';
-import type { Context } from '../cli.ts';
+import type { Context } from '../context.ts';
 import { astroBin } from './astro.ts';
 
 export const STEPS = ['check', 'build', 'search', 'baseline', 'query', 'dev'] as const;

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INDEX_HANDOFF, indexSite } from '../../src/lib/site/pagefind.ts';
-import type { Context } from '../cli.ts';
+import type { Context } from '../context.ts';
 import { runAstro } from './astro.ts';
 
 // A build allocates short-lived objects by the gigabyte (pages, rendered HTML, the content

@@ -1,5 +1,6 @@
 /** The whole validation that both `npm run check` and the build run. */
-import { getDelta, isDueForFollowUp, isOverdue, measureBy } from '../facts/entry.ts';
+import { getDelta } from './delta.ts';
+import { isDueForFollowUp, isOverdue, measureBy } from './follow-up.ts';
 import { daysBetween, LAST_DATE } from '../utils/dates.ts';
 import { quote } from '../utils/quote.ts';
 import { findBrokenImages } from './images.ts';
