@@ -55,8 +55,9 @@ export const SEARCH_OFF = { JOURNAL_SEARCH: '0' };
 /**
  * Every timed build compiles its code afresh. Astro turns on Node's compile cache, which keeps
  * compiled modules between runs, its build chunks among them: the one that holds the content
- * store took 20 s to compile at 10,000 entries, and no time when an identical earlier build had
- * cached it. Whichever build ran second (or a rerun of the deterministic baseline) skipped it.
+ * store takes a large share of a big build to compile, and no time when an identical earlier
+ * build cached it. Whichever build ran second (or a rerun of the deterministic baseline)
+ * skipped it.
  */
 const COLD_COMPILE = { NODE_DISABLE_COMPILE_CACHE: '1' };
 
@@ -141,7 +142,7 @@ const WARM_UP_ENTRIES = 200;
 
 /**
  * The first Astro build on a machine, or in a fresh clone, is far slower than the next ones,
- * whatever the journal: the bare baseline at 10,000 entries took 70 s first and 36 s on a rerun.
+ * whatever the journal: the bare baseline's first build took about twice as long as a rerun.
  * Whichever build came first paid for it. So one untimed build of the project (with search) and
  * of the baseline (with Pagefind) on a small journal comes before anything is timed.
  */
