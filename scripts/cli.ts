@@ -3,17 +3,8 @@
 import { enableCompileCache } from 'node:module';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../src/lib/content/env.ts';
+import type { Context } from './context.ts';
 import { messages, processOutput, USAGE, type Output } from './messages.ts';
-
-export interface Context {
-	/** Flag values, already parsed strictly for the command (a positional argument by its name). */
-	flags: Record<string, string | undefined>;
-	/** The positional arguments of a command that takes several (`shards merge DIR...`). */
-	args: string[];
-	env: Record<string, string | undefined>;
-	cwd: string;
-	out: Output;
-}
 
 interface Command {
 	options: readonly string[];

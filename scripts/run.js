@@ -3,8 +3,8 @@
 /**
  * What the npm scripts run: the command line of cli.ts, started from plain JavaScript so that
  * Node's compile cache is on before any TypeScript is read. Every module then comes type-stripped
- * and compiled from the cache, and Node never loads its TypeScript stripper (about 0.2 s of each
- * run). `node scripts/cli.ts` works too, and pays that.
+ * and compiled from the cache, and Node never loads its TypeScript stripper, a noticeable part of
+ * a short command's run. `node scripts/cli.ts` works too, and pays that.
  */
 import { enableCompileCache } from 'node:module';
 

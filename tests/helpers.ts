@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../scripts/cli.ts';
-import type { EntryLike } from '../src/lib/facts/rollups.ts';
+import type { EntryLike } from '../src/lib/facts/entry.ts';
 import { PAGE_SIZE } from '../src/lib/site/page-size.ts';
 import { addDays } from '../src/lib/utils/dates.ts';
 import type { Entry } from '../src/lib/content/schema.ts';

@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { splitFrontmatter } from '../src/lib/content/frontmatter.ts';
-import { parseYamlCarefully, type ParsedYaml } from '../src/lib/content/yaml-lines.ts';
+import type { ParsedYaml } from '../src/lib/content/parsed-yaml.ts';
+import { parseYamlCarefully } from '../src/lib/content/yaml-lines.ts';
 
 type FastReader = (
 	text: string,

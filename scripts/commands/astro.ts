@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { UsageError } from '../../src/lib/content/env.ts';
-import type { Context } from '../cli.ts';
+import type { Context } from '../context.ts';
 import { packageFile } from '../package-root.ts';
 
 /** Astro's command line, run by Node directly (the bench runs it too). */

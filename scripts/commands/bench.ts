@@ -34,7 +34,7 @@ import {
 	type SizeMeasurements,
 	type Timed,
 } from '../bench/report.ts';
-import type { Context } from '../cli.ts';
+import type { Context } from '../context.ts';
 import { astroBin } from './astro.ts';
 
 export const STEPS = ['check', 'build', 'search', 'baseline', 'query', 'dev'] as const;
@@ -61,8 +61,9 @@ export const SEARCH_OFF = { JOURNAL_SEARCH: '0' };
 /**
  * Every timed build compiles its code afresh. Astro turns on Node's compile cache, which keeps
  * compiled modules between runs, its build chunks among them: the one that holds the content
- * store took 20 s to compile at 10,000 entries, and no time when an identical earlier build had
- * cached it. Whichever build ran second (or a rerun of the deterministic baseline) skipped it.
+ * store takes a large share of a big build to compile, and no time when an identical earlier
+ * build cached it. Whichever build ran second (or a rerun of the deterministic baseline)
+ * skipped it.
  */
 const COLD_COMPILE = { NODE_DISABLE_COMPILE_CACHE: '1' };
 

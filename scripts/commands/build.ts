@@ -7,12 +7,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INDEX_HANDOFF, indexSite } from '../../src/lib/integration/pagefind.ts';
-import type { Context } from '../cli.ts';
+import type { Context } from '../context.ts';
 import { runAstro } from './astro.ts';
 
 // A build allocates short-lived objects by the gigabyte (pages, rendered HTML, the content
-// store). With V8's default young generation (16 MB semi-spaces) garbage collection took about
-// a fifth of a 10,000-entry build's CPU time; with 64 MB semi-spaces it took 40% less.
+// store). With V8's default young generation, garbage collection is a large share of a big
+// build's CPU time, and larger semi-spaces cut it.
 const NODE_FLAGS = ['--max-semi-space-size=64'];
 
 export async function runBuild(

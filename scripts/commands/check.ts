@@ -14,7 +14,7 @@ import {
 	formatText,
 	type Format,
 } from '../../src/lib/content/report.ts';
-import type { Context } from '../cli.ts';
+import type { Context } from '../context.ts';
 import { messages } from '../messages.ts';
 import { resolveContentRoot } from './content-root.ts';
 

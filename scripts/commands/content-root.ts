@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { getContentRoot, requireContentFolder } from '../../src/lib/content/env.ts';
-import type { Context } from '../cli.ts';
+import type { Context } from '../context.ts';
 
 /** `--content`, else `JOURNAL_CONTENT`, else ./content; it must be an existing folder. */
 export function resolveContentRoot({

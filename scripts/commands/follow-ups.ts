@@ -3,8 +3,8 @@ import { relative, sep } from 'node:path';
 import { checkJournal } from '../../src/lib/content/check.ts';
 import { getAudience, getToday, UsageError } from '../../src/lib/content/env.ts';
 import { countBySeverity } from '../../src/lib/content/problems.ts';
-import { lineOf, type LineMap } from '../../src/lib/content/yaml-lines.ts';
-import { isPublished } from '../../src/lib/facts/entry.ts';
+import { lineOf, type LineMap } from '../../src/lib/content/parsed-yaml.ts';
+import { isPublished } from '../../src/lib/content/audience.ts';
 import { groupFollowUpsByOwner } from '../../src/lib/facts/follow-up-groups.ts';
 import { getFollowUps } from '../../src/lib/facts/rollups.ts';
 import {
@@ -16,7 +16,7 @@ import {
 	type FollowUpFormat,
 } from '../../src/lib/site/follow-up-report.ts';
 import { createLink, createUrls } from '../../src/lib/site/urls.ts';
-import type { Context } from '../cli.ts';
+import type { Context } from '../context.ts';
 import { messages } from '../messages.ts';
 import { resolveContentRoot } from './content-root.ts';
 

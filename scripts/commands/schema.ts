@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { SCHEMAS } from '../../src/lib/content/schema.ts';
-import type { Context } from '../cli.ts';
+import type { Context } from '../context.ts';
 import { messages } from '../messages.ts';
 
 export const DEFAULT_SCHEMA_DIR = 'public/schema';

@@ -7,10 +7,10 @@ import { resolve } from 'node:path';
 import { getAudience, isSearchEnabled, UsageError } from '../../src/lib/content/env.ts';
 import { loadJournal } from '../../src/lib/content/load.ts';
 import type { Entry } from '../../src/lib/content/schema.ts';
-import { isPublished } from '../../src/lib/facts/entry.ts';
+import { isPublished } from '../../src/lib/content/audience.ts';
 import { indexSite } from '../../src/lib/integration/pagefind.ts';
 import { mergeShards } from '../../src/lib/site/shard-merge.ts';
-import type { Context } from '../cli.ts';
+import type { Context } from '../context.ts';
 import { messages } from '../messages.ts';
 import { resolveContentRoot } from './content-root.ts';
 

@@ -1,6 +1,6 @@
 /** The texts of a new journal's settings, first person and first team (`npm run init`). */
 import { readFileSync } from 'node:fs';
-import type { Audience } from '../../src/lib/facts/entry.ts';
+import type { Audience } from '../../src/lib/content/audience.ts';
 import { packageFile } from '../package-root.ts';
 
 export interface SkeletonInput {

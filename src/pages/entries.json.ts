@@ -1,6 +1,6 @@
 /**
  * The index of the entry exports: one file per year (/entries/<year>.json), so that a tool fetches
- * what it needs rather than every entry of a large journal at once (20 MB at 10,000 entries).
+ * what it needs rather than every entry of a large journal at once, which runs to megabytes.
  */
 import type { APIRoute } from 'astro';
 import { entries, link, urls } from '../data/site';

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-	getAncestors,
-	getCredits,
-	getDelta,
-	getFollowers,
-	hasOwnText,
-	isDueForFollowUp,
-	isOverdue,
-	isPublished,
-	measureBy,
-} from '../../src/lib/facts/entry.ts';
+import { isPublished } from '../../src/lib/content/audience.ts';
+import { getDelta } from '../../src/lib/content/delta.ts';
+import { isDueForFollowUp, isOverdue, measureBy } from '../../src/lib/content/follow-up.ts';
+import { getAncestors, getCredits, getFollowers, hasOwnText } from '../../src/lib/facts/entry.ts';
 
 describe('getDelta judges by the metric direction, not the sign', () => {
 	it('a fall is better when lower is better', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getDelta } from '../../src/lib/facts/entry.ts';
+import { getDelta } from '../../src/lib/content/delta.ts';
 import {
 	displayDecimals,
 	documentTitle,

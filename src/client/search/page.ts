@@ -98,7 +98,7 @@ export function startSearchPage(root: HTMLElement) {
 	function load(): Promise<Pagefind> {
 		pagefind ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>).then(
 			async (module) => {
-				// The main thread is enough for one query, and saves loading a 43 kB worker script.
+				// The main thread is enough for one query, and saves loading the worker script.
 				await module.options({ excerptLength: EXCERPT_WORDS, noWorker: true });
 				return module;
 			},

@@ -1,10 +1,19 @@
 /**
- * What the journal's audience leaves out of the site. A public site publishes only entries marked
- * `visibility: public`, so an entry written with the default visibility would never appear: the
- * build and `check` say how many entries that is, and which.
+ * Who a build is for, and what that audience leaves out of the site. A public site publishes only
+ * entries marked `visibility: public`, so an entry written with the default visibility would never
+ * appear: the build and `check` say how many entries that is, and which.
  */
-import { isPublished, type Audience } from '../facts/entry.ts';
 import type { Entry } from './schema.ts';
+
+export type Audience = 'internal' | 'public';
+
+/** Whether an entry belongs in a build for `audience`. Drafts never do. */
+export function isPublished(
+	entry: Pick<Entry, 'draft' | 'visibility'>,
+	audience: Audience,
+): boolean {
+	return !entry.draft && (audience === 'internal' || entry.visibility === 'public');
+}
 
 /** How many file names the message lists before it counts the rest. */
 export const LISTED = 3;

@@ -1,5 +1,6 @@
 /** The whole validation that both `npm run check` and the build run. */
-import { getDelta, isDueForFollowUp, isOverdue, measureBy } from '../facts/entry.ts';
+import { getDelta } from './delta.ts';
+import { isDueForFollowUp, isOverdue, measureBy } from './follow-up.ts';
 import { daysBetween, LAST_DATE } from '../utils/dates.ts';
 import { quote } from '../utils/quote.ts';
 import { findBrokenImages } from './images.ts';
@@ -7,7 +8,7 @@ import { findBrokenLinks } from './links.ts';
 import { loadJournal, type LoadedJournal } from './load.ts';
 import { findDeepNesting } from './nesting.ts';
 import { sortProblems, toFieldPath, type Problem } from './problems.ts';
-import { lineOf } from './yaml-lines.ts';
+import { lineOf } from './parsed-yaml.ts';
 
 export interface CheckResult {
 	journal: LoadedJournal;

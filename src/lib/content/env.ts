@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isRealDate, localToday } from '../utils/dates.ts';
-import type { Audience } from '../facts/entry.ts';
+import type { Audience } from './audience.ts';
 import type { z } from 'astro/zod';
 import { JournalSchema, type Journal } from './schema.ts';
 

@@ -7,7 +7,7 @@ import type { LoadedJournal, SourceDoc } from './load.ts';
 import { toFieldPath, type Problem } from './problems.ts';
 import { addTo } from '../utils/multimap.ts';
 import { didYouMean } from '../utils/suggest.ts';
-import { lineOf } from './yaml-lines.ts';
+import { lineOf } from './parsed-yaml.ts';
 import { tagSlug } from './tags.ts';
 import { quote } from '../utils/quote.ts';
 

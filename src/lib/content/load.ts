@@ -2,7 +2,7 @@
  * Reads a journal from disk and validates every file against the schema. Nothing here throws for
  * bad content: each problem is collected with its file, line and field.
  */
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import {
@@ -26,7 +26,8 @@ import { quote } from '../utils/quote.ts';
 import { listFolder, readListedFile, readText, toRelative } from './files.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { parseSeries, type SeriesPoint } from './series.ts';
-import { parseYamlWithLines, type LineMap } from './yaml-lines.ts';
+import type { LineMap } from './parsed-yaml.ts';
+import { parseYamlWithLines } from './yaml-lines.ts';
 
 /** One content file: its raw data (for cross-checks) and, when valid, its parsed data. */
 export interface SourceDoc<T> {
@@ -121,14 +122,39 @@ export function readJournalConfig(root: string): Journal {
 	return loadConfig(root, []);
 }
 
+/**
+ * journal.yml as last read under each root, with the stamp of the file it was read from: the
+ * checker, the content config, the entry loader and the site's data all ask for it, and it is
+ * read again only when the file changed.
+ */
+const configs = new Map<string, { stamp: string; config: Journal; problems: Problem[] }>();
+
 function loadConfig(root: string, problems: Problem[]): Journal {
 	const path = join(root, 'journal.yml');
+	const stamp = stampOf(path);
+	let read = configs.get(root);
+	if (read?.stamp !== stamp) {
+		read = { stamp, ...readConfig(root, path) };
+		configs.set(root, read);
+	}
+	problems.push(...read.problems.map((problem) => ({ ...problem })));
+	return read.config;
+}
+
+/** Size and modification time, or `missing`: enough to see that an edit was saved. */
+function stampOf(path: string): string {
+	const stats = statSync(path, { throwIfNoEntry: false });
+	return stats ? `${stats.size}:${stats.mtimeMs}` : 'missing';
+}
+
+function readConfig(root: string, path: string): { config: Journal; problems: Problem[] } {
+	const problems: Problem[] = [];
 	const fallback = JournalSchema.parse({});
 	const doc = parseFile(root, path, false, problems);
-	if (doc.raw === undefined) return fallback;
+	if (doc.raw === undefined) return { config: fallback, problems };
 	const { data, problems: found } = validate(JournalSchema, doc.raw ?? {}, doc.file, doc.lines);
 	problems.push(...found);
-	return data ?? fallback;
+	return { config: data ?? fallback, problems };
 }
 
 function loadKind(root: string, kind: Kind, problems: Problem[]): SourceDoc<unknown>[] {

@@ -1,6 +1,6 @@
 /**
  * How deeply a body nests block quotes, lists and raw HTML. Markdown parsers take time that grows
- * faster than the body with each level (hundreds of nested `>` took minutes to build), and Astro's
+ * faster than the body with each level, so a few hundred nested `>` stall a build, and Astro's
  * markdown processor refuses a tree deeper than it can hand to its plugins, with a stack trace. So
  * a body may nest only so deep: one file must not be able to stall or crash a build. The check
  * runs before the build renders anything, so no body over the limit reaches the processor.

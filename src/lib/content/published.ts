@@ -4,7 +4,7 @@
  * when something published names them in turn (a published team's lead, a published person's
  * team), so that no published page links to a page that is not there.
  */
-import { isPublished } from '../facts/entry.ts';
+import { isPublished } from './audience.ts';
 import { referencesOf, type Target } from './links.ts';
 import type { LoadedJournal, SourceDoc } from './load.ts';
 

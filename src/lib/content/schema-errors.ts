@@ -7,7 +7,7 @@ import type { Problem } from './problems.ts';
 import { toFieldPath } from './problems.ts';
 import { didYouMean } from '../utils/suggest.ts';
 import { quote } from '../utils/quote.ts';
-import { lineOf, type LineMap } from './yaml-lines.ts';
+import { lineOf, type LineMap } from './parsed-yaml.ts';
 import { DATE_FORM, numberHint } from './hints.ts';
 import { IsoDateSchema } from './schema.ts';
 

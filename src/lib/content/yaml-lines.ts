@@ -9,27 +9,8 @@ import { loadOnUse } from '../utils/load-on-use.ts';
 import { excerpt } from '../utils/quote.ts';
 import { numberProblem } from './numbers.ts';
 import { toFieldPath } from './problems.ts';
-import { parsePlainYaml } from './plain-yaml.ts';
+import type { ParsedYaml, YamlError } from './parsed-yaml.ts';
 import { parseYamlQuickly } from './quick-yaml.ts';
-
-/** Field path (`metrics.1.method`) → 1-based line in the file. */
-export type LineMap = ReadonlyMap<string, number>;
-
-/** Why the YAML could not be read, where. */
-export interface YamlError {
-	/** 1-based line in the file. */
-	line: number;
-	/** Field path such as `metrics[0].before`, when the problem is one value. */
-	field: string | null;
-	message: string;
-}
-
-export interface ParsedYaml {
-	data: unknown;
-	lines: LineMap;
-	/** Syntax errors and unusable values; `data` is undefined when there are any. */
-	errors: YamlError[];
-}
 
 /**
  * Aliases (`*name`) a document may expand. The `yaml` package's default; more than that is how a
@@ -40,18 +21,13 @@ const MAX_ALIAS_COUNT = 100;
 /**
  * Parses `text`, whose first line is line `firstLine` of the file it came from. Never throws:
  * whatever the parser rejects comes back as an error with its line.
- * The common plain file takes the plain reader (plain-yaml.ts), most other files the quick path
- * (quick-yaml.ts); the rest, and every error, are read here.
+ * Most files take the quick path (quick-yaml.ts); the rest, and every error, are read here.
  */
 export function parseYamlWithLines(text: string, firstLine = 1): ParsedYaml {
-	return (
-		parsePlainYaml(text, firstLine) ??
-		parseYamlQuickly(text, firstLine) ??
-		parseYamlCarefully(text, firstLine)
-	);
+	return parseYamlQuickly(text, firstLine) ?? parseYamlCarefully(text, firstLine);
 }
 
-/** The `yaml` package, loaded only for a file that the plain reader and the quick path leave. */
+/** The `yaml` package, loaded only for a file that the quick path leaves. */
 const yaml = loadOnUse<typeof Yaml>('yaml');
 
 /** The `yaml` package's reading: every corner of YAML, and well-worded errors. */
@@ -138,13 +114,4 @@ function collect(
 				message: problem,
 			});
 	}
-}
-
-/** The line of `path`, or of its nearest ancestor that has one, or `fallback`. */
-export function lineOf(lines: LineMap, path: readonly PropertyKey[], fallback = 1): number {
-	for (let end = path.length; end > 0; end--) {
-		const line = lines.get(path.slice(0, end).map(String).join('.'));
-		if (line !== undefined) return line;
-	}
-	return fallback;
 }

@@ -1,42 +1,15 @@
 /**
- * Derived facts about entries: when a follow-up is due, which steps are overdue, how much a
- * metric moved and whether that was better or worse. Pure functions over plain data, shared by
- * the site and the CLI; no page or command recomputes these.
+ * Derived facts about entries: who gets credit, the order of a list, which entries follow which,
+ * whether an entry has words of its own. Pure functions over plain data, shared by the site and
+ * the CLI; no page or command recomputes these.
  */
-import { addDays } from '../utils/dates.ts';
 import { addTo } from '../utils/multimap.ts';
-import type { AuthorRole, Entry, Metric, MetricResult, NextStep } from '../content/schema.ts';
+import type { AuthorRole, Entry } from '../content/schema.ts';
 
-export type Audience = 'internal' | 'public';
-
-/** Whether an entry belongs in a build for `audience`. Drafts never do. */
-export function isPublished(
-	entry: Pick<Entry, 'draft' | 'visibility'>,
-	audience: Audience,
-): boolean {
-	return !entry.draft && (audience === 'internal' || entry.visibility === 'public');
-}
-
-/** The date by which the result should be read: `measure_by`, or `date` + `followUpDays`. */
-export function measureBy(entry: Pick<Entry, 'date' | 'measure_by'>, followUpDays: number): string {
-	return entry.measure_by ?? addDays(entry.date, followUpDays);
-}
-
-/** Shipped or measuring, and its measure-by date is before today. */
-export function isDueForFollowUp(
-	entry: Pick<Entry, 'status' | 'date' | 'measure_by'>,
-	today: string,
-	followUpDays: number,
-): boolean {
-	return (
-		(entry.status === 'shipped' || entry.status === 'measuring') &&
-		measureBy(entry, followUpDays) < today
-	);
-}
-
-/** Not done and due before today. */
-export function isOverdue(step: NextStep, today: string): boolean {
-	return !step.done && step.due !== undefined && step.due < today;
+/** An entry as the facts read it: its slug and its checked data. */
+export interface EntryLike {
+	slug: string;
+	data: Entry;
 }
 
 /** An author with the role they had (undefined for a bare id). */
@@ -47,41 +20,6 @@ export interface Credit {
 
 export function getCredits(entry: Pick<Entry, 'authors'>): Credit[] {
 	return entry.authors.map((a) => (typeof a === 'string' ? { person: a } : a));
-}
-
-export type Verdict = 'better' | 'worse' | 'unchanged' | 'unmeasured';
-
-export interface Delta {
-	/** after − before, when both are known. */
-	absolute?: number;
-	/** Change relative to `before` in percent; undefined when before is 0 or unknown. */
-	percent?: number;
-	/** Judged by the metric's direction, not by the sign. */
-	verdict: Verdict;
-	/** Whether `after` reached `target` in the metric's direction. */
-	targetMet?: boolean;
-}
-
-/** How a result moved, judged against the metric's direction. */
-export function getDelta(result: MetricResult, metric: Pick<Metric, 'direction'>): Delta {
-	const { before, after, target } = result;
-	const sign = metric.direction === 'up' ? 1 : -1;
-	const targetMet =
-		after !== undefined && target !== undefined ? (after - target) * sign >= 0 : undefined;
-	if (before === undefined || after === undefined) return { verdict: 'unmeasured', targetMet };
-	const absolute = round(after - before);
-	const percent = before === 0 ? undefined : round(((after - before) / Math.abs(before)) * 100);
-	const verdict: Verdict = absolute === 0 ? 'unchanged' : absolute * sign > 0 ? 'better' : 'worse';
-	return { absolute, percent, verdict, targetMet };
-}
-
-/**
- * Rounds away floating-point noise (0.1 + 0.2) without hiding real precision. A value too large
- * to scale has no such noise to lose, and is kept rather than made infinite.
- */
-function round(value: number): number {
-	const scaled = value * 1e6;
-	return Number.isFinite(scaled) ? Math.round(scaled) / 1e6 : value;
 }
 
 /** Newest first; ties broken by slug so that order is stable. */

@@ -2,13 +2,8 @@
  * Follow-ups grouped by the person who should act on them, for the follow-ups page.
  * Pure: follow-ups in, groups out.
  */
-import {
-	followUpOwner,
-	type DueEntry,
-	type EntryLike,
-	type FollowUps,
-	type OverdueStep,
-} from './rollups.ts';
+import type { EntryLike } from './entry.ts';
+import { followUpOwner, type DueEntry, type FollowUps, type OverdueStep } from './rollups.ts';
 
 /** Everything one person should follow up on. */
 export interface OwnerFollowUps<T> {

@@ -6,10 +6,12 @@
  */
 import type { AuthorRole, EntryStatus, Metric } from '../content/schema.ts';
 import { AUTHOR_ROLES, ENTRY_STATUSES } from '../content/vocabulary.ts';
-import { getDelta, isDueForFollowUp, type Verdict } from './entry.ts';
+import { getDelta, type Verdict } from '../content/delta.ts';
+import { isDueForFollowUp } from '../content/follow-up.ts';
 import { EVIDENCE_LEVELS, evidenceOf, type EvidenceLevel } from './evidence.ts';
 import { isClosed } from './loop-health.ts';
-import type { Contribution, EntryLike } from './rollups.ts';
+import type { EntryLike } from './entry.ts';
+import type { Contribution } from './rollups.ts';
 import { addMonths } from '../utils/dates.ts';
 
 /** What the summary needs of one entry in a person's history; plain JSON, so the page can hand it to the browser. */

@@ -7,8 +7,8 @@
  */
 import type { Entry, EntryStatus } from '../content/schema.ts';
 import { lastMonths, monthOf } from '../utils/dates.ts';
-import { isDueForFollowUp } from './entry.ts';
-import type { EntryLike } from './rollups.ts';
+import { isDueForFollowUp } from '../content/follow-up.ts';
+import type { EntryLike } from './entry.ts';
 
 const CLOSED: ReadonlySet<EntryStatus> = new Set(['measured', 'inconclusive', 'reverted']);
 

@@ -5,7 +5,8 @@
  */
 import type { SeriesPoint } from '../content/series.ts';
 import { addMonths, daysBetween, lastDayOf, monthOf } from '../utils/dates.ts';
-import type { EntryLike, Measurement } from './rollups.ts';
+import type { EntryLike } from './entry.ts';
+import type { Measurement } from './rollups.ts';
 
 /** One value of the line; `value` is null for a gap in the series. */
 export interface TimelinePoint<T> {

@@ -1,7 +1,8 @@
 /** Entries per month by status, with each month's loop health: the data behind the stacked charts. */
 import { addMonths, lastMonths, monthOf } from '../utils/dates.ts';
 import { getLoopHealth, type LoopHealth } from './loop-health.ts';
-import { countByStatus, groupByMonth, type EntryLike, type StatusCounts } from './rollups.ts';
+import type { EntryLike } from './entry.ts';
+import { countByStatus, groupByMonth, type StatusCounts } from './rollups.ts';
 
 /** One month of a roll-up. */
 export interface MonthRow {

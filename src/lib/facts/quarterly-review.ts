@@ -4,16 +4,16 @@
  * follow-ups that fell due in the quarter. Pure: entries in, facts out.
  */
 import type { Metric, NextStep } from '../content/schema.ts';
-import { isOverdue, isDueForFollowUp, measureBy } from './entry.ts';
+import { isOverdue, isDueForFollowUp, measureBy } from '../content/follow-up.ts';
 import { EVIDENCE_LEVELS, evidenceOf, type EvidenceLevel } from './evidence.ts';
 import { getLoopHealth, isClosed } from './loop-health.ts';
 import { inQuarter, type Quarter } from './quarters.ts';
+import type { EntryLike } from './entry.ts';
 import {
 	biggestMoves,
 	biggestRegressions,
 	countByStatus,
 	groupByMetric,
-	type EntryLike,
 	type Measurement,
 	type StatusCounts,
 } from './rollups.ts';

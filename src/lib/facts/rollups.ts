@@ -4,20 +4,11 @@
  */
 import { daysBetween, monthOf } from '../utils/dates.ts';
 import { addTo } from '../utils/multimap.ts';
-import {
-	byNewest,
-	getCredits,
-	getDelta,
-	isDueForFollowUp,
-	isOverdue,
-	measureBy,
-	type Credit,
-	type Delta,
-	type Verdict,
-} from './entry.ts';
+import { getDelta, type Delta, type Verdict } from '../content/delta.ts';
+import { isDueForFollowUp, isOverdue, measureBy } from '../content/follow-up.ts';
+import { byNewest, getCredits, type Credit, type EntryLike } from './entry.ts';
 import type {
 	AuthorRole,
-	Entry,
 	EntryStatus,
 	Metric,
 	MetricResult,
@@ -30,11 +21,6 @@ import { getLoopHealth, type LoopHealth } from './loop-health.ts';
 import { tagSlug } from '../content/tags.ts';
 
 /** What every roll-up needs of an entry. */
-export interface EntryLike {
-	slug: string;
-	data: Entry;
-}
-
 export type StatusCounts = Record<EntryStatus, number>;
 
 export function countByStatus(entries: readonly EntryLike[]): StatusCounts {

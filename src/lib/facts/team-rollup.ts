@@ -5,7 +5,8 @@
 import type { NextStep } from '../content/schema.ts';
 import { getLoopHealthSummary, type LoopHealthSummary } from './loop-health.ts';
 import { getMonthlyRollup, type MonthRow } from './monthly-rollup.ts';
-import { groupOpenStepsByOwner, type EntryLike } from './rollups.ts';
+import type { EntryLike } from './entry.ts';
+import { groupOpenStepsByOwner } from './rollups.ts';
 
 export interface TeamRollup<T> {
 	health: LoopHealthSummary;

@@ -25,7 +25,7 @@ import { getAudience, getShard } from '../content/env.ts';
 import { baseName, loadJournal, readFileData, readJournalConfig } from '../content/load.ts';
 import { getPublicReferences, type PublicReferences } from '../content/published.ts';
 import type { Target } from '../content/links.ts';
-import { isPublished } from '../facts/entry.ts';
+import { isPublished } from '../content/audience.ts';
 import type { Entry } from '../content/schema.ts';
 import { checkedDataOf, checkedJournal } from './checked-data.ts';
 import { setEmpty } from './empty-collections.ts';

@@ -6,7 +6,7 @@
 import { ENTRY_STATUSES, type EntryStatus, type Metric } from '../content/schema.ts';
 import type { MetricTimeline } from '../facts/metric-timeline.ts';
 import type { MonthRow } from '../facts/monthly-rollup.ts';
-import type { EntryLike } from '../facts/rollups.ts';
+import type { EntryLike } from '../facts/entry.ts';
 import { directionText, type NumberStyle } from './format.ts';
 
 /** Milliseconds since the epoch at UTC midnight of a `YYYY-MM-DD` date. */

@@ -4,7 +4,8 @@
  */
 import type { RSSFeedItem } from '@astrojs/rss';
 import { ENTRY_STATUSES, type Metric } from '../content/schema.ts';
-import { followUpOwner, type Digest, type EntryLike } from '../facts/rollups.ts';
+import type { EntryLike } from '../facts/entry.ts';
+import { followUpOwner, type Digest } from '../facts/rollups.ts';
 import { lastDayOf } from '../utils/dates.ts';
 import { escapeHtml } from './feed.ts';
 import { formatChangeWithPercent, formatMonth, formatValue, loopHealthText } from './format.ts';

@@ -1,5 +1,7 @@
 /** The structured record of an entry for /entries.json (its shape is documented in docs/site.md). */
-import { getCredits, getDelta, isDueForFollowUp, measureBy } from '../facts/entry.ts';
+import { getDelta } from '../content/delta.ts';
+import { isDueForFollowUp, measureBy } from '../content/follow-up.ts';
+import { getCredits } from '../facts/entry.ts';
 import { evidenceOf, strongestEvidence } from '../facts/evidence.ts';
 import type { AuthorRole, Entry, Metric, Person } from '../content/schema.ts';
 import { HISTORY_COLUMNS, type HistoryRow } from './history-export.ts';

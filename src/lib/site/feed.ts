@@ -1,6 +1,6 @@
 /** RSS items for the site's feeds, so every feed escapes and dates entries the same way. */
 import type { RSSFeedItem } from '@astrojs/rss';
-import type { EntryLike } from '../facts/rollups.ts';
+import type { EntryLike } from '../facts/entry.ts';
 
 /**
  * `<`, `>`, `&` and quotes as HTML entities. Feed readers render `<description>` as HTML, and

@@ -7,7 +7,7 @@ import type { EntryStatus } from '../content/schema.ts';
 import { formatGithubCommand } from '../content/report.ts';
 import { plural } from './format.ts';
 import type { OwnerFollowUps } from '../facts/follow-up-groups.ts';
-import type { EntryLike } from '../facts/rollups.ts';
+import type { EntryLike } from '../facts/entry.ts';
 import type { Urls } from './urls.ts';
 import { showControls } from '../utils/quote.ts';
 

@@ -1,7 +1,7 @@
 /** Display text for numbers, deltas and dates; shared by pages and exports. */
 import { memoize } from '../utils/memoize.ts';
 import type { Method } from '../content/schema.ts';
-import type { Delta } from '../facts/entry.ts';
+import type { Delta } from '../content/delta.ts';
 import type { EvidenceLevel, StrongestEvidence } from '../facts/evidence.ts';
 
 const number = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });

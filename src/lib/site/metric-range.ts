@@ -1,6 +1,6 @@
 /** The words for a metric history's range: its name and what changed over it. */
 import type { Metric } from '../content/schema.ts';
-import { getDelta } from '../facts/entry.ts';
+import { getDelta } from '../content/delta.ts';
 import { changeOver, type TimelineRange } from '../facts/metric-timeline.ts';
 import {
 	formatChangeWithPercent,

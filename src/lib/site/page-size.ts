@@ -1,6 +1,6 @@
 /**
- * How long a list page gets before it is split (Astro's paginate()): a tag of a large journal
- * held every entry on one page of almost 2 MB, and /follow-ups/ 2.4 MB, at 10,000 entries.
+ * How long a list page gets before it is split (Astro's paginate()): unsplit, a tag or
+ * /follow-ups/ of a large journal is a page of megabytes.
  * Page 1 keeps the list's own URL; later pages add /2/, /3/…
  */
 export const PAGE_SIZE = {
@@ -8,7 +8,7 @@ export const PAGE_SIZE = {
 	entries: 100,
 	/** People, each with everything they should act on, on /follow-ups/. */
 	followUpOwners: 10,
-	/** Rows of a metric page's Measurements table (a metric page was 660 kB at 10,000 entries). */
+	/** Rows of a metric page's Measurements table, which a much-measured metric fills. */
 	measurements: 50,
 	/** Entries in a person's outcome history on one page; a longer history has a page per year. */
 	historyEntries: 50,

@@ -1,7 +1,7 @@
 /** A quarterly review as data: /reviews/<YYYY>-q<N>.json (shape in docs/site.md). */
 import type { EntryStatus } from '../content/schema.ts';
 import type { QuarterComparison, QuarterStats } from '../facts/quarterly-review.ts';
-import type { EntryLike } from '../facts/rollups.ts';
+import type { EntryLike } from '../facts/entry.ts';
 
 export interface StatsRecord {
 	entries: number;

@@ -71,8 +71,8 @@ export function toPagefindOptions(state: SearchState) {
 }
 
 /**
- * Words too common to narrow a search: nearly every entry has them, and each fills an index
- * chunk of its own (the one for "the" is 400 kB on a 10,000-entry journal).
+ * Words too common to narrow a search: nearly every entry has them, and each fills a large index
+ * chunk of its own that a search for it would download.
  */
 const STOP_WORDS = new Set(
 	'a an and are as at be but by for from had has have i in is it its of on or our that the their this to was we were with'.split(

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { getAudience, shardName, type Shard } from '../content/env.ts';
-import { isPublished } from '../facts/entry.ts';
+import { isPublished } from '../content/audience.ts';
 import { checkedJournal } from '../integration/checked-data.ts';
 import { createLink, createUrls } from './urls.ts';
 

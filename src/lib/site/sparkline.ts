@@ -4,7 +4,7 @@
  * writes the SVG.
  */
 import type { Metric } from '../content/schema.ts';
-import { getDelta } from '../facts/entry.ts';
+import { getDelta } from '../content/delta.ts';
 import { valueAt } from '../facts/metric-timeline.ts';
 import { daysBetween } from '../utils/dates.ts';
 import { directionText, formatDate, formatValue, verdictText, type NumberStyle } from './format.ts';

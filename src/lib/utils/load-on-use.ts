@@ -1,7 +1,7 @@
 /**
  * A package loaded the first time it is needed instead of at start. The checker's rare paths
- * (YAML beyond the plain reader, markdown bodies that show images) use packages of 70 modules
- * each, and loading those on every run cost a fifth of `npm run check`'s start. Loading stays
+ * (YAML that js-yaml leaves, markdown bodies that show images) use packages of many modules
+ * each, and loading those on every run was a large share of `npm run check`'s start. Loading stays
  * synchronous (`require`, which Node also allows for ES modules), so callers stay synchronous.
  */
 import { createRequire } from 'node:module';
