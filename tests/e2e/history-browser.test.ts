@@ -286,6 +286,32 @@ describe('the downloads', () => {
 	});
 });
 
+describe('a history split by year', () => {
+	it('offers each year page’s rows as that year’s CSV and JSON', async () => {
+		const split = await serve(outDir('manyMeasurements'));
+		const full = JSON.parse(builtFile('manyMeasurements', 'people/ana/history.json')) as {
+			slug: string;
+			date: string;
+		}[];
+		const year = full.at(-1)!.date.slice(0, 4);
+		const page = await browser.newPage();
+		const errors = errorsOf(page);
+		await page.goto(`${split.origin}/people/ana/history/${year}/`);
+		await page.waitForSelector(`${CSV_LINK}[href^="blob:"]`);
+		const kept = full.filter((r) => r.date.startsWith(year));
+		expect(kept.length).toBeGreaterThan(0);
+		expect(kept.length).toBeLessThan(full.length);
+		const csv = await download(page, CSV_LINK);
+		expect(csv.name).toBe(`ana-history-${year}-01-to-${year}-12.csv`);
+		expect(csvRows(csv.text).map((r) => r.slug)).toEqual(kept.map((r) => r.slug));
+		const json = await download(page, JSON_LINK);
+		expect(JSON.parse(json.text)).toEqual(kept);
+		expect(errors).toEqual([]);
+		await page.close();
+		await split.close();
+	});
+});
+
 describe('the citation', () => {
 	it('copies by keyboard and announces it', async () => {
 		const context = await browser.newContext({

@@ -229,6 +229,31 @@ describe('a history longer than one page holds', () => {
 		expect(existsSync(join(outDir('manyMeasurements'), 'people/ana/history/1999'))).toBe(false);
 	});
 
+	it('compares each year page with the year before, written at build time', () => {
+		const count = (y: string, status?: string) =>
+			String(
+				ana.filter((e) => e.data.date.startsWith(y) && (!status || e.data.status === status))
+					.length,
+			);
+		expect(summary.querySelector('[data-comparison]')).toBeNull();
+		for (const y of years) {
+			const before = String(Number(y) - 1);
+			const table = page('manyMeasurements', `people/ana/history/${y}`).querySelector(
+				'[data-comparison]',
+			);
+			expect(table?.hasAttribute('hidden')).toBe(false);
+			expect(textOf(table?.querySelector('caption'))).toBe(`${y}, against ${before}.`);
+			const rows = new Map(
+				table!
+					.querySelectorAll('tbody tr')
+					.map((tr) => [textOf(tr.querySelector('th')), tr.querySelectorAll('td').map(textOf)]),
+			);
+			expect(rows.get('Entries')?.slice(0, 2)).toEqual([count(y), count(before)]);
+			for (const status of new Set(ana.map((e) => e.data.status)))
+				expect(rows.get(status)?.slice(0, 2)).toEqual([count(y, status), count(before, status)]);
+		}
+	});
+
 	it('exports the whole history from every page', () => {
 		const json = readJson('manyMeasurements', 'people/ana/history.json') as { slug: string }[];
 		expect([...new Set(json.map((r) => r.slug))]).toEqual(ana.map((e) => e.slug));
