@@ -167,7 +167,8 @@ export const MANY_MEASUREMENTS = PAGE_SIZE.measurements * 2 + 1;
 
 /**
  * The `manyMeasurements` build's journal: the minimal fixture plus MANY_MEASUREMENTS entries that
- * measure latency, two a day from 2025-01-01, so its metric page splits and same-day entries tie.
+ * measure latency, two a day from 2025-01-01, so its metric page splits and same-day entries tie;
+ * they are Payments entries, so that team's page splits by year too.
  */
 export const manyMeasurementsFiles: Record<string, string> = Object.fromEntries(
 	Array.from({ length: MANY_MEASUREMENTS }, (_, i) => {
@@ -178,6 +179,7 @@ export const manyMeasurementsFiles: Record<string, string> = Object.fromEntries(
 			`title: Latency change ${i}`,
 			`date: ${date}`,
 			'authors: [ana]',
+			'team: payments',
 			'status: measured',
 			'metrics:',
 			'  - metric: latency',

@@ -37,6 +37,7 @@ const PAGES = [
 	'/follow-ups/',
 	'/reviews/',
 	'/reviews/2026-q3/',
+	'/reviews/2026-q3/payments/',
 	'/follow-ups/teams/payments/',
 	'/evidence/',
 	// With a query, the page loads Pagefind and its index and shows results.
@@ -46,11 +47,16 @@ const PAGES = [
 
 /** A history split by year (lib/site/history-pages.ts): its summary, and its shortest year. */
 const SPLIT_HISTORY = ['/people/ana/history/', '/people/ana/history/2026/'];
+/** A team split by year (its page lists years, not entries), and its shortest year. */
+const SPLIT_TEAM = ['/teams/payments/', '/teams/payments/2026/'];
 
 /** Each page with the build it is served from. */
 const TARGETS: [SiteBuild, string][] = [
 	...PAGES.map((path): [SiteBuild, string] => ['sample', path]),
-	...SPLIT_HISTORY.map((path): [SiteBuild, string] => ['manyMeasurements', path]),
+	...[...SPLIT_HISTORY, ...SPLIT_TEAM].map((path): [SiteBuild, string] => [
+		'manyMeasurements',
+		path,
+	]),
 ];
 
 let site: Served;

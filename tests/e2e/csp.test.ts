@@ -93,7 +93,7 @@ describe.each(PAGES)('the $kind page ($path)', ({ path, ready }) => {
 	});
 });
 
-describe('a history split by year (the manyMeasurements journal)', () => {
+describe('a history and a team split by year (the manyMeasurements journal)', () => {
 	let split: Served;
 	beforeAll(async () => {
 		split = await serve(outDir('manyMeasurements'), {
@@ -103,8 +103,8 @@ describe('a history split by year (the manyMeasurements journal)', () => {
 	afterAll(async () => {
 		await split?.close();
 	});
-	const files = filesOf('manyMeasurements', '.html').filter((f) =>
-		f.startsWith('people/ana/history/'),
+	const files = filesOf('manyMeasurements', '.html').filter(
+		(f) => f.startsWith('people/ana/history/') || f.startsWith('teams/payments/'),
 	);
 
 	it.each(files)('%s carries the policy and reports no violation', async (file) => {

@@ -28,15 +28,21 @@ it('every page of the sample journal is valid HTML', async () => {
 	expect(await problemsIn('sample', files)).toEqual([]);
 	expect(files.length).toBeGreaterThan(100);
 	expect(files).toEqual(
-		expect.arrayContaining(['reviews/index.html', 'reviews/2026-q3/index.html']),
+		expect.arrayContaining([
+			'reviews/index.html',
+			'reviews/2026-q3/index.html',
+			'reviews/2026-q3/payments/index.html',
+		]),
 	);
 }, 120_000);
 
-it('every page of a metric or a history split into pages is valid HTML', async () => {
-	const files = filesOf('manyMeasurements', '.html').filter(
-		(f) => f.startsWith('metrics/latency/') || f.startsWith('people/ana/history/'),
+it('every page of a metric, a history or a team split into pages is valid HTML', async () => {
+	const split = ['metrics/latency/', 'people/ana/history/', 'teams/payments/'];
+	const files = filesOf('manyMeasurements', '.html').filter((f) =>
+		split.some((folder) => f.startsWith(folder)),
 	);
 	expect(files.filter((f) => f.startsWith('people/ana/history/')).length).toBeGreaterThan(1);
+	expect(files.filter((f) => f.startsWith('teams/payments/')).length).toBeGreaterThan(1);
 	expect(files.length).toBeGreaterThan(3);
 	expect(await problemsIn('manyMeasurements', files)).toEqual([]);
 });

@@ -6,7 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { minimalFixture, sampleContent } from '../helpers.ts';
+import { makeJournal, manyMeasurementsFiles, minimalFixture, sampleContent } from '../helpers.ts';
+import { PAGE_SIZE } from '../../src/lib/site/page-size.ts';
 import type { Entry, EntryStatus } from '../../src/lib/content/schema.ts';
 import { outDir, page, textOf } from './pages.ts';
 import { readJournalFiles } from '../journal-files.ts';
@@ -222,6 +223,56 @@ describe('team pages', () => {
 			expect(text).toContain(team);
 		const payments = sample.filter((e) => e.data.team === 'payments');
 		expect(text).toContain(`Entries ${payments.length}`);
+	});
+});
+
+describe('a team with more entries than its page lists', () => {
+	// The manyMeasurements journal puts its many entries in Payments (tests/helpers.ts).
+	const payments = publishedEntries(makeJournal(manyMeasurementsFiles))
+		.filter((e) => e.data.team === 'payments')
+		.sort(newestFirst);
+	const years = [...new Set(payments.map((e) => e.data.date.slice(0, 4)))];
+	const team = page('manyMeasurements', 'teams/payments');
+	const yearLinks = (html: HTMLElement) =>
+		html.querySelectorAll('nav.team-years a').map((a) => ({
+			href: a.getAttribute('href'),
+			current: a.getAttribute('aria-current') === 'page',
+		}));
+
+	it('keeps its page, counts and loop health, and links each year with its count', () => {
+		expect(payments.length).toBeGreaterThan(PAGE_SIZE.teamEntries);
+		expect(years.length).toBeGreaterThan(1);
+		expect(statusCounts(team)).toEqual(expectedCounts(payments));
+		expect(team.querySelector('.cards')).not.toBeNull();
+		expect(textOf(team.querySelector('main'))).toContain('Loop health');
+		expect(team.querySelectorAll('.entry-list')).toEqual([]);
+		expect(yearLinks(team)).toEqual([
+			{ href: '/teams/payments/', current: true },
+			...years.map((y) => ({ href: `/teams/payments/${y}/`, current: false })),
+		]);
+		const nav = textOf(team.querySelector('nav.team-years'));
+		for (const y of years) {
+			const n = payments.filter((e) => e.data.date.startsWith(y)).length;
+			expect(nav).toContain(`${y} (${n} ${n === 1 ? 'entry' : 'entries'})`);
+		}
+	});
+
+	it('lists each year’s entries on its own page: every entry once', () => {
+		const listed = years.flatMap((y) => {
+			const html = page('manyMeasurements', `teams/payments/${y}`);
+			const slugs = linkedSlugs(html, '.entry-list h2 a');
+			expect(slugs, y).toEqual(
+				payments.filter((e) => e.data.date.startsWith(y)).map((e) => e.slug),
+			);
+			expect(yearLinks(html).filter((l) => l.current)).toEqual([
+				{ href: `/teams/payments/${y}/`, current: true },
+			]);
+			return slugs;
+		});
+		expect(listed).toEqual(payments.map((e) => e.slug));
+		expect(existsSync(join(outDir('manyMeasurements'), 'teams/payments/1999'))).toBe(false);
+		// A team that fits on its page has no year pages.
+		expect(existsSync(join(outDir('manyMeasurements'), 'teams/growth', years[0]!))).toBe(false);
 	});
 });
 

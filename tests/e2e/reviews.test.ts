@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadJournal } from '../../src/lib/content/load.ts';
 import type { Entry } from '../../src/lib/content/schema.ts';
 import { sampleContent } from '../helpers.ts';
+import { readJournalFiles } from '../journal-files.ts';
 import { outDir, page, textOf, type SiteBuild } from './pages.ts';
 
 const STATUSES = ['shipped', 'measuring', 'measured', 'inconclusive', 'reverted'] as const;
@@ -134,18 +135,73 @@ describe('the sample journal in calendar quarters', () => {
 		for (const s of STATUSES) expect(rows.get(`· ${s}`)![0]).toBe(String(json.totals.by_status[s]));
 		expect(rows.get('Closed (result in)')![0]).toBe(String(json.totals.closed));
 		expect(rows.get('Open and late')![0]).toBe(String(json.totals.open_late));
-		const listed = html
-			.querySelectorAll('table.review-entries tbody a')
-			.map((a) => a.getAttribute('href'));
+		// The quarter's page lists the entries without a team, each team's review page its own.
+		const hrefs = (path: string) =>
+			page('sample', path)
+				.querySelectorAll('table.review-entries tbody a')
+				.map((a) => a.getAttribute('href'));
+		const listed = [
+			...hrefs(`reviews/${current!.id}`),
+			...[...teamNames.keys()].flatMap((teamId) => hrefs(`reviews/${current!.id}/${teamId}`)),
+		];
 		expect(listed.sort()).toEqual(
 			sampleEntries
 				.filter((e) => e.data.date >= current!.start && e.data.date <= current!.end)
 				.map((e) => `/entries/${e.slug}/`)
 				.sort(),
 		);
-		// Every team has its section.
+		// Every team has its row, linking its review page.
 		for (const teamId of teamNames.keys())
-			expect(html.getElementById(`team-${teamId}`)).not.toBeNull();
+			expect(html.getElementById(`team-${teamId}`)?.querySelector('a')?.getAttribute('href')).toBe(
+				`/reviews/${current!.id}/${teamId}/`,
+			);
+	});
+
+	describe('each team’s review page, counted from the journal’s files', () => {
+		const files = readJournalFiles(sampleContent).entries.filter((e) => !e.data.draft);
+		const teamIds = readJournalFiles(sampleContent).teams.map((t) => t.id);
+		it.each(sampleQuarters.slice(0, 2).flatMap((q) => teamIds.map((t) => [q.id, t, q] as const)))(
+			'%s / %s lists exactly the team’s entries of the quarter, and its counts',
+			(id, teamId, q) => {
+				const own = files.filter(
+					(e) => e.data.team === teamId && e.data.date >= q.start && e.data.date <= q.end,
+				);
+				const html = page('sample', `reviews/${id}/${teamId}`);
+				expect(
+					html
+						.querySelectorAll('table.review-entries tbody a')
+						.map((a) => a.getAttribute('href'))
+						.sort(),
+				).toEqual(own.map((e) => `/entries/${e.id}/`).sort());
+				const json = readJson('sample', `reviews/${id}.json`);
+				const team = json.teams.find((t: { id: string }) => t.id === teamId);
+				expect(team.current.entries).toBe(own.length);
+				const counts = html.querySelector('table.review-counts');
+				if (!own.length && !team.previous.entries) expect(counts).toBeNull();
+				else
+					expect(
+						textOf(counts!.querySelector('tbody tr')).split(' ').slice(1, 3).map(Number),
+					).toEqual([own.length, team.previous.entries]);
+				const row = page('sample', `reviews/${id}`).getElementById(`team-${teamId}`)!;
+				expect(row.querySelectorAll('td').map(textOf).slice(0, 2)).toEqual([
+					String(own.length),
+					String(team.previous.entries),
+				]);
+			},
+		);
+
+		it('leaves the follow-ups’ items to the team pages, keeping their counts', () => {
+			const id = sampleQuarters[0]!.id;
+			const quarter = page('sample', `reviews/${id}`);
+			expect(quarter.querySelectorAll('.review-follow-ups')).toEqual([]);
+			expect(
+				textOf(quarter.getElementById('journal-follow-ups')?.nextElementSibling ?? null),
+			).toMatch(/^Next steps due: \d+ done, \d+ overdue/);
+			const items = teamIds.flatMap((t) =>
+				page('sample', `reviews/${id}/${t}`).querySelectorAll('.review-follow-ups li'),
+			);
+			expect(items.length).toBeGreaterThan(0);
+		});
 	});
 
 	it('opens the home and team pages with this quarter’s numbers, linking its review', () => {
@@ -165,9 +221,7 @@ describe('the sample journal in calendar quarters', () => {
 			const html = page('sample', `teams/${team.id}`);
 			expect(cards(html).get('Entries shipped')).toBe(String(team.current.entries));
 			expect(cards(html).get('Results in')).toBe(String(team.current.closed));
-			expect(
-				html.querySelector(`a[href="/reviews/${current.id}/#team-${team.id}"]`),
-			).not.toBeNull();
+			expect(html.querySelector(`a[href="/reviews/${current.id}/${team.id}/"]`)).not.toBeNull();
 		}
 	});
 
@@ -306,10 +360,19 @@ describe('a journal whose fiscal year starts in February', () => {
 		const html = page('fiscal', 'reviews/2027-q2');
 		expect(textOf(html.querySelector('h1'))).toBe('FY2027 Q2 review');
 		expect(textOf(html.querySelector('main'))).toContain('No entries are dated in FY2027 Q2.');
-		// The batching step due 1 May and growth-late's result due 20 May fell due in this quarter.
-		const followUps = html.querySelectorAll('.review-follow-ups')[0]!;
-		expect(followUps.querySelectorAll('li').map(textOf)).toEqual([
+		// The batching step due 1 May and growth-late's result due 20 May fell due in this quarter:
+		// counted here, listed on the Payments and Growth review pages.
+		expect(textOf(html.getElementById('journal-follow-ups')!.nextElementSibling)).toContain(
+			'Next steps due: 0 done, 1 overdue',
+		);
+		const listed = (team: string) =>
+			page('fiscal', `reviews/2027-q2/${team}`)
+				.querySelectorAll('.review-follow-ups li')
+				.map(textOf);
+		expect(listed('payments')).toEqual([
 			expect.stringMatching(/^Overdue: Apply batching to refunds/),
+		]);
+		expect(listed('growth')).toEqual([
 			expect.stringMatching(/^Result late: Shortened the signup form/),
 		]);
 	});

@@ -12,6 +12,8 @@ export const PAGE_SIZE = {
 	measurements: 50,
 	/** Entries in a person's outcome history on one page; a longer history has a page per year. */
 	historyEntries: 50,
+	/** Entries of a team listed on its page; a team with more has a page per year. */
+	teamEntries: 100,
 } as const;
 
 /** Which items one page of a split list holds, as paginate() numbers them: "entries 101–200 of 250". */

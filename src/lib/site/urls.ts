@@ -9,6 +9,8 @@ export interface Urls {
 	people: () => string;
 	team: (id: string) => string;
 	teams: () => string;
+	/** One calendar year of a team's entries, when the team has more than fit on its page. */
+	teamYear: (id: string, year: string) => string;
 	feature: (id: string) => string;
 	features: () => string;
 	metric: (id: string) => string;
@@ -22,7 +24,7 @@ export interface Urls {
 	followUps: () => string;
 	/** The list of quarterly reviews. */
 	reviews: () => string;
-	/** One quarter's review, by its id (`2026-q3`); with a team id, that team's part of it. */
+	/** One quarter's review, by its id (`2026-q3`); with a team id, that team's review page. */
 	review: (quarter: string, team?: string) => string;
 	/** One quarter's review as JSON. */
 	reviewJson: (quarter: string) => string;
@@ -56,6 +58,7 @@ export function createUrls(base: string): Urls {
 		people: () => at('people'),
 		team: (id) => at('teams', id),
 		teams: () => at('teams'),
+		teamYear: (id, year) => at('teams', id, year),
 		feature: (id) => at('features', id),
 		features: () => at('features'),
 		metric: (id) => at('metrics', id),
@@ -67,8 +70,7 @@ export function createUrls(base: string): Urls {
 		tags: () => at('tags'),
 		followUps: () => at('follow-ups'),
 		reviews: () => at('reviews'),
-		review: (quarter, team) =>
-			`${at('reviews', quarter)}${team ? `#team-${encodeURIComponent(team)}` : ''}`,
+		review: (quarter, team) => (team ? at('reviews', quarter, team) : at('reviews', quarter)),
 		reviewJson: (quarter) => `${prefix}reviews/${encodeURIComponent(quarter)}.json`,
 		teamFollowUps: (id) => at('follow-ups', 'teams', id),
 		search: () => at('search'),
