@@ -242,7 +242,7 @@ describe('a history longer than one page holds', () => {
 				'[data-comparison]',
 			);
 			expect(table?.hasAttribute('hidden')).toBe(false);
-			expect(textOf(table?.querySelector('caption'))).toBe(`${y}, against ${before}.`);
+			expect(textOf(table?.querySelector('caption') ?? null)).toBe(`${y}, against ${before}.`);
 			const rows = new Map(
 				table!
 					.querySelectorAll('tbody tr')
