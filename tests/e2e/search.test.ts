@@ -4,7 +4,7 @@
  * the URL restores a search, nothing of the index loads before typing, and content is text.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadJournal } from '../../src/lib/content/load.ts';
 import type { Entry } from '../../src/lib/content/schema.ts';
@@ -107,21 +107,39 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+	// Each context closes before the browser: nothing is left to reject once it has gone.
+	for (const tab of tabs.values()) await (await tab).page.context().close();
 	await browser?.close();
 	for (const server of servers.values()) await server.close();
 });
 
-/** A page of one build at `path`, noting any script error, CSP violation or dialog. */
-async function open(build: SiteBuild, path: string, options = {}) {
-	const opened = await watchedPage(options);
-	await opened.page.goto(servers.get(build)!.origin + path);
-	return opened;
+interface Watched {
+	page: Page;
+	/** Script errors, CSP violations and dialogs since the page last opened a URL. */
+	problems: string[];
 }
 
-async function watchedPage(options = {}) {
+/**
+ * One tab per set of context options, shared by the tests: a new tab starts a renderer process,
+ * which costs more than the search itself. Each `open` loads a new document into it.
+ */
+const tabs = new Map<string, Promise<Watched>>();
+
+/** A page of one build at `path`, noting any script error, CSP violation or dialog. */
+async function open(build: SiteBuild, path: string, options: BrowserContextOptions = {}) {
+	const key = JSON.stringify(options);
+	if (!tabs.has(key)) tabs.set(key, watchedPage(options));
+	const tab = await tabs.get(key)!;
+	// What the previous test's document reported is not this one's.
+	tab.problems.length = 0;
+	await tab.page.goto(servers.get(build)!.origin + path);
+	return tab;
+}
+
+/** A page in a context of its own; closing the context (not the page) ends both. */
+async function watchedPage(options: BrowserContextOptions = {}): Promise<Watched> {
 	const context = await browser.newContext(options);
 	const page = await context.newPage();
-	page.on('close', () => void context.close());
 	const problems: string[] = [];
 	page.on('pageerror', (error) => problems.push(error.message));
 	page.on('console', (message) => {
@@ -129,7 +147,8 @@ async function watchedPage(options = {}) {
 	});
 	page.on('dialog', (dialog) => {
 		problems.push(`dialog: ${dialog.message()}`);
-		void dialog.dismiss();
+		// A dialog left open when the page closes is dismissed by the close.
+		dialog.dismiss().catch(() => {});
 	});
 	return { page, problems };
 }
@@ -161,7 +180,6 @@ describe('finding entries', () => {
 		await page.waitForURL(`**/search/?q=${word}`);
 		expect(await resultsOf(page, `q=${word}`)).toEqual([target.slug]);
 		expect(await page.inputValue('#search-q')).toBe(word);
-		await page.close();
 		expect(problems).toEqual([]);
 	});
 
@@ -170,7 +188,6 @@ describe('finding entries', () => {
 		const query = new URLSearchParams({ [facet]: value }).toString();
 		const { page, problems } = await open('sample', `/search/?${query}`);
 		expect((await resultsOf(page, query)).sort()).toEqual(having(facet, value).sort());
-		await page.close();
 		expect(problems).toEqual([]);
 	});
 
@@ -202,7 +219,6 @@ describe('finding entries', () => {
 		const query = `team=${team}&status=${status}`;
 		expect((await resultsOf(page, query)).sort()).toEqual(expected.sort());
 		expect(new URL(page.url()).search).toBe(`?${query}`);
-		await page.close();
 		expect(problems).toEqual([]);
 	});
 });
@@ -235,7 +251,6 @@ describe('the URL holds the search', () => {
 		await page.goBack();
 		await page.locator(`#search[data-searched="${query}"]`).waitFor();
 		expect(await page.inputValue('#search-sort')).toBe('oldest');
-		await page.close();
 		expect(problems).toEqual([]);
 	});
 });
@@ -267,7 +282,7 @@ describe('cost', () => {
 		await page.locator('details[data-facet="team"] > summary').click();
 		await page.locator('details[data-facet="team"] input').first().waitFor();
 		expect(filterIndexes()).toHaveLength(1);
-		await page.close();
+		await page.context().close();
 		expect(problems).toEqual([]);
 	});
 });
@@ -289,7 +304,6 @@ describe('an entry with no write-up and no summary', () => {
 		expect(await result.locator('h2').textContent()).toBe(BARE_ENTRY.title);
 		// The title is the heading: the excerpt does not repeat it.
 		expect(await result.locator('.excerpt').textContent()).toBe('No write-up.');
-		await page.close();
 		expect(problems).toEqual([]);
 	});
 
@@ -303,7 +317,6 @@ describe('an entry with no write-up and no summary', () => {
 		const query = new URLSearchParams({ [facet]: value }).toString();
 		const { page, problems } = await open('based', `/journal/search/?${query}`);
 		expect(await resultsOf(page, query)).toContain(BARE_ENTRY.slug);
-		await page.close();
 		expect(problems).toEqual([]);
 	});
 });
@@ -320,7 +333,6 @@ describe('excerpts', () => {
 			expect(text).not.toMatch(/#\p{L}/u);
 			expect(text).not.toMatch(/window: \d|Open: |Done: /);
 		}
-		await page.close();
 		expect(problems).toEqual([]);
 	});
 });
@@ -339,7 +351,6 @@ describe('content is text', () => {
 		expect(await page.locator('.search-results mark').allTextContents()).toEqual([
 			expect.stringContaining(hostileEntry.word),
 		]);
-		await page.close();
 		expect(problems).toEqual([]);
 	});
 });
@@ -354,7 +365,6 @@ describe('audience and base', () => {
 			const search = await pagefind.search(${JSON.stringify(term)}, {});
 			return Promise.all(search.results.map(async (r) => (await r.data()).url));
 		})()`);
-		await page.close();
 		return (urls as string[]).sort();
 	}
 	const urlsOf = (entries: Source[]) => entries.map((e) => `/entries/${e.slug}/`).sort();
@@ -381,7 +391,6 @@ describe('audience and base', () => {
 		expect(await page.locator('.search-results h2 a').getAttribute('href')).toBe(
 			`/journal/entries/${target.slug}/`,
 		);
-		await page.close();
 		expect(problems).toEqual([]);
 	});
 });
@@ -394,7 +403,6 @@ describe('the search page for every reader', () => {
 			await page.locator('#search[data-searched="q=latency"]').waitFor();
 			await openFacets(page, ['person', 'status']);
 			const { violations } = await new AxeBuilder({ page }).analyze();
-			await page.close();
 			expect(
 				violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
 			).toEqual([]);
@@ -411,7 +419,6 @@ describe('the search page for every reader', () => {
 		await page.locator('h1').click();
 		await page.keyboard.press('/');
 		expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
-		await page.close();
 		expect(problems).toEqual([]);
 	});
 
@@ -424,7 +431,6 @@ describe('the search page for every reader', () => {
 		expect(await page.locator('.facet').first().isVisible()).toBe(false);
 		const box = await page.locator('.search-results > li').first().boundingBox();
 		expect(box!.y + 40).toBeLessThan(800);
-		await page.close();
 		expect(problems).toEqual([]);
 	});
 
@@ -437,7 +443,6 @@ describe('the search page for every reader', () => {
 		const filters = await page.locator('.search-filters').boundingBox();
 		const results = await page.locator('.search-results').boundingBox();
 		expect(filters!.x + filters!.width).toBeLessThanOrEqual(results!.x);
-		await page.close();
 	});
 
 	it('fits a 390 px phone with results and filters open', async () => {
@@ -449,7 +454,6 @@ describe('the search page for every reader', () => {
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 			390,
 		);
-		await page.close();
 	});
 
 	it('without JavaScript, says search needs it and links to months, people and tags', async () => {
@@ -460,6 +464,5 @@ describe('the search page for every reader', () => {
 			.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
 		expect(hrefs).toEqual(['/months/', '/people/', '/tags/']);
 		expect(await page.locator('#search').isVisible()).toBe(false);
-		await page.close();
 	});
 });
