@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sampleContent } from '../helpers.ts';
 import { CSP, launchChromium, serve, type Served } from './serve.ts';
@@ -43,42 +43,78 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+	for (const tab of tabs.values()) await (await tab).page.context().close();
 	await browser?.close();
 	await site?.close();
 });
 
-/** Opens `path`, collecting console errors and the gzip size of every script it loads. */
-async function open(path: string, options: Parameters<Browser['newPage']>[0] = {}) {
-	const page = await browser.newPage(options);
-	const errors: string[] = [];
-	const scripts: { url: string; gzip: number }[] = [];
-	page.on('console', (m) => {
-		if (m.type() === 'error') errors.push(m.text());
-	});
-	page.on('pageerror', (e) => errors.push(e.message));
-	const reads: Promise<void>[] = [];
-	page.on('response', (r) => {
-		if (r.request().resourceType() !== 'script') return;
-		// A later navigation may close the page before a body is read; only this load counts.
-		const read = r.body().then((body) => {
-			scripts.push({ url: r.url(), gzip: gzipSync(body).length });
-		});
-		reads.push(read.catch(() => {}));
-	});
-	await page.goto(origin + path, { waitUntil: 'networkidle' });
-	await Promise.all(reads);
-	return { page, errors, scripts };
+interface Tab {
+	page: Page;
+	/** Console and script errors since the tab last opened a URL. */
+	errors: string[];
+	/** The gzip size of every script loaded since then. */
+	scripts: { url: string; gzip: number }[];
+	reads: Promise<void>[];
 }
 
-/** Painted (not transparent) pixels of the page's first canvas. */
-const paintedPixels = (page: Page) =>
-	page.evaluate(() => {
-		const canvas = document.querySelector('canvas')!;
-		const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-		let n = 0;
-		for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
-		return n;
+/**
+ * One tab per set of context options, shared by the tests: a new tab starts a renderer process.
+ * Each `open` loads a new document into it.
+ */
+const tabs = new Map<string, Promise<Tab>>();
+
+async function newTab(options: BrowserContextOptions): Promise<Tab> {
+	const context = await browser.newContext(options);
+	const tab: Tab = { page: await context.newPage(), errors: [], scripts: [], reads: [] };
+	tab.page.on('console', (m) => {
+		if (m.type() === 'error') tab.errors.push(m.text());
 	});
+	tab.page.on('pageerror', (e) => tab.errors.push(e.message));
+	tab.page.on('response', (r) => {
+		if (r.request().resourceType() !== 'script') return;
+		// A later navigation may drop a body before it is read; only this load counts.
+		const read = r.body().then((body) => {
+			tab.scripts.push({ url: r.url(), gzip: gzipSync(body).length });
+		});
+		tab.reads.push(read.catch(() => {}));
+	});
+	return tab;
+}
+
+/**
+ * What an opened page is waited for: `chart`, its chart drawn (the drawing code it loads has all
+ * arrived); `idle`, no request for half a second, for a page that must load no chart code later;
+ * `load`, the load event, for a page without scripts.
+ */
+type Until = 'chart' | 'idle' | 'load';
+
+/** Opens `path`, collecting console errors and the gzip size of every script it loads. */
+async function open(path: string, options: BrowserContextOptions = {}, until: Until = 'chart') {
+	// The colour scheme is emulated on the page: light and dark share a tab.
+	const { colorScheme = 'light', ...contextOptions } = options;
+	const key = JSON.stringify(contextOptions);
+	if (!tabs.has(key)) tabs.set(key, newTab(contextOptions));
+	const tab = await tabs.get(key)!;
+	const { page } = tab;
+	tab.errors.length = 0;
+	tab.scripts.length = 0;
+	tab.reads.length = 0;
+	await page.emulateMedia({ colorScheme });
+	await page.goto(origin + path, { waitUntil: until === 'idle' ? 'networkidle' : 'load' });
+	if (until === 'chart')
+		await page.waitForFunction(paintedPixels, undefined, { polling: 100, timeout: 20_000 });
+	await Promise.all(tab.reads);
+	return { page, errors: tab.errors, scripts: tab.scripts };
+}
+
+/** Painted (not transparent) pixels of the page's first canvas; run in the page. */
+function paintedPixels() {
+	const canvas = document.querySelector('canvas')!;
+	const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+	let n = 0;
+	for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+	return n;
+}
 
 /** The history table: date and the number in the value cell (null for a gap). */
 const historyRows = (page: Page) =>
@@ -99,15 +135,13 @@ describe.each(CHART_PAGES)('chart page %s', (path) => {
 		for (const colorScheme of ['light', 'dark'] as const) {
 			const { page, errors } = await open(path, { colorScheme });
 			expect(await page.isVisible('figure.chart canvas')).toBe(true);
-			expect(await paintedPixels(page)).toBeGreaterThan(2000);
-			await page.close();
+			expect(await page.evaluate(paintedPixels)).toBeGreaterThan(2000);
 			expect(errors, colorScheme).toEqual([]);
 		}
 	});
 
 	it('loads less than 90 kB of gzipped JavaScript in all', async () => {
-		const { page, scripts } = await open(path);
-		await page.close();
+		const { scripts } = await open(path);
 		const total = scripts.reduce((n, s) => n + s.gzip, 0);
 		expect(scripts.length).toBeGreaterThan(0);
 		expect(total).toBeLessThan(BUDGET);
@@ -115,7 +149,7 @@ describe.each(CHART_PAGES)('chart page %s', (path) => {
 
 	it('repaints the chart when the colour scheme changes', async () => {
 		const { page } = await open(path, { colorScheme: 'light' });
-		expect(await paintedPixels(page)).toBeGreaterThan(2000);
+		expect(await page.evaluate(paintedPixels)).toBeGreaterThan(2000);
 		const light = await page.evaluate(() => document.querySelector('canvas')!.toDataURL());
 		await page.emulateMedia({ colorScheme: 'dark' });
 		// Wait for the repaint rather than a fixed pause, which a busy machine outlasts.
@@ -129,16 +163,14 @@ describe.each(CHART_PAGES)('chart page %s', (path) => {
 				() => true,
 				() => false,
 			);
-		await page.close();
 		expect(repainted).toBe(true);
 	});
 });
 
 describe.each(OTHER_PAGES)('page without a chart %s', (path) => {
 	it('loads no chart code (at most a small shared script)', async () => {
-		const { page, scripts, errors } = await open(path);
+		const { page, scripts, errors } = await open(path, {}, 'idle');
 		const canvases = await page.$$eval('canvas', (c) => c.length);
-		await page.close();
 		expect(canvases).toBe(0);
 		expect(scripts.reduce((n, s) => n + s.gzip, 0)).toBeLessThan(5 * 1024);
 		expect(errors).toEqual([]);
@@ -166,7 +198,6 @@ describe('a metric timeline', () => {
 		expect(await page.locator('h1').textContent()).toBe(
 			published.find((d) => d.id === reporting(WITH_CSV)[1])!.data!.title,
 		);
-		await page.close();
 	});
 
 	it.each([1350, 390])(
@@ -178,7 +209,6 @@ describe('a metric timeline', () => {
 				.evaluateAll((links) =>
 					links.map((a) => a.getBoundingClientRect()).map((b) => [b.width, b.x, b.y] as const),
 				);
-			await page.close();
 			expect(centres.length).toBeGreaterThan(2);
 			for (const [i, [size, x, y]] of centres.entries()) {
 				expect(size).toBe(24);
@@ -190,30 +220,38 @@ describe('a metric timeline', () => {
 
 	it('lets keyboard users reach every entry link, on the chart and in the table', async () => {
 		const { page } = await open(`/metrics/${WITH_CSV}/`);
+		// The page notes where focus goes: one round trip per key press, none per look.
+		type Focused = [href: string | null, isMarker: boolean];
+		await page.evaluate(() => {
+			const focused: Focused[] = [];
+			(window as unknown as { focused: Focused[] }).focused = focused;
+			document.addEventListener('focusin', ({ target }) => {
+				const element = target as Element;
+				focused.push([
+					element.getAttribute('href'),
+					element.classList.contains('chart-marker-link'),
+				]);
+			});
+		});
+		for (let i = 0; i < 120; i++) await page.keyboard.press('Tab');
+		const focused = await page.evaluate(
+			() => (window as unknown as { focused: Focused[] }).focused,
+		);
 		const onChart = new Set<string>();
 		const elsewhere = new Set<string>();
-		for (let i = 0; i < 120; i++) {
-			await page.keyboard.press('Tab');
-			const [href, isMarker] = await page.evaluate(() => [
-				document.activeElement?.getAttribute('href'),
-				document.activeElement?.classList.contains('chart-marker-link'),
-			]);
-			if (typeof href === 'string' && href.startsWith('/entries/'))
-				(isMarker ? onChart : elsewhere).add(href);
-		}
-		await page.close();
+		for (const [href, isMarker] of focused)
+			if (href?.startsWith('/entries/')) (isMarker ? onChart : elsewhere).add(href);
 		const expected = reporting(WITH_CSV).map((slug) => `/entries/${slug}/`);
 		expect([...onChart].sort()).toEqual([...expected].sort());
 		for (const href of expected) expect(elsewhere.has(href), href).toBe(true);
 	});
 
 	it('without scripts shows no empty chart, and a table with the CSV’s numbers and every entry', async () => {
-		const { page } = await open(`/metrics/${WITH_CSV}/`, { javaScriptEnabled: false });
+		const { page } = await open(`/metrics/${WITH_CSV}/`, { javaScriptEnabled: false }, 'load');
 		expect(await page.isVisible('figure.chart')).toBe(false);
 		expect(await page.isVisible('.history-table')).toBe(true);
 		const rows = await historyRows(page);
 		const chart = JSON.parse((await page.getAttribute('figure.chart', 'data-chart'))!);
-		await page.close();
 		const csv = readFileSync(join(sampleContent, 'metrics', `${WITH_CSV}.csv`), 'utf8')
 			.trim()
 			.split('\n')
@@ -243,9 +281,8 @@ describe('a metric timeline', () => {
 					]),
 			)
 			.sort((a, b) => a.date.localeCompare(b.date));
-		const { page } = await open(`/metrics/${WITHOUT_CSV}/`, { javaScriptEnabled: false });
+		const { page } = await open(`/metrics/${WITHOUT_CSV}/`, { javaScriptEnabled: false }, 'load');
 		const rows = await historyRows(page);
-		await page.close();
 		expect(expected.length).toBeGreaterThan(2);
 		expect(rows.map(({ date, value }) => ({ date, value }))).toEqual(expected);
 		expect(rows.flatMap((r) => r.entries)).toEqual(
