@@ -6,7 +6,7 @@
  * belongs in the journal's folder. (Tests that run as root can write anyway; the comparison
  * still catches it.) The same install serves a monorepo whose content lives elsewhere.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn, type ExecFileException } from 'node:child_process';
 import {
 	cpSync,
 	existsSync,
@@ -20,6 +20,7 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers.ts';
@@ -44,34 +45,57 @@ function snapshot(dir: string): Map<string, string> {
 	);
 }
 
-function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}) {
-	const result = spawnSync(command, args, {
+const execFileAsync = promisify(execFile);
+
+/**
+ * Runs a command to its end without blocking: the journeys on each Node run side by side, each
+ * mostly waiting for its build.
+ */
+async function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}) {
+	const options = {
 		cwd,
 		env: { ...process.env, JOURNAL_TODAY: TODAY, ASTRO_TELEMETRY_DISABLED: '1', ...env },
-		encoding: 'utf8',
-	});
-	return { ...result, output: `${result.stdout}\n${result.stderr}` };
+		encoding: 'utf8' as const,
+		maxBuffer: 64 * 1024 * 1024,
+	};
+	try {
+		const { stdout, stderr } = await execFileAsync(command, args, options);
+		return { status: 0, stdout, output: `${stdout}\n${stderr}` };
+	} catch (error) {
+		const failed = error as ExecFileException & { stdout: string; stderr: string };
+		// Not started at all (no such command): nothing to report but the error.
+		if (typeof failed.code !== 'number') throw error;
+		return {
+			status: failed.code,
+			stdout: failed.stdout,
+			output: `${failed.stdout}\n${failed.stderr}`,
+		};
+	}
 }
 
-function succeed(result: ReturnType<typeof run>) {
+function succeed(result: Awaited<ReturnType<typeof run>>) {
 	expect(result.status, result.output).toBe(0);
 	return result.output;
 }
 
 /** A Node 22 binary, installed from the npm registry once and kept in the temp folder. */
-function node22Bin(): string {
+async function node22Bin(): Promise<string> {
 	const prefix = join(tmpdir(), 'outcome-journal-node22');
 	const bin = join(prefix, 'node_modules/.bin');
 	if (!existsSync(join(bin, 'node')))
 		succeed(
-			run('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', 'node@22'], tmpdir()),
+			await run(
+				'npm',
+				['install', '--prefix', prefix, '--no-audit', '--no-fund', 'node@22'],
+				tmpdir(),
+			),
 		);
 	return bin;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
 	const root = mkdtempSync(join(tmpdir(), 'journal-package-'));
-	const packed = run('npm', ['pack', '--pack-destination', root], repoRoot);
+	const packed = await run('npm', ['pack', '--pack-destination', root], repoRoot);
 	const tarball = join(root, packed.stdout.trim().split('\n').at(-1)!);
 	expect(existsSync(tarball), packed.output).toBe(true);
 
@@ -92,15 +116,15 @@ beforeAll(() => {
 			dependencies: { 'outcome-journal': `file:${tarball}` },
 		}),
 	);
-	succeed(run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], workspace));
+	succeed(await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], workspace));
 	packageDir = join(workspace, 'node_modules/outcome-journal');
 	bin = join(workspace, 'node_modules/.bin/outcome-journal');
 	before = snapshot(packageDir);
-	succeed(run('chmod', ['-R', 'a-w', packageDir], workspace));
+	succeed(await run('chmod', ['-R', 'a-w', packageDir], workspace));
 }, 15 * MINUTES);
 
-afterAll(() => {
-	if (packageDir) run('chmod', ['-R', 'u+w', packageDir], workspace);
+afterAll(async () => {
+	if (packageDir) await run('chmod', ['-R', 'u+w', packageDir], workspace);
 });
 
 /** A free TCP port for a preview server. */
@@ -129,8 +153,8 @@ async function preview(journal: string, env: Record<string, string>, paths: stri
 				() => false,
 			);
 			if (ready) break;
-			if (tries > 120) throw new Error('preview did not answer within a minute');
-			await new Promise((r) => setTimeout(r, 500));
+			if (tries > 600) throw new Error('preview did not answer within a minute');
+			await new Promise((r) => setTimeout(r, 100));
 		}
 		return await Promise.all(
 			paths.map(async (path) => {
@@ -144,52 +168,56 @@ async function preview(journal: string, env: Record<string, string>, paths: stri
 }
 
 /** `init`, `new`, `check`, `build` and `preview` in a new journal folder of the workspace. */
-function adopt(name: string, pathPrefix?: () => string) {
+function adopt(name: string, pathPrefix?: () => Promise<string>) {
 	let journal: string;
 	let env: Record<string, string>;
 	let buildOutput: string;
-	beforeAll(() => {
-		env = pathPrefix ? { PATH: `${pathPrefix()}:${process.env.PATH}` } : {};
+	// Each step needs the one before it: in order, though the two journeys run side by side.
+	const inOrder = { concurrent: false };
+	beforeAll(async () => {
+		env = pathPrefix ? { PATH: `${await pathPrefix()}:${process.env.PATH}` } : {};
 		journal = join(workspace, 'packages', name);
-		succeed(run(bin, ['init', journal, '--author', 'ana', '--team', 'payments'], workspace, env));
+		succeed(
+			await run(bin, ['init', journal, '--author', 'ana', '--team', 'payments'], workspace, env),
+		);
 	}, 10 * MINUTES);
 
-	it('runs on the Node it is given', () => {
-		const version = run('node', ['--version'], journal, env).stdout.trim();
+	it('runs on the Node it is given', inOrder, async () => {
+		const version = (await run('node', ['--version'], journal, env)).stdout.trim();
 		expect(version).toMatch(pathPrefix ? /^v22\./ : /^v\d+\./);
 	});
 
-	it('writes a new entry public, as the journal is public, and checks clean', () => {
+	it('writes a new entry public, as the journal is public, and checks clean', inOrder, async () => {
 		const written = succeed(
-			run(bin, ['new', '--title', 'Cut checkout latency', '--author', 'ana'], journal, env),
+			await run(bin, ['new', '--title', 'Cut checkout latency', '--author', 'ana'], journal, env),
 		);
 		expect(written).toContain('entries/2026/cut-checkout-latency.md');
 		expect(written).toContain('visibility: public');
-		expect(succeed(run(bin, ['check'], journal, env)).trim()).toBe('No problems found.');
+		expect(succeed(await run(bin, ['check'], journal, env)).trim()).toBe('No problems found.');
 	});
 
-	it('check names an internal entry that the public site leaves out', () => {
+	it('check names an internal entry that the public site leaves out', inOrder, async () => {
 		writeFileSync(
 			join(journal, 'content/entries/2026/quiet-fix.md'),
 			'---\ntitle: Quiet fix\ndate: 2026-05-01\nauthors: [ana]\nstatus: shipped\n---\n',
 		);
-		expect(succeed(run(bin, ['check'], journal, env))).toContain(
+		expect(succeed(await run(bin, ['check'], journal, env))).toContain(
 			'The public site leaves out 1 entry marked internal: entries/2026/quiet-fix.md.',
 		);
 	});
 
 	it(
 		'builds into the journal folder, quietly but for the left-out entry',
-		() => {
-			buildOutput = succeed(run(bin, ['build'], journal, env));
+		{ ...inOrder, timeout: 5 * MINUTES },
+		async () => {
+			buildOutput = succeed(await run(bin, ['build'], journal, env));
 			expect(buildOutput).toContain('leaves out 1 entry marked internal');
 			expect(buildOutput).not.toMatch(/does not exist|is empty|No files found/);
 			expect(buildOutput).toContain('Indexed 2 entries for search');
 		},
-		5 * MINUTES,
 	);
 
-	it('built the home page, the new entry and the search index', () => {
+	it('built the home page, the new entry and the search index', inOrder, () => {
 		const dist = join(journal, 'dist');
 		const home = parse(readFileSync(join(dist, 'index.html'), 'utf8'));
 		expect(home.textContent).toContain('1 team');
@@ -202,18 +230,14 @@ function adopt(name: string, pathPrefix?: () => string) {
 		expect(index.languages.en.page_count).toBe(2);
 	});
 
-	it(
-		'previews the build',
-		async () => {
-			const [home, entry] = await preview(journal, env, ['/', '/entries/cut-checkout-latency/']);
-			expect(home?.status).toBe(200);
-			expect(entry?.status).toBe(200);
-			expect(entry?.text).toContain('Cut checkout latency');
-		},
-		2 * MINUTES,
-	);
+	it('previews the build', { ...inOrder, timeout: 2 * MINUTES }, async () => {
+		const [home, entry] = await preview(journal, env, ['/', '/entries/cut-checkout-latency/']);
+		expect(home?.status).toBe(200);
+		expect(entry?.status).toBe(200);
+		expect(entry?.text).toContain('Cut checkout latency');
+	});
 
-	it("keeps Astro's state in the journal folder and leaves the package as it was", () => {
+	it("keeps Astro's state in the journal folder and leaves the package as it was", inOrder, () => {
 		expect(existsSync(join(journal, '.astro'))).toBe(true);
 		expect(readdirSync(join(journal, 'node_modules/.astro')).length).toBeGreaterThan(0);
 		expect(existsSync(join(workspace, '.astro'))).toBe(false);
@@ -222,22 +246,27 @@ function adopt(name: string, pathPrefix?: () => string) {
 	});
 }
 
-describe('the packed package, installed and run on this Node', () => adopt('journal'));
+// The two Nodes' journeys run side by side, each its steps in order.
+describe('the packed package, installed and run on this Node', { concurrent: true }, () =>
+	adopt('journal'),
+);
 
-describe('the packed package on Node 22', () => adopt('journal22', node22Bin));
+describe('the packed package on Node 22', { concurrent: true }, () =>
+	adopt('journal22', node22Bin),
+);
 
 describe('in a monorepo: a workspace folder builds content kept elsewhere', () => {
 	it(
 		'builds docs/journal from packages/site with --content, through its npm script',
-		() => {
+		async () => {
 			const content = join(workspace, 'docs/journal');
 			mkdirSync(dirname(content), { recursive: true });
 			cpSync(join(workspace, 'packages/journal/content'), content, { recursive: true });
 			const site = join(workspace, 'packages/site');
-			expect(succeed(run(bin, ['check', '--content', '../../docs/journal'], site))).toContain(
+			expect(succeed(await run(bin, ['check', '--content', '../../docs/journal'], site))).toContain(
 				'leaves out 1 entry',
 			);
-			succeed(run('npm', ['run', 'build'], site));
+			succeed(await run('npm', ['run', 'build'], site));
 			expect(existsSync(join(site, 'dist/entries/cut-checkout-latency/index.html'))).toBe(true);
 			expect(existsSync(join(content, 'dist'))).toBe(false);
 			expect(snapshot(packageDir)).toEqual(before);
