@@ -9,22 +9,11 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileFixture, makeJournal, minimalFixture, repoRoot } from '../helpers.ts';
 import { holdAstro, outDir } from './pages.ts';
 
 describe('npm run dev', () => {
-	it('serves the last built index under the base path', { timeout: 120_000 }, async () => {
-		const origin = await startDev(minimalFixture, ['--outDir', outDir('minimal')]);
-		try {
-			const response = await poll(`${origin.url}/pagefind/pagefind.js`, (r) => r.ok, 90_000);
-			expect(response.headers.get('content-type')).toMatch(/javascript/);
-			expect(await response.text()).toContain('pagefind');
-		} finally {
-			await origin.stop();
-		}
-	});
-
 	it('shows saved, new and deleted entries, and people', { timeout: 240_000 }, async () => {
 		const entry = (title: string, body: string) =>
 			`---\ntitle: ${title}\ndate: 2026-03-01\nauthors: [ana]\nstatus: shipped\n---\n\n${body}\n`;
@@ -65,38 +54,57 @@ describe('npm run dev', () => {
 	});
 });
 
+// Dev pages read the loaders' stores, a build reads Astro's (docs/decisions/0004): the same
+// entries must give the same pages. `hostile` has markup in every text, code and an image.
 describe('npm run dev and npm run build', () => {
-	// Dev pages read the loaders' stores, a build reads Astro's (docs/decisions/0004): the same
-	// entries must give the same pages. `hostile` has markup in every text, code and an image.
-	it.each([
-		['minimal', minimalFixture],
-		['hostile', hostileFixture],
-	] as const)(
-		'serve the same pages for the %s journal',
-		{ timeout: 300_000 },
-		async (build, root) => {
-			const built = outDir(build);
-			const entries = readdirSync(join(built, 'entries'), { withFileTypes: true })
-				.filter((e) => e.isDirectory())
-				.map((e) => `entries/${e.name}/`);
-			const paths = ['', ...entries, 'people/', 'teams/', 'features/', 'metrics/'];
-			expect(entries.length).toBeGreaterThan(2);
-			const dev = await startDev(root, [], { JOURNAL_TODAY: '2026-06-01' });
-			try {
-				await poll(`${dev.url}/`, (r) => r.ok, 120_000);
-				for (const path of paths) {
-					const response = await fetch(`${dev.url}/${path}`);
-					const served = await response.text();
-					expect(response.status, `/${path}: ${served.slice(0, 2000)}`).toBe(200);
-					const written = readFileSync(join(built, path, 'index.html'), 'utf8');
-					expect(mainOf(served, `dev /${path}`), `/${path}`).toBe(mainOf(written, `/${path}`));
-				}
-			} finally {
-				await dev.stop();
-			}
-		},
-	);
+	it('serve the same pages for the hostile journal', { timeout: 300_000 }, async () => {
+		const dev = await startDev(hostileFixture, [], { JOURNAL_TODAY: '2026-06-01' });
+		try {
+			await samePages('hostile', dev.url);
+		} finally {
+			await dev.stop();
+		}
+	});
 });
+
+// One dev server of the minimal journal for both: each start costs a sync of its content.
+describe('npm run dev on the minimal journal', () => {
+	let dev: Awaited<ReturnType<typeof startDev>>;
+	beforeAll(async () => {
+		dev = await startDev(minimalFixture, ['--outDir', outDir('minimal')], {
+			JOURNAL_TODAY: '2026-06-01',
+		});
+	});
+	afterAll(() => dev?.stop());
+
+	it('serves the last built index under the base path', { timeout: 120_000 }, async () => {
+		const response = await poll(`${dev.url}/pagefind/pagefind.js`, (r) => r.ok, 90_000);
+		expect(response.headers.get('content-type')).toMatch(/javascript/);
+		expect(await response.text()).toContain('pagefind');
+	});
+
+	it('serves the same pages as npm run build', { timeout: 300_000 }, async () => {
+		await samePages('minimal', dev.url);
+	});
+});
+
+/** Compares every entry page and each list page that dev at `url` serves with the build's. */
+async function samePages(build: 'minimal' | 'hostile', url: string) {
+	const built = outDir(build);
+	const entries = readdirSync(join(built, 'entries'), { withFileTypes: true })
+		.filter((e) => e.isDirectory())
+		.map((e) => `entries/${e.name}/`);
+	const paths = ['', ...entries, 'people/', 'teams/', 'features/', 'metrics/'];
+	expect(entries.length).toBeGreaterThan(2);
+	await poll(`${url}/`, (r) => r.ok, 120_000);
+	for (const path of paths) {
+		const response = await fetch(`${url}/${path}`);
+		const served = await response.text();
+		expect(response.status, `/${path}: ${served.slice(0, 2000)}`).toBe(200);
+		const written = readFileSync(join(built, path, 'index.html'), 'utf8');
+		expect(mainOf(served, `dev /${path}`), `/${path}`).toBe(mainOf(written, `/${path}`));
+	}
+}
 
 /**
  * Attributes that differ between dev and a build by design: the URLs of assets (hashed files in a
