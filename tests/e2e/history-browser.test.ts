@@ -54,12 +54,26 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+	await (await shared)?.close();
 	await browser?.close();
 	await site?.close();
 });
 
+let shared: Promise<Page> | undefined;
+
+/**
+ * The tab that most tests share, printing unemulated: a new tab starts a renderer process. Tests
+ * that route requests or need other context options open their own.
+ */
+async function tab(): Promise<Page> {
+	shared ??= browser.newPage();
+	const page = await shared;
+	await page.emulateMedia({ media: null });
+	return page;
+}
+
 async function openHistory(person: string, query = ''): Promise<Page> {
-	const page = await browser.newPage();
+	const page = await tab();
 	await page.goto(`${origin}/people/${person}/history/${query}`);
 	await page.waitForSelector('form[data-period-form]:not([hidden])');
 	return page;
@@ -101,7 +115,6 @@ describe('the period picker', () => {
 			expect(years).toEqual(
 				[...new Set(list.map((e) => e.data.date.slice(0, 4)))].sort().reverse(),
 			);
-			await page.close();
 		},
 	);
 
@@ -130,7 +143,6 @@ describe('the period picker', () => {
 		await page.selectOption('select[name="preset"]', 'all');
 		expect(new URL(page.url()).search).toBe('');
 		expect(await shownSlugs(page)).toEqual(expected(busiest));
-		await page.close();
 	});
 
 	it('says so when the period holds no entries', async () => {
@@ -138,7 +150,6 @@ describe('the period picker', () => {
 		expect(await shownSlugs(page)).toEqual([]);
 		expect(await page.isVisible('[data-empty]')).toBe(true);
 		expect(await statText(page, 'strong')).toBe('no results');
-		await page.close();
 	});
 });
 
@@ -159,7 +170,6 @@ describe('the chosen period', () => {
 		// All time has no period before it.
 		await page.selectOption('select[name="preset"]', 'all');
 		expect(await page.isHidden('[data-comparison]')).toBe(true);
-		await page.close();
 	});
 });
 
@@ -232,7 +242,6 @@ describe('the downloads', () => {
 			}[];
 			expect(jsonFile).toEqual(fullJson.filter((r) => slugs.includes(r.slug)));
 			expect(errors).toEqual([]);
-			await page.close();
 		},
 	);
 
@@ -249,7 +258,6 @@ describe('the downloads', () => {
 		expect(await page.getAttribute(JSON_LINK, 'href')).toBe(`/people/${busiest}/history.json`);
 		expect(await page.getAttribute(JSON_LINK, 'download')).toBeNull();
 		expect(await page.textContent('[data-download-scope]')).toMatch(/^Download every published/);
-		await page.close();
 	});
 
 	it('are the full files, and say so, when the rows cannot be read', async () => {
@@ -260,6 +268,8 @@ describe('the downloads', () => {
 		expect(await page.getAttribute(CSV_LINK, 'href')).toBe(`/people/${busiest}/history.csv`);
 		expect(await page.getAttribute(JSON_LINK, 'href')).toBe(`/people/${busiest}/history.json`);
 		expect(await page.textContent('[data-download-scope]')).toMatch(/^Download every published/);
+		// A request still routed when the page closes would have nowhere to go.
+		await page.unrouteAll({ behavior: 'ignoreErrors' });
 		await page.close();
 	});
 
@@ -294,7 +304,7 @@ describe('a history split by year', () => {
 			date: string;
 		}[];
 		const year = full.at(-1)!.date.slice(0, 4);
-		const page = await browser.newPage();
+		const page = await tab();
 		const errors = errorsOf(page);
 		await page.goto(`${split.origin}/people/ana/history/${year}/`);
 		await page.waitForSelector(`${CSV_LINK}[href^="blob:"]`);
@@ -307,7 +317,6 @@ describe('a history split by year', () => {
 		const json = await download(page, JSON_LINK);
 		expect(JSON.parse(json.text)).toEqual(kept);
 		expect(errors).toEqual([]);
-		await page.close();
 		await split.close();
 	});
 });
@@ -337,11 +346,10 @@ describe('the citation', () => {
  * dropped), read back with pdf.js: the text as a reader of the paper sees it.
  */
 async function printedPages(path: string, format: 'A4' | 'Letter'): Promise<string[][]> {
-	const page = await browser.newPage();
+	const page = await tab();
 	await page.goto(origin + path);
 	await page.waitForSelector('form[data-period-form]:not([hidden])', { state: 'attached' });
 	const pdf = await getDocumentProxy(new Uint8Array(await page.pdf({ format })));
-	await page.close();
 	const { text } = await extractText(pdf, { mergePages: false });
 	return text
 		.map((p) =>
@@ -418,7 +426,7 @@ async function printedPermalinks(page: Page): Promise<{ slug: string; permalink:
 describe('printed permalinks', () => {
 	it('are absolute when the journal sets `site`, and the header says nothing of them', async () => {
 		const based = await serve(outDir('based'), { base: '/journal/' });
-		const page = await browser.newPage();
+		const page = await tab();
 		await page.goto(based.url('/people/bo/history/'));
 		const printed = await printedPermalinks(page);
 		expect(printed.length).toBeGreaterThanOrEqual(3);
@@ -426,12 +434,11 @@ describe('printed permalinks', () => {
 			expect(permalink).toBe(`https://journal.example.com/journal/entries/${slug}/`);
 		expect(await page.isVisible('.permalink a')).toBe(true);
 		expect(await page.$('.relative-note')).toBeNull();
-		await page.close();
 		await based.close();
 	});
 
 	it('are relative without `site`, and the print header says so plainly', async () => {
-		const page = await browser.newPage();
+		const page = await tab();
 		await page.goto(`${origin}/people/${busiest}/history/`);
 		expect(await page.isVisible('.relative-note')).toBe(false);
 		const printed = await printedPermalinks(page);
@@ -440,6 +447,5 @@ describe('printed permalinks', () => {
 		expect((await page.innerText('.relative-note')).replace(/\s+/g, ' ')).toBe(
 			'Permalinks are relative (“/entries/…/”): this journal does not set its address (site in journal.yml), so prefix them with the address you read it at.',
 		);
-		await page.close();
 	});
 });
