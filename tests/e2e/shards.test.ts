@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/lib/content/schema.ts';
 import { sampleContent } from '../helpers.ts';
@@ -74,15 +74,19 @@ describe('a sharded build, merged', () => {
 
 describe('search over the merged index', () => {
 	let browser: Browser;
+	// One tab for every search: a new tab starts a renderer process.
+	let page: Page;
 	const servers: Served[] = [];
 
 	beforeAll(async () => {
 		browser = await launchChromium();
+		page = await browser.newPage();
 		for (const dir of [single, merged])
 			servers.push(await serve(dir, { headers: { 'Content-Security-Policy': CSP } }));
 	});
 
 	afterAll(async () => {
+		await page?.close();
 		await browser?.close();
 		for (const server of servers) await server.close();
 	});
@@ -92,10 +96,8 @@ describe('search over the merged index', () => {
 		async (word) => {
 			const found: string[][] = [];
 			for (const server of servers) {
-				const page = await browser.newPage();
 				await page.goto(server.url(`/search/?q=${word}`));
 				found.push(await resultsOf(page, `q=${word}`));
-				await page.close();
 			}
 			expect(found[0]!.length).toBeGreaterThan(1);
 			expect(found[1]).toEqual(found[0]);
