@@ -13,7 +13,6 @@ import {
 	getDigest,
 	getFollowUps,
 	groupByFeature,
-	groupByMetric,
 	groupByMonth,
 	groupByPerson,
 	groupByTag,
@@ -21,7 +20,6 @@ import {
 	groupByVerifier,
 	groupMembersByTeam,
 	groupOpenStepsByNamedOwner,
-	newestFirst,
 } from '../lib/facts/rollups.ts';
 import { toFollowUpReport } from '../lib/site/follow-up-report.ts';
 import { FACETS, getFacetLabels, getSearchFacets, type Facet } from '../lib/site/search-facets.ts';
@@ -44,10 +42,6 @@ export const entriesByYear = Map.groupBy(entries, (e) => e.data.date.slice(0, 4)
 export const byPerson = groupByPerson(entries);
 export const byTeam = groupByTeam(entries);
 export const byFeature = groupByFeature(entries);
-/** Metric id → its measurements, oldest first (the order timelines and latestResult read). */
-export const byMetric = groupByMetric(entries, metrics);
-/** Metric id → its measurements newest first, as its page lists them (page 1: the latest). */
-export const byMetricNewest = new Map([...byMetric].map(([id, list]) => [id, newestFirst(list)]));
 export const byTag = groupByTag(entries);
 export const byVerifier = groupByVerifier(entries);
 /** Person id → open next steps that name them as owner. */

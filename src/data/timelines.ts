@@ -4,7 +4,7 @@
  */
 import { readSeries } from '../lib/content/load.ts';
 import { getMetricTimeline } from '../lib/facts/metric-timeline.ts';
-import { byMetric } from './rollups.ts';
+import { byMetric } from './measurements.ts';
 import { contentRoot, metrics } from './site.ts';
 
 /** Metric id → its CSV series (only for metrics the journal defines). */

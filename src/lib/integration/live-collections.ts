@@ -23,6 +23,7 @@ import type { AstroIntegration } from 'astro';
 import type { DataStore } from 'astro/loaders';
 import { isRunnableDevEnvironment } from 'vite';
 import type { EnvironmentModuleNode, FSWatcher, ViteDevServer } from 'vite';
+import { lazyContentModules } from './content-modules.ts';
 
 const KEY = Symbol.for('outcome-journal.live-collections');
 
@@ -129,7 +130,8 @@ export function onLiveChange(listener: () => void): () => void {
 
 /**
  * In `astro dev`, drops the module that reads the collections (`dataModule`), and every module
- * that imported it, whenever a shared store changes. A dev server where no environment runs the
+ * that imported it, whenever a shared store changes; and resolves an entry's render module only
+ * when a page renders it (content-modules.ts). A dev server where no environment runs the
  * pages in this process would never show an edit: it says so at its start rather than serve
  * stale pages in silence.
  */
@@ -138,6 +140,10 @@ export function liveCollections(dataModule: URL): AstroIntegration {
 	return {
 		name: 'outcome-journal:live-collections',
 		hooks: {
+			'astro:config:setup': ({ command, config, updateConfig }) => {
+				if (command === 'dev')
+					updateConfig({ vite: { plugins: [lazyContentModules(config.root)] } });
+			},
 			'astro:server:setup': ({ server, logger }) => {
 				if (!runsPagesHere(server)) logger.warn(NOT_RUNNABLE);
 				stop = onLiveChange(() => dropWithImporters(server, fileURLToPath(dataModule)));
