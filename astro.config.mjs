@@ -79,9 +79,6 @@ export default defineConfig({
 	},
 	// No inline <style> or <script>: pages must work under `style-src 'self'; script-src 'self'`.
 	build: { inlineStylesheets: 'never' },
-	// A component's scoped styles mark its elements with a class (`astro-…`) rather than a
-	// `data-astro-cid-…` attribute: the same specificity, in fewer bytes on every repeated element.
-	scopedStyleStrategy: 'class',
 	vite: { build: { assetsInlineLimit: 0 } },
 	// The toolbar sits over the home page's chart in dev, and this site has no use for its apps.
 	devToolbar: { enabled: false },
