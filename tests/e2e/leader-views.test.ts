@@ -180,7 +180,7 @@ describe('the monthly digest', () => {
 		}
 	});
 
-	it('goes out as /digest.xml: valid RSS, one item per month, newest first', () => {
+	it('goes out as /digest.xml: valid RSS, one item for each of the newest 12 months, newest first', () => {
 		const rss = new XMLParser().parse(readFileSync(join(outDir('sample'), 'digest.xml'), 'utf8'));
 		const items = [rss.rss.channel.item].flat() as {
 			title: string;
@@ -188,7 +188,9 @@ describe('the monthly digest', () => {
 			description: string;
 			pubDate: string;
 		}[];
-		const expected = months(entries);
+		// The sample spans more than 12 months, so the older ones are left to the month pages.
+		expect(months(entries).length).toBeGreaterThan(12);
+		const expected = months(entries).slice(0, 12);
 		expect(items.map((i) => new URL(i.link).pathname)).toEqual(
 			expected.map((m) => `/months/${m}/`),
 		);

@@ -27,6 +27,22 @@ export const INDEX_HANDOFF = 'OUTCOME_JOURNAL_INDEX_HANDOFF';
 // Pagefind would do when no page has a body.
 const ENTRY_PAGES = 'entries/*/index.html';
 
+/**
+ * Parts of an entry page that search skips, besides those marked `data-pagefind-ignore`: the
+ * pieces that repeat on every row of a measurement table (MetricsTable.astro, ResultCells.astro)
+ * or next step (NextSteps.astro). Named here once, since the same components list entries on
+ * pages that are never indexed, where an attribute on every cell would be weight for nothing.
+ * Only the notes of a result and the text of a step are the entry's own words.
+ */
+export const SKIPPED_BY_SEARCH = [
+	'.measures thead',
+	'.measures th',
+	'.measures td.num',
+	'.measures td.method',
+	'.next-steps strong',
+	'.next-steps .meta',
+];
+
 export function pagefindIntegration(): AstroIntegration {
 	let outDir = '';
 	let base = '/';
@@ -66,7 +82,10 @@ export type IndexLogger = Pick<AstroIntegrationLogger, 'info' | 'error'>;
 export async function indexSite(site: string, logger: IndexLogger) {
 	const started = performance.now();
 	try {
-		const { index } = check(await pagefind.createIndex({ forceLanguage: 'en' }), logger);
+		const { index } = check(
+			await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: SKIPPED_BY_SEARCH }),
+			logger,
+		);
 		if (!index) throw new Error('Pagefind returned no index.');
 		check(await index.addDirectory({ path: site, glob: ENTRY_PAGES }), logger);
 		const bundle = join(site, BUNDLE_FOLDER);

@@ -3,6 +3,17 @@ import type { RSSFeedItem } from '@astrojs/rss';
 import type { EntryLike } from '../facts/entry.ts';
 
 /**
+ * How far back a feed reaches: a reader polls for what is new, and the pages hold the rest. The
+ * whole record is on the site and in the exports; a feed of every entry grows with the journal.
+ */
+export const FEED_LENGTH = {
+	/** Entries in /rss.xml and in a person's feed. */
+	entries: 50,
+	/** Months in /digest.xml. */
+	digestMonths: 12,
+} as const;
+
+/**
  * `<`, `>`, `&` and quotes as HTML entities. Feed readers render `<description>` as HTML, and
  * the XML writer escapes only once (undone by the XML parser), so text meant as text is
  * escaped here too.

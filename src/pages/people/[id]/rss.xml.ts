@@ -2,7 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { listPaths, config, people, urls } from '../../../data/site';
 import { byPerson } from '../../../data/rollups';
-import { toFeedItem } from '../../../lib/site/feed';
+import { FEED_LENGTH, toFeedItem } from '../../../lib/site/feed';
 
 export function getStaticPaths() {
 	return listPaths(() =>
@@ -10,14 +10,14 @@ export function getStaticPaths() {
 	);
 }
 
-/** Every published entry the person authored, newest first. */
+/** The newest published entries the person authored (FEED_LENGTH.entries), newest first. */
 export const GET: APIRoute<{ name: string }> = ({ params, props, site, url }) =>
 	rss({
 		title: `${props.name} · ${config.title}`,
 		description: `Outcomes ${props.name} shipped and measured, in ${config.title}.`,
 		site: site ?? url.origin,
 		trailingSlash: true,
-		items: (byPerson.get(params.id!) ?? []).map(({ entry }) =>
-			toFeedItem(entry, urls.entry(entry.slug)),
-		),
+		items: (byPerson.get(params.id!) ?? [])
+			.slice(0, FEED_LENGTH.entries)
+			.map(({ entry }) => toFeedItem(entry, urls.entry(entry.slug))),
 	});
