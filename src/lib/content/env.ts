@@ -76,7 +76,9 @@ function parseVariable<T>(name: string, schema: z.ZodType<T>, value: string): T 
 export function isSearchEnabled(env: Env = process.env): boolean {
 	const value = env.JOURNAL_SEARCH || '1';
 	if (value !== '0' && value !== '1') {
-		throw new UsageError(`JOURNAL_SEARCH="${value}" must be "1" (build the index) or "0" (skip it).`);
+		throw new UsageError(
+			`JOURNAL_SEARCH="${value}" must be "1" (build the index) or "0" (skip it).`,
+		);
 	}
 	return value === '1';
 }

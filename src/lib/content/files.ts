@@ -155,7 +155,9 @@ function inspect(realRoot: string, path: string): Target | undefined {
 	if (target.isFile()) return { kind: 'file', real };
 	// Folders are compared by real path to read each once, whichever way the walk reached them.
 	if (target.isDirectory()) return { kind: 'folder', real: realpathSync(real) };
-	return { error: 'is not a regular file or folder (a device, socket or pipe), so it is not read.' };
+	return {
+		error: 'is not a regular file or folder (a device, socket or pipe), so it is not read.',
+	};
 }
 
 /**
@@ -185,7 +187,8 @@ export function readText(root: string, path: string, realRoot = realpathSync(roo
 	const target = inspect(realRoot, path);
 	if (!target) return { missing: true };
 	if ('error' in target) return { problem: fileProblem(root, path, target.error) };
-	if (target.kind !== 'file') return { problem: fileProblem(root, path, 'is a folder, not a file.') };
+	if (target.kind !== 'file')
+		return { problem: fileProblem(root, path, 'is a folder, not a file.') };
 	let read: Read;
 	try {
 		const fd = openSync(target.real, 'r');
@@ -242,7 +245,8 @@ function textOf(root: string, path: string, read: Read): ReadResult {
 			),
 		};
 	const decoded = decode(read.bytes);
-	if ('error' in decoded) return { problem: fileProblem(root, path, decoded.error, 'error', decoded.line) };
+	if ('error' in decoded)
+		return { problem: fileProblem(root, path, decoded.error, 'error', decoded.line) };
 	return { text: decoded.text };
 }
 

@@ -22,7 +22,7 @@ export function splitFrontmatter(text: string): Split {
 				'missing frontmatter: the file must start with a "---" line, then YAML fields, then "---".',
 			line: 1,
 		};
-	for (let at = text.indexOf('\n---', firstEnd); firstEnd !== -1 && at !== -1; ) {
+	for (let at = text.indexOf('\n---', firstEnd); firstEnd !== -1 && at !== -1;) {
 		const start = at + 1;
 		const end = text.indexOf('\n', start);
 		if (DELIMITER.test(end === -1 ? text.slice(start) : text.slice(start, end))) {

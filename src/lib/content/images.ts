@@ -57,7 +57,8 @@ function findInBody(root: string, doc: SourceDoc<unknown>): Problem[] {
 		if (URL.canParse(url) || url.startsWith('/')) return;
 		const path = resolve(dirname(doc.path), url);
 		const why = findFileProblem(root, path);
-		if (why) problem(`${why}; images shown from beside a file must be files inside the content root.`);
+		if (why)
+			problem(`${why}; images shown from beside a file must be files inside the content root.`);
 		else {
 			const unfit = findUnfitPicture(path);
 			if (unfit) problem(unfit);
@@ -80,5 +81,7 @@ function findUnfitPicture(path: string): string | undefined {
 		// Not a picture of any format the build knows.
 	}
 	if (type === 'svg') return script;
-	return type ? undefined : `is not a picture the build can read (no width and height found); ${SAVE_AS}.`;
+	return type
+		? undefined
+		: `is not a picture the build can read (no width and height found); ${SAVE_AS}.`;
 }

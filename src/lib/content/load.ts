@@ -225,7 +225,13 @@ function parseFile(
 	listed?: Listed,
 ): SourceDoc<unknown> {
 	const file = listed?.file ?? toRelative(root, path);
-	const unread: SourceDoc<unknown> = { id: baseName(path), file, path, raw: undefined, lines: new Map() };
+	const unread: SourceDoc<unknown> = {
+		id: baseName(path),
+		file,
+		path,
+		raw: undefined,
+		lines: new Map(),
+	};
 	const problem = (line: number, field: string | null, message: string) =>
 		problems.push({ file, line, field, severity: 'error', message });
 	const read = listed ? readListedFile(root, path, listed.realRoot) : readText(root, path);

@@ -53,7 +53,9 @@ function explain(issue: Issue, prefix: PropertyKey[], root: z.ZodType, raw: unkn
 			const input = valueAt(raw, path);
 			const values = issue.values.map(String);
 			if (input === undefined)
-				return [{ path, message: `required field is missing; expected one of: ${values.join(', ')}.` }];
+				return [
+					{ path, message: `required field is missing; expected one of: ${values.join(', ')}.` },
+				];
 			return [
 				{
 					path,

@@ -23,9 +23,12 @@ const PlainTextSchema = z.string().check((ctx) => {
 });
 
 /** Text that must say something: not empty, not only spaces. */
-const RequiredTextSchema = PlainTextSchema.min(1, { abort: true }).refine((text) => /\S/.test(text), {
-	error: 'must not be empty or only spaces',
-});
+const RequiredTextSchema = PlainTextSchema.min(1, { abort: true }).refine(
+	(text) => /\S/.test(text),
+	{
+		error: 'must not be empty or only spaces',
+	},
+);
 
 /** A tag: required text with no invisible characters, so that no two tags look alike. */
 const TagSchema = RequiredTextSchema.check((ctx) => {

@@ -55,8 +55,7 @@ export function parseSeries(
 			error(line, 'date', `${quote(date)} is not a date as YYYY-MM-DD.`);
 			continue;
 		}
-		if (date === previous)
-			error(line, 'date', `${date} appears twice; give each date one row.`);
+		if (date === previous) error(line, 'date', `${date} appears twice; give each date one row.`);
 		else if (date < previous)
 			error(
 				line,
