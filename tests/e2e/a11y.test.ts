@@ -2,13 +2,15 @@
  * Every page type in a real browser (Debian's Chromium), served under docs/security.md's
  * Content-Security-Policy: no console error and no failed request, the keyboard reaches the skip
  * link and then the navigation, axe finds nothing in light or dark mode, nothing scrolls sideways
- * on a phone, and the one shared script.
+ * on a phone, and the one shared script. Each page is loaded once at desktop width for all of its
+ * desktop checks, and once per phone setting (loads.ts).
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadsAhead } from './loads.ts';
 import { outDir, page as builtPage, type SiteBuild } from './pages.ts';
 import { CSP, launchChromium, serve, type Served } from './serve.ts';
 
@@ -59,6 +61,14 @@ const TARGETS: [SiteBuild, string][] = [
 	]),
 ];
 
+const COLOR_SCHEMES = ['light', 'dark'] as const;
+
+/**
+ * How long a test may wait for its target's loads: axe checks the contrast of every table cell,
+ * and long tables on a busy machine take a while.
+ */
+const VISIT_TIMEOUT = 120_000;
+
 let site: Served;
 let split: Served;
 let browser: Browser;
@@ -94,67 +104,42 @@ it('the shared script is one small file', () => {
 });
 
 describe.each(TARGETS)('%s %s', (build, path) => {
-	// One load for both checks: a page load is the slow part on a busy machine.
-	it('loads with no console error and no failed request (favicon included); Tab reaches the skip link, then the navigation', async () => {
-		const page = await browser.newPage();
-		const problems: string[] = [];
-		const isPage = (url: string) => url === originOf(build) + path;
-		page.on('console', (m) => {
-			// Chromium logs a page's own 404 status as an error: that one is the point here.
-			if (m.type() !== 'error' || (path === NOT_FOUND && isPage(m.location().url))) return;
-			problems.push(`console: ${m.text()} (${m.location().url})`);
-		});
-		page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-		page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
-		page.on('response', (r) => {
-			const expected = path === NOT_FOUND && isPage(r.url()) ? 404 : 200;
-			if (r.status() !== expected && r.status() !== 304) problems.push(`${r.status()}: ${r.url()}`);
-		});
-		const response = await page.goto(originOf(build) + path, { waitUntil: 'networkidle' });
-		// Headless Chromium fetches no favicon itself: ask for the one the page names.
-		const icon = await page.locator('link[rel="icon"]').getAttribute('href');
-		const iconStatus = await page.evaluate(async (href) => (await fetch(href)).status, icon!);
-		const stops = [];
-		for (let i = 0; i < 4; i++) {
-			await page.keyboard.press('Tab');
-			stops.push(await focused(page));
-		}
-		await page.close();
-		expect(problems).toEqual([]);
-		expect(response?.status()).toBe(path === NOT_FOUND ? 404 : 200);
-		expect(iconStatus).toBe(200);
-		// The journal's title links home between the skip link and the navigation.
-		expect(stops).toEqual([
-			'skip: Skip to content',
-			expect.stringMatching(/^header: /),
-			'nav: Months',
-			'nav: People',
-		]);
-	});
+	it(
+		'loads with no console error and no failed request (favicon included); Tab reaches the skip link, then the navigation',
+		async () => {
+			const { problems, status, iconStatus, stops } = (await visit([build, path])).desktop;
+			expect(problems).toEqual([]);
+			expect(status).toBe(path === NOT_FOUND ? 404 : 200);
+			expect(iconStatus).toBe(200);
+			// The journal's title links home between the skip link and the navigation.
+			expect(stops).toEqual([
+				'skip: Skip to content',
+				expect.stringMatching(/^header: /),
+				'nav: Months',
+				'nav: People',
+			]);
+		},
+		VISIT_TIMEOUT,
+	);
 
-	it.each(['light', 'dark'] as const)(
+	it.each(COLOR_SCHEMES)(
 		'has no accessibility violations in %s mode',
 		async (colorScheme) => {
-			const context = await browser.newContext({ colorScheme });
-			const page = await context.newPage();
-			await page.goto(originOf(build) + path);
-			const { violations } = await new AxeBuilder({ page }).analyze();
-			await context.close();
-			expect(
-				violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-			).toEqual([]);
+			expect((await visit([build, path])).desktop.violations[colorScheme]).toEqual([]);
 		},
-		// axe checks the contrast of every table cell; long tables on a busy machine take a while.
-		90_000,
+		VISIT_TIMEOUT,
 	);
 
 	it.each([true, false])(
 		'fits a 390 px phone screen without horizontal scrolling (scripts on: %s)',
 		async (javaScriptEnabled) => {
-			const { scrollWidth, clientWidth } = await onPhone(build, path, javaScriptEnabled);
+			const { scrollWidth, clientWidth } = (await visit([build, path])).phone[
+				`${javaScriptEnabled}`
+			];
 			expect(clientWidth).toBe(390);
 			expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
 		},
+		VISIT_TIMEOUT,
 	);
 
 	// Islands load their own script files; chart code stays on chart pages (charts.test.ts).
@@ -204,9 +189,9 @@ describe('on a phone', () => {
 	it.each(TARGETS)(
 		'%s %s has no scroll box inside the page that scrolls down',
 		async (build, path) => {
-			const { boxes } = await onPhone(build, path, true);
-			expect(boxes).toEqual([]);
+			expect((await visit([build, path])).phone.true.boxes).toEqual([]);
 		},
+		VISIT_TIMEOUT,
 	);
 });
 
@@ -220,20 +205,76 @@ it('the skip link is the first focusable element and moves focus to main', async
 	await page.close();
 });
 
-const phoneLoads = new Map<string, ReturnType<typeof loadOnPhone>>();
-
-/**
- * What the page at `path` of `build` measures on a 390 px phone screen, with scripts on or off: loaded once
- * for every test that reads it, since a page load is the slow part.
- */
-function onPhone(build: SiteBuild, path: string, javaScriptEnabled: boolean) {
-	const key = `${javaScriptEnabled} ${build} ${path}`;
-	if (!phoneLoads.has(key))
-		phoneLoads.set(key, loadOnPhone(originOf(build) + path, javaScriptEnabled));
-	return phoneLoads.get(key)!;
+/** What the tests read of one target: its page at desktop width, and on a phone. */
+interface Visit {
+	desktop: Awaited<ReturnType<typeof onDesktop>>;
+	phone: Record<'true' | 'false', Awaited<ReturnType<typeof onPhone>>>;
 }
 
-async function loadOnPhone(url: string, javaScriptEnabled: boolean) {
+/** A target's three loads (desktop, then phone with and without scripts), made for its first test. */
+const visit = loadsAhead(
+	TARGETS,
+	async ([build, path]): Promise<Visit> => {
+		const url = originOf(build) + path;
+		const desktop = await onDesktop(url, path === NOT_FOUND);
+		const on = await onPhone(url, true);
+		const off = await onPhone(url, false);
+		return { desktop, phone: { true: on, false: off } };
+	},
+	1,
+);
+
+/**
+ * One load of the page at `url` at desktop width, for every check that reads it: what went wrong
+ * while it loaded and settled, the favicon's status, what axe finds in light mode and then in
+ * dark mode (the page's media queries follow the switch, as a reader's would), and then where
+ * four presses of Tab put the focus.
+ */
+async function onDesktop(url: string, notFound: boolean) {
+	const context = await browser.newContext({ colorScheme: 'light' });
+	try {
+		const page = await context.newPage();
+		const problems: string[] = [];
+		page.on('console', (m) => {
+			// Chromium logs a page's own 404 status as an error: that one is the point here.
+			if (m.type() !== 'error' || (notFound && m.location().url === url)) return;
+			problems.push(`console: ${m.text()} (${m.location().url})`);
+		});
+		page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+		page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+		page.on('response', (r) => {
+			const expected = notFound && r.url() === url ? 404 : 200;
+			if (r.status() !== expected && r.status() !== 304) problems.push(`${r.status()}: ${r.url()}`);
+		});
+		// Settled: what a page fetches after its load event (search's index) is checked too.
+		const response = await page.goto(url, { waitUntil: 'networkidle' });
+		// Headless Chromium fetches no favicon itself: ask for the one the page names.
+		const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+		const iconStatus = await page.evaluate(async (href) => (await fetch(href)).status, icon!);
+		const violations = {} as Record<(typeof COLOR_SCHEMES)[number], string[]>;
+		for (const colorScheme of COLOR_SCHEMES) {
+			await page.emulateMedia({ colorScheme });
+			// Legacy mode runs axe in the page itself, rather than in a blank page opened for each
+			// analysis; it leaves out cross-origin frames only, and the policy allows no frame from
+			// another origin.
+			const found = (await new AxeBuilder({ page }).setLegacyMode().analyze()).violations;
+			violations[colorScheme] = found.map(
+				(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+			);
+		}
+		const stops = [];
+		for (let i = 0; i < 4; i++) {
+			await page.keyboard.press('Tab');
+			stops.push(await focused(page));
+		}
+		return { problems, status: response?.status(), iconStatus, violations, stops };
+	} finally {
+		await context.close();
+	}
+}
+
+/** What the page at `url` measures on a 390 px phone screen, with scripts on or off. */
+async function onPhone(url: string, javaScriptEnabled: boolean) {
 	const page = await browser.newPage({ viewport: { width: 390, height: 800 }, javaScriptEnabled });
 	try {
 		await page.goto(url);

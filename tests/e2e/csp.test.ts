@@ -7,6 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/site/csp.ts';
+import { loadsAhead } from './loads.ts';
 import { filesOf, outDir, page as builtPage } from './pages.ts';
 import { CSP, launchChromium, serve, type Served } from './serve.ts';
 
@@ -59,21 +60,35 @@ const PAGES: { kind: string; path: string; ready?: string }[] = [
 	{ kind: '404', path: '/no-such-page/' },
 ];
 
-let server: Served;
-/** The same site with no policy header: only the pages' own `<meta>` policy applies. */
-let headerless: Served;
+/**
+ * The sample journal served with the policy header, and with none (only the pages' own `<meta>`
+ * policy applies); and the manyMeasurements journal, with the header.
+ */
+let servers: Record<Site, Served>;
 let browser: Browser;
 
+/** The pages of a history and of a team split by year. */
+const SPLIT_FILES = filesOf('manyMeasurements', '.html').filter(
+	(f) => f.startsWith('people/ana/history/') || f.startsWith('teams/payments/'),
+);
+const pathOf = (file: string) => `/${file.replace(/index\.html$/, '')}`;
+
+/** How long a test may wait for its page: the next one loads beside it, on a busy machine. */
+const LOAD_TIMEOUT = 60_000;
+
 beforeAll(async () => {
-	server = await serve(outDir('sample'), { headers: { 'Content-Security-Policy': CSP } });
-	headerless = await serve(outDir('sample'));
+	const policy = { headers: { 'Content-Security-Policy': CSP } };
+	servers = {
+		header: await serve(outDir('sample'), policy),
+		meta: await serve(outDir('sample')),
+		split: await serve(outDir('manyMeasurements'), policy),
+	};
 	browser = await launchChromium();
 });
 
 afterAll(async () => {
 	await browser?.close();
-	await server?.close();
-	await headerless?.close();
+	for (const server of Object.values(servers ?? {})) await server.close();
 });
 
 it.each(filesOf('sample', '.html'))('%s carries the site’s policy in a meta tag', (file) => {
@@ -84,73 +99,113 @@ it.each(filesOf('sample', '.html'))('%s carries the site’s policy in a meta ta
 });
 
 describe.each(PAGES)('the $kind page ($path)', ({ path, ready }) => {
-	it('reports no Content-Security-Policy violation and is styled', async () => {
-		await expectNoViolation(server, path, ready, CSP);
-	});
+	it(
+		'reports no Content-Security-Policy violation and is styled',
+		async () => {
+			expectNoViolation(await load({ site: 'header', path, ready }), CSP);
+		},
+		LOAD_TIMEOUT,
+	);
 
-	it('reports no violation under its own meta policy alone', async () => {
-		await expectNoViolation(headerless, path, ready);
-	});
+	it(
+		'reports no violation under its own meta policy alone',
+		async () => {
+			expectNoViolation(await load({ site: 'meta', path, ready }));
+		},
+		LOAD_TIMEOUT,
+	);
 });
 
 describe('a history and a team split by year (the manyMeasurements journal)', () => {
-	let split: Served;
-	beforeAll(async () => {
-		split = await serve(outDir('manyMeasurements'), {
-			headers: { 'Content-Security-Policy': CSP },
-		});
-	});
-	afterAll(async () => {
-		await split?.close();
-	});
-	const files = filesOf('manyMeasurements', '.html').filter(
-		(f) => f.startsWith('people/ana/history/') || f.startsWith('teams/payments/'),
+	it.each(SPLIT_FILES)(
+		'%s carries the policy and reports no violation',
+		async (file) => {
+			expect(
+				builtPage('manyMeasurements', file)
+					.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')
+					.map((meta) => meta.getAttribute('content')),
+			).toEqual([CONTENT_SECURITY_POLICY]);
+			expectNoViolation(await load({ site: 'split', path: pathOf(file) }), CSP);
+		},
+		LOAD_TIMEOUT,
 	);
-
-	it.each(files)('%s carries the policy and reports no violation', async (file) => {
-		expect(
-			builtPage('manyMeasurements', file)
-				.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')
-				.map((meta) => meta.getAttribute('content')),
-		).toEqual([CONTENT_SECURITY_POLICY]);
-		await expectNoViolation(split, `/${file.replace(/index\.html$/, '')}`, undefined, CSP);
-	});
 });
 
-/** Opens `path` and fails on any CSP violation, console error or missing stylesheet. */
-async function expectNoViolation(from: Served, path: string, ready?: string, header?: string) {
+/** The server of each site a page is loaded from. */
+type Site = 'header' | 'meta' | 'split';
+
+/** One page load: the site it is served from, its path, and what shows its scripts are done. */
+interface Load {
+	site: Site;
+	path: string;
+	ready?: string;
+}
+
+/** What a load found. */
+interface Found {
+	/** The Content-Security-Policy header the page came with. */
+	header?: string;
+	violations: string[];
+	/** Console errors and uncaught exceptions. */
+	errors: string[];
+	/** Whether journal.css applied. */
+	styled: boolean;
+}
+
+/** Every load, in the order the tests read them, each made once, the next one while a test waits. */
+const load = loadsAhead<Load, Found>(
+	[
+		...PAGES.flatMap(({ path, ready }) =>
+			(['header', 'meta'] as const).map((site) => ({ site, path, ready })),
+		),
+		...SPLIT_FILES.map((file) => ({ site: 'split' as const, path: pathOf(file) })),
+	],
+	loadPage,
+	1,
+);
+
+/** Opens a page and records every CSP violation, console error, and whether it is styled. */
+async function loadPage({ site, path, ready }: Load): Promise<Found> {
 	const page = await browser.newPage();
-	const errors: string[] = [];
-	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(message.text());
-	});
-	page.on('pageerror', (error) => errors.push(error.message));
-	// Registered before any of the page's own code runs, so no violation is missed.
-	await page.addInitScript(() => {
-		const seen: string[] = [];
-		(window as unknown as { cspViolations: string[] }).cspViolations = seen;
-		document.addEventListener('securitypolicyviolation', (event) =>
-			seen.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`),
-		);
-	});
-	const response = await page.goto(from.url(path), { waitUntil: 'load' });
-	expect(response?.headers()['content-security-policy']).toBe(header);
-	if (ready) await page.locator(ready).first().waitFor({ state: 'attached' });
-	const { violations, styled } = await page.evaluate(() => ({
-		violations: (window as unknown as { cspViolations: string[] }).cspViolations,
-		// journal.css sets the page font; the browser default would be a serif face.
-		styled: getComputedStyle(document.body).fontFamily.includes('system-ui'),
-	}));
-	await page.close();
-	expect(violations).toEqual([]);
+	try {
+		const errors: string[] = [];
+		page.on('console', (message) => {
+			if (message.type() === 'error') errors.push(message.text());
+		});
+		page.on('pageerror', (error) => errors.push(error.message));
+		// Registered before any of the page's own code runs, so no violation is missed.
+		await page.addInitScript(() => {
+			const seen: string[] = [];
+			(window as unknown as { cspViolations: string[] }).cspViolations = seen;
+			document.addEventListener('securitypolicyviolation', (event) =>
+				seen.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`),
+			);
+		});
+		const response = await page.goto(servers[site].url(path), { waitUntil: 'load' });
+		if (ready) await page.locator(ready).first().waitFor({ state: 'attached' });
+		const { violations, styled } = await page.evaluate(() => ({
+			violations: (window as unknown as { cspViolations: string[] }).cspViolations,
+			// journal.css sets the page font; the browser default would be a serif face.
+			styled: getComputedStyle(document.body).fontFamily.includes('system-ui'),
+		}));
+		return { header: response?.headers()['content-security-policy'], violations, errors, styled };
+	} finally {
+		await page.close();
+	}
+}
+
+/** Fails on any CSP violation, console error or missing stylesheet, or a header other than `header`. */
+function expectNoViolation(found: Found, header?: string) {
+	expect(found.header).toBe(header);
+	expect(found.violations).toEqual([]);
 	// The 404 page's own status is logged as an error; anything else is a failure.
-	expect(errors.filter((e) => !/status of 404 \(Not Found\)$/.test(e))).toEqual([]);
-	expect(styled).toBe(true);
+	expect(found.errors.filter((e) => !/status of 404 \(Not Found\)$/.test(e))).toEqual([]);
+	expect(found.styled).toBe(true);
 }
 
 it('highlights code with the site stylesheet under the policy', async () => {
 	const page = await browser.newPage();
-	await page.goto(server.url('/entries/alert-slo-burn-rate/'));
+	await page.goto(servers.header.url('/entries/alert-slo-burn-rate/'));
 	const colours = await page.evaluate(() => {
 		const code = document.querySelector('pre code')!;
 		return {
