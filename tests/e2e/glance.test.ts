@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadJournal } from '../../src/lib/content/load.ts';
 import { sampleContent } from '../helpers.ts';
-import { page, textOf } from './pages.ts';
+import { outDir, page, textOf } from './pages.ts';
 
 const journal = loadJournal(sampleContent);
 const metricsById = new Map(journal.metrics.map((m) => [m.id, m.data!]));
@@ -44,9 +44,15 @@ describe('sparklines', () => {
 		// p95 latency fell: lower is better, so the words say better though the sign is negative.
 		expect(Number(last) < Number(first)).toBe(true);
 		expect(label).toContain(': better (lower is better)');
-		// Colours come from CSS: no inline style, stroke and fill from currentColor or classes.
+		// Colours come from CSS: no inline style and no stroke attribute; the page's stylesheets
+		// draw the line in currentColor.
 		expect(svg.outerHTML).not.toMatch(/style=/);
-		expect(svg.querySelector('path')!.getAttribute('stroke')).toBe('currentColor');
+		expect(svg.querySelector('path')!.hasAttribute('stroke')).toBe(false);
+		const css = page('sample', 'metrics')
+			.querySelectorAll('link[rel="stylesheet"]')
+			.map((link) => readFileSync(join(outDir('sample'), link.getAttribute('href')!), 'utf8'))
+			.join('\n');
+		expect(css).toMatch(/\.sparkline path\{[^}]*stroke:currentColor/);
 	});
 
 	it('a team’s metrics and a person’s metrics table have one per metric', () => {
