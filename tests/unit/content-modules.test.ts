@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createServer, type RunnableDevEnvironment } from 'vite';
+import type { RunnableDevEnvironment } from 'vite';
 import { describe, expect, it } from 'vitest';
 import {
 	CONTENT_MODULES_FILE,
@@ -10,6 +10,7 @@ import {
 	lazyContentModules,
 } from '../../src/lib/integration/content-modules.ts';
 import { importAstroInternal } from '../astro-internals.ts';
+import { bareViteServer } from '../vite-server.ts';
 
 interface AstroDataStore {
 	set(collection: string, key: string, value: unknown): void;
@@ -58,24 +59,17 @@ describe('the content modules file in a real Vite dev server', () => {
 			'export default new Map([\n["body.md", () => import("virtual:render?file=body.js")]]);\n',
 		);
 		const resolved: string[] = [];
-		const server = await createServer({
-			root,
-			configFile: false,
-			logLevel: 'silent',
-			appType: 'custom',
-			server: { middlewareMode: true, watch: null, ws: false },
-			plugins: [
-				lazyContentModules(pathToFileURL(`${root}/`)),
-				{
-					name: 'render-modules',
-					resolveId(id) {
-						if (!id.startsWith('virtual:render?')) return undefined;
-						resolved.push(id);
-						return join(root, new URLSearchParams(id.split('?')[1]).get('file')!);
-					},
+		const server = await bareViteServer(root, [
+			lazyContentModules(pathToFileURL(`${root}/`)),
+			{
+				name: 'render-modules',
+				resolveId(id) {
+					if (!id.startsWith('virtual:render?')) return undefined;
+					resolved.push(id);
+					return join(root, new URLSearchParams(id.split('?')[1]).get('file')!);
 				},
-			],
-		});
+			},
+		]);
 		try {
 			const { runner } = server.environments.ssr as RunnableDevEnvironment;
 			const { default: modules } = await runner.import<{

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DataStore } from 'astro/loaders';
-import { createServer, type FSWatcher, type RunnableDevEnvironment } from 'vite';
+import type { FSWatcher, RunnableDevEnvironment } from 'vite';
 import { describe, expect, it } from 'vitest';
 import {
 	announceChange,
@@ -16,6 +16,7 @@ import {
 	shareStore,
 	watchedChanges,
 } from '../../src/lib/integration/live-collections.ts';
+import { bareViteServer } from '../vite-server.ts';
 
 type Stored = Parameters<DataStore['set']>[0];
 
@@ -73,13 +74,7 @@ describe('the dev server after a change to the stores', () => {
 		const data = join(root, 'data.ts');
 		writeFileSync(data, 'export const title = "Before";\n');
 		writeFileSync(join(root, 'page.ts'), 'export { title } from "./data.ts";\n');
-		const server = await createServer({
-			root,
-			configFile: false,
-			logLevel: 'silent',
-			appType: 'custom',
-			server: { middlewareMode: true, watch: null, ws: false },
-		});
+		const server = await bareViteServer(root);
 		try {
 			const { runner } = server.environments.ssr as RunnableDevEnvironment;
 			const page = () => runner.import<{ title: string }>('/page.ts');
