@@ -8,12 +8,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parse } from 'node-html-parser';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/site/csp.ts';
 import { hostileFixture } from '../helpers.ts';
 import { entryRecords, filesOf, outDir, page, textOf } from './pages.ts';
 import { launchChromium, serve, type Served } from './serve.ts';
+import { tabsOf, type Tabs } from './tabs.ts';
 import { readJournalFiles } from '../journal-files.ts';
 
 const journal = readJournalFiles(hostileFixture);
@@ -21,28 +22,37 @@ const htmlPages = filesOf('hostile', '.html').map((file) => `/${file.replace(/in
 
 let server: Served;
 let browser: Browser;
-/** One context for every visit: the fixture's remote images must not reach the network. */
-let context: BrowserContext;
-/** Where each open page's findings go, as its load event reports them. */
-const reports = new Map<Page, (visit: Omit<Visit, 'dialogs'>) => void>();
+/** The tabs of every visit, in one context: the fixture's remote images must not reach the network. */
+let tabs: Tabs;
+/** What the page in each tab reports at its load event (`reportVisit`), and its dialogs. */
+const reports = new Map<Page, (visit: Report) => void>();
+const dialogs = new Map<Page, string[]>();
 
 beforeAll(async () => {
 	server = await serve(outDir('hostile'));
 	browser = await launchChromium();
-	context = await browser.newContext();
+	const context = await browser.newContext();
 	await context.route('**/*', (route) =>
 		route.request().url().startsWith(server.origin) ? route.continue() : route.abort(),
 	);
-	await context.exposeBinding('reportVisit', ({ page }, visit: Omit<Visit, 'dialogs'>) =>
+	await context.exposeBinding('reportVisit', ({ page }, visit: Report) =>
 		reports.get(page)?.(visit),
 	);
 	// Checked in the page at its load event, before an alias page's redirect replaces it.
 	await context.addInitScript(
-		`addEventListener('load', () => reportVisit({ injections: (${findInjections.toString()})(), heading: document.querySelector('h1')?.textContent ?? null }));`,
+		`addEventListener('load', () => reportVisit({ href: location.href, injections: (${findInjections.toString()})(), heading: document.querySelector('h1')?.textContent ?? null }));`,
 	);
+	// Independent pages: several load at once while others wait on the network.
+	tabs = tabsOf(context, 4, (page) => {
+		page.on('dialog', (dialog) => {
+			dialogs.get(page)?.push(dialog.message());
+			void dialog.dismiss();
+		});
+	});
 });
 
 afterAll(async () => {
+	await tabs?.close();
 	await browser?.close();
 	await server?.close();
 });
@@ -56,6 +66,9 @@ interface Visit {
 	heading: string | null;
 }
 
+/** What a page reports at its load event: its address, and what it found. */
+type Report = Omit<Visit, 'dialogs'> & { href: string };
+
 const visits = new Map<string, Promise<Visit>>();
 
 /**
@@ -63,24 +76,31 @@ const visits = new Map<string, Promise<Visit>>();
  * what it finds does not depend on which test asked.
  */
 function visit(path: string): Promise<Visit> {
-	if (!visits.has(path)) visits.set(path, load(path));
+	if (!visits.has(path))
+		visits.set(
+			path,
+			tabs.use((page) => load(page, path)),
+		);
 	return visits.get(path)!;
 }
 
-async function load(path: string): Promise<Visit> {
-	const page = await context.newPage();
-	const dialogs: string[] = [];
-	page.on('dialog', (dialog) => {
-		dialogs.push(dialog.message());
-		void dialog.dismiss();
-	});
-	const reported = new Promise<Omit<Visit, 'dialogs'>>((resolve) => reports.set(page, resolve));
+async function load(page: Page, path: string): Promise<Visit> {
+	const url = server.url(path);
+	const seen: string[] = [];
+	dialogs.set(page, seen);
+	// Only this page's report: an alias page visited before in this tab may still redirect.
+	const reported = new Promise<Report>((resolve) =>
+		reports.set(page, (report) => {
+			if (report.href === new URL(url).href) resolve(report);
+		}),
+	);
 	try {
-		await page.goto(server.url(path), { waitUntil: 'load' });
-		return { dialogs, ...(await reported) };
+		await page.goto(url, { waitUntil: 'load' });
+		const { injections, heading } = await reported;
+		return { dialogs: seen, injections, heading };
 	} finally {
 		reports.delete(page);
-		await page.close();
+		dialogs.delete(page);
 	}
 }
 
