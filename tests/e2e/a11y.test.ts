@@ -3,16 +3,17 @@
  * Content-Security-Policy: no console error and no failed request, the keyboard reaches the skip
  * link and then the navigation, axe finds nothing in light or dark mode, nothing scrolls sideways
  * on a phone, and the one shared script. Each page is loaded once at desktop width for all of its
- * desktop checks, and once per phone setting (loads.ts).
+ * desktop checks, and once per phone setting (loads.ts), in tabs kept open (tabs.ts).
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, ConsoleMessage, Page, Request, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadsAhead } from './loads.ts';
 import { outDir, page as builtPage, type SiteBuild } from './pages.ts';
 import { CSP, launchChromium, serve, type Served } from './serve.ts';
+import { tabsOf, type Tabs } from './tabs.ts';
 
 /** An address the journal does not have: the host answers with 404.html. */
 const NOT_FOUND = '/no-such-page/';
@@ -72,6 +73,10 @@ const VISIT_TIMEOUT = 120_000;
 let site: Served;
 let split: Served;
 let browser: Browser;
+/** Tabs at desktop width, and on a phone with scripts on and off (tabs.ts). */
+let desktopTabs: Tabs;
+let phoneTabs: Record<'true' | 'false', Tabs>;
+
 let origin: string;
 const originOf = (build: SiteBuild) => (build === 'sample' ? site : split).origin;
 
@@ -90,9 +95,18 @@ beforeAll(async () => {
 		headers: { 'Content-Security-Policy': CSP },
 	});
 	browser = await launchChromium();
+	// Two of each: a target's loads run beside the next target's (visit, below).
+	desktopTabs = tabsOf(await browser.newContext({ colorScheme: 'light' }), 2);
+	const phone = async (javaScriptEnabled: boolean) =>
+		tabsOf(
+			await browser.newContext({ viewport: { width: 390, height: 800 }, javaScriptEnabled }),
+			2,
+		);
+	phoneTabs = { true: await phone(true), false: await phone(false) };
 });
 
 afterAll(async () => {
+	for (const tabs of [desktopTabs, phoneTabs?.true, phoneTabs?.false]) await tabs?.close();
 	await browser?.close();
 	await site?.close();
 	await split?.close();
@@ -231,54 +245,58 @@ const visit = loadsAhead(
  * four presses of Tab put the focus.
  */
 async function onDesktop(url: string, notFound: boolean) {
-	const context = await browser.newContext({ colorScheme: 'light' });
-	try {
-		const page = await context.newPage();
+	return desktopTabs.use(async (page) => {
 		const problems: string[] = [];
-		page.on('console', (m) => {
+		const onConsole = (m: ConsoleMessage) => {
 			// Chromium logs a page's own 404 status as an error: that one is the point here.
 			if (m.type() !== 'error' || (notFound && m.location().url === url)) return;
 			problems.push(`console: ${m.text()} (${m.location().url})`);
-		});
-		page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-		page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
-		page.on('response', (r) => {
+		};
+		const onError = (e: Error) => problems.push(`uncaught: ${e.message}`);
+		const onFailed = (r: Request) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`);
+		const onResponse = (r: Response) => {
 			const expected = notFound && r.url() === url ? 404 : 200;
 			if (r.status() !== expected && r.status() !== 304) problems.push(`${r.status()}: ${r.url()}`);
-		});
-		// Settled: what a page fetches after its load event (search's index) is checked too.
-		const response = await page.goto(url, { waitUntil: 'networkidle' });
-		// Headless Chromium fetches no favicon itself: ask for the one the page names.
-		const icon = await page.locator('link[rel="icon"]').getAttribute('href');
-		const iconStatus = await page.evaluate(async (href) => (await fetch(href)).status, icon!);
-		const violations = {} as Record<(typeof COLOR_SCHEMES)[number], string[]>;
-		for (const colorScheme of COLOR_SCHEMES) {
-			await page.emulateMedia({ colorScheme });
-			// Legacy mode runs axe in the page itself, rather than in a blank page opened for each
-			// analysis; it leaves out cross-origin frames only, and the policy allows no frame from
-			// another origin.
-			const found = (await new AxeBuilder({ page }).setLegacyMode().analyze()).violations;
-			violations[colorScheme] = found.map(
-				(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-			);
+		};
+		// Listeners of this load only: the tab is reused (tabs.ts).
+		page.on('console', onConsole).on('pageerror', onError);
+		page.on('requestfailed', onFailed).on('response', onResponse);
+		try {
+			await page.emulateMedia({ colorScheme: 'light' });
+			// Settled: what a page fetches after its load event (search's index) is checked too.
+			const response = await page.goto(url, { waitUntil: 'networkidle' });
+			// Headless Chromium fetches no favicon itself: ask for the one the page names.
+			const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+			const iconStatus = await page.evaluate(async (href) => (await fetch(href)).status, icon!);
+			const violations = {} as Record<(typeof COLOR_SCHEMES)[number], string[]>;
+			for (const colorScheme of COLOR_SCHEMES) {
+				await page.emulateMedia({ colorScheme });
+				// Legacy mode runs axe in the page itself, rather than in a blank page opened for each
+				// analysis; it leaves out cross-origin frames only, and the policy allows no frame from
+				// another origin.
+				const found = (await new AxeBuilder({ page }).setLegacyMode().analyze()).violations;
+				violations[colorScheme] = found.map(
+					(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+				);
+			}
+			const stops = [];
+			for (let i = 0; i < 4; i++) {
+				await page.keyboard.press('Tab');
+				stops.push(await focused(page));
+			}
+			return { problems, status: response?.status(), iconStatus, violations, stops };
+		} finally {
+			page.off('console', onConsole).off('pageerror', onError);
+			page.off('requestfailed', onFailed).off('response', onResponse);
 		}
-		const stops = [];
-		for (let i = 0; i < 4; i++) {
-			await page.keyboard.press('Tab');
-			stops.push(await focused(page));
-		}
-		return { problems, status: response?.status(), iconStatus, violations, stops };
-	} finally {
-		await context.close();
-	}
+	});
 }
 
 /** What the page at `url` measures on a 390 px phone screen, with scripts on or off. */
-async function onPhone(url: string, javaScriptEnabled: boolean) {
-	const page = await browser.newPage({ viewport: { width: 390, height: 800 }, javaScriptEnabled });
-	try {
+function onPhone(url: string, javaScriptEnabled: boolean) {
+	return phoneTabs[`${javaScriptEnabled}`].use(async (page) => {
 		await page.goto(url);
-		return await page.evaluate(() => ({
+		return page.evaluate(() => ({
 			scrollWidth: document.documentElement.scrollWidth,
 			clientWidth: document.documentElement.clientWidth,
 			// Boxes inside main that scroll down rather than letting the page grow.
@@ -289,9 +307,7 @@ async function onPhone(url: string, javaScriptEnabled: boolean) {
 				})
 				.map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`),
 		}));
-	} finally {
-		await page.close();
-	}
+	});
 }
 
 /** Where the keyboard focus is: the skip link, the header or navigation, or main, and its text. */
