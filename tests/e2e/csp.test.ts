@@ -4,12 +4,13 @@
  * page also carries the site's own policy in a `<meta>` tag, for hosts that send no headers, and
  * works under that alone.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, ConsoleMessage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/site/csp.ts';
 import { loadsAhead } from './loads.ts';
 import { filesOf, outDir, page as builtPage } from './pages.ts';
 import { CSP, launchChromium, serve, type Served } from './serve.ts';
+import { tabsOf, type Tabs } from './tabs.ts';
 
 /**
  * One page of each kind in the sample journal; add new kinds here. `ready` is a selector that
@@ -66,6 +67,8 @@ const PAGES: { kind: string; path: string; ready?: string }[] = [
  */
 let servers: Record<Site, Served>;
 let browser: Browser;
+/** Two tabs, kept open (tabs.ts): a page loads beside the one a test reads. */
+let tabs: Tabs;
 
 /** The pages of a history and of a team split by year. */
 const SPLIT_FILES = filesOf('manyMeasurements', '.html').filter(
@@ -84,9 +87,20 @@ beforeAll(async () => {
 		split: await serve(outDir('manyMeasurements'), policy),
 	};
 	browser = await launchChromium();
+	const context = await browser.newContext();
+	// Registered before any of a page's own code runs, so no violation is missed.
+	await context.addInitScript(() => {
+		const seen: string[] = [];
+		(window as unknown as { cspViolations: string[] }).cspViolations = seen;
+		document.addEventListener('securitypolicyviolation', (event) =>
+			seen.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`),
+		);
+	});
+	tabs = tabsOf(context, 2);
 });
 
 afterAll(async () => {
+	await tabs?.close();
 	await browser?.close();
 	for (const server of Object.values(servers ?? {})) await server.close();
 });
@@ -165,33 +179,28 @@ const load = loadsAhead<Load, Found>(
 );
 
 /** Opens a page and records every CSP violation, console error, and whether it is styled. */
-async function loadPage({ site, path, ready }: Load): Promise<Found> {
-	const page = await browser.newPage();
-	try {
+function loadPage({ site, path, ready }: Load): Promise<Found> {
+	return tabs.use(async (page) => {
 		const errors: string[] = [];
-		page.on('console', (message) => {
+		const onConsole = (message: ConsoleMessage) => {
 			if (message.type() === 'error') errors.push(message.text());
-		});
-		page.on('pageerror', (error) => errors.push(error.message));
-		// Registered before any of the page's own code runs, so no violation is missed.
-		await page.addInitScript(() => {
-			const seen: string[] = [];
-			(window as unknown as { cspViolations: string[] }).cspViolations = seen;
-			document.addEventListener('securitypolicyviolation', (event) =>
-				seen.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`),
-			);
-		});
-		const response = await page.goto(servers[site].url(path), { waitUntil: 'load' });
-		if (ready) await page.locator(ready).first().waitFor({ state: 'attached' });
-		const { violations, styled } = await page.evaluate(() => ({
-			violations: (window as unknown as { cspViolations: string[] }).cspViolations,
-			// journal.css sets the page font; the browser default would be a serif face.
-			styled: getComputedStyle(document.body).fontFamily.includes('system-ui'),
-		}));
-		return { header: response?.headers()['content-security-policy'], violations, errors, styled };
-	} finally {
-		await page.close();
-	}
+		};
+		const onError = (error: Error) => errors.push(error.message);
+		// Listeners of this load only: the tab is reused.
+		page.on('console', onConsole).on('pageerror', onError);
+		try {
+			const response = await page.goto(servers[site].url(path), { waitUntil: 'load' });
+			if (ready) await page.locator(ready).first().waitFor({ state: 'attached' });
+			const { violations, styled } = await page.evaluate(() => ({
+				violations: (window as unknown as { cspViolations: string[] }).cspViolations,
+				// journal.css sets the page font; the browser default would be a serif face.
+				styled: getComputedStyle(document.body).fontFamily.includes('system-ui'),
+			}));
+			return { header: response?.headers()['content-security-policy'], violations, errors, styled };
+		} finally {
+			page.off('console', onConsole).off('pageerror', onError);
+		}
+	});
 }
 
 /** Fails on any CSP violation, console error or missing stylesheet, or a header other than `header`. */
