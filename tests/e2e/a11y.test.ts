@@ -1,17 +1,18 @@
 /**
  * Every page type in a real browser (Debian's Chromium), served under docs/security.md's
  * Content-Security-Policy: no console error and no failed request, the keyboard reaches the skip
- * link and then the navigation, axe finds nothing in light or dark mode, nothing scrolls sideways
+ * link and then the navigation, axe finds nothing in light mode and no colour problem in dark mode
+ * (which changes colours only), nothing scrolls sideways
  * on a phone, and the one shared script. Each page is loaded once at desktop width for all of its
  * desktop checks, and once per phone setting (loads.ts), in tabs kept open (tabs.ts).
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, ConsoleMessage, Page, Request, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadsAhead } from './loads.ts';
-import { outDir, page as builtPage, type SiteBuild } from './pages.ts';
+import { filesOf, outDir, page as builtPage, type SiteBuild } from './pages.ts';
 import { CSP, launchChromium, serve, type Served } from './serve.ts';
 import { tabsOf, type Tabs } from './tabs.ts';
 
@@ -65,6 +66,12 @@ const TARGETS: [SiteBuild, string][] = [
 const COLOR_SCHEMES = ['light', 'dark'] as const;
 
 /**
+ * Axe's rules (enabled by default) whose findings depend on colours. The dark scheme changes
+ * colours only (tested below), so in dark mode only these run again.
+ */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/**
  * How long a test may wait for its target's loads: axe checks the contrast of every table cell,
  * and long tables on a busy machine take a while.
  */
@@ -110,6 +117,20 @@ afterAll(async () => {
 	await browser?.close();
 	await site?.close();
 	await split?.close();
+});
+
+it('the dark colour scheme sets colours only: no layout, no visibility, no other property', () => {
+	const declarations = (['sample', 'manyMeasurements'] as const).flatMap((build) =>
+		filesOf(build, '.css').flatMap((file) =>
+			darkDeclarations(readFileSync(join(outDir(build), file), 'utf8')),
+		),
+	);
+	// The sample's stylesheets have dark rules of both kinds.
+	expect(declarations.some((d) => d.startsWith('--'))).toBe(true);
+	expect(declarations.some((d) => d.startsWith('color:'))).toBe(true);
+	const colour =
+		/^(?:--[\w-]+|color|background(?:-color)?|border(?:-\w+)?-color|outline-color|fill|stroke):(?:#[0-9a-f]{3,8}|(?:rgb|hsl)a?\([^)]*\))$/i;
+	expect(declarations.filter((d) => !colour.test(d))).toEqual([]);
 });
 
 it('the shared script is one small file', () => {
@@ -274,7 +295,9 @@ async function onDesktop(url: string, notFound: boolean) {
 				// Legacy mode runs axe in the page itself, rather than in a blank page opened for each
 				// analysis; it leaves out cross-origin frames only, and the policy allows no frame from
 				// another origin.
-				const found = (await new AxeBuilder({ page }).setLegacyMode().analyze()).violations;
+				const axe = new AxeBuilder({ page }).setLegacyMode();
+				if (colorScheme === 'dark') axe.withRules(COLOUR_RULES);
+				const found = (await axe.analyze()).violations;
 				violations[colorScheme] = found.map(
 					(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
 				);
@@ -308,6 +331,23 @@ function onPhone(url: string, javaScriptEnabled: boolean) {
 				.map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`),
 		}));
 	});
+}
+
+/** The declarations (`color:#fff`) inside every `@media (prefers-color-scheme: dark)` of a stylesheet. */
+function darkDeclarations(css: string): string[] {
+	const found: string[] = [];
+	for (const match of css.matchAll(/@media\s*\(\s*prefers-color-scheme\s*:\s*dark\s*\)\s*\{/g)) {
+		// The block ends where its braces balance.
+		let depth = 1;
+		let end = match.index + match[0].length;
+		for (; depth > 0 && end < css.length; end++)
+			depth += css[end] === '{' ? 1 : css[end] === '}' ? -1 : 0;
+		const block = css.slice(match.index + match[0].length, end - 1);
+		for (const [, body] of block.matchAll(/\{([^{}]*)\}/g))
+			for (const declaration of body!.split(';'))
+				if (declaration.trim()) found.push(declaration.trim().replace(/\s*:\s*/, ':'));
+	}
+	return found;
 }
 
 /** Where the keyboard focus is: the skip link, the header or navigation, or main, and its text. */
