@@ -2,9 +2,9 @@
  * Every page type in a real browser (Debian's Chromium), served under docs/security.md's
  * Content-Security-Policy: no console error and no failed request, the keyboard reaches the skip
  * link and then the navigation, axe finds nothing in light mode and no colour problem in dark mode
- * (which changes colours only), nothing scrolls sideways
- * on a phone, and the one shared script. Each page is loaded once at desktop width for all of its
- * desktop checks, and once per phone setting (loads.ts), in tabs kept open (tabs.ts).
+ * (which changes colours only), nothing scrolls sideways on a phone, and the one shared script.
+ * Each page is loaded once at desktop width for all of its desktop checks, and once per phone
+ * setting (loads.ts), in tabs kept open (tabs.ts).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
