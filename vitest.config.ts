@@ -14,13 +14,20 @@ export default defineConfig({
 		hookTimeout: 240_000,
 		sequence: { sequencer: JournalSequencer },
 		projects: [
-			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['tests/unit/**/*.test.ts'],
+					globalSetup: ['tests/temp-dir.ts'],
+				},
+			},
 			{
 				extends: true,
 				test: {
 					name: E2E,
 					include: ['tests/e2e/**/*.test.ts'],
-					globalSetup: ['tests/e2e/global-setup.ts'],
+					globalSetup: ['tests/temp-dir.ts', 'tests/e2e/global-setup.ts'],
 					setupFiles: ['tests/e2e/setup.ts'],
 				},
 			},
