@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parse } from 'node-html-parser';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/site/csp.ts';
 import { hostileFixture } from '../helpers.ts';
@@ -28,9 +28,8 @@ let browser: Browser;
  * routing each request through the test).
  */
 let tabs: Tabs;
-/** What the page in each tab reports at its load event (`reportVisit`), and its dialogs. */
+/** Where the page in each tab reports at its load event (`reportVisit`). */
 const reports = new Map<Page, (visit: Report) => void>();
-const dialogs = new Map<Page, string[]>();
 
 beforeAll(async () => {
 	server = await serve(outDir('hostile'));
@@ -46,12 +45,7 @@ beforeAll(async () => {
 		`addEventListener('load', () => reportVisit({ href: location.href, injections: (${findInjections.toString()})(), heading: document.querySelector('h1')?.textContent ?? null }));`,
 	);
 	// Independent pages: several load at once while others wait on the network.
-	tabs = tabsOf(context, 4, (page) => {
-		page.on('dialog', (dialog) => {
-			dialogs.get(page)?.push(dialog.message());
-			void dialog.dismiss();
-		});
-	});
+	tabs = tabsOf(context, 4);
 });
 
 afterAll(async () => {
@@ -88,22 +82,27 @@ function visit(path: string): Promise<Visit> {
 }
 
 async function load(page: Page, path: string): Promise<Visit> {
-	const url = server.url(path);
-	const seen: string[] = [];
-	dialogs.set(page, seen);
+	const url = new URL(server.url(path)).href;
+	const dialogs: string[] = [];
+	const onDialog = (dialog: Dialog) => {
+		dialogs.push(dialog.message());
+		void dialog.dismiss();
+	};
 	// Only this page's report: an alias page visited before in this tab may still redirect.
 	const reported = new Promise<Report>((resolve) =>
 		reports.set(page, (report) => {
-			if (report.href === new URL(url).href) resolve(report);
+			if (report.href === url) resolve(report);
 		}),
 	);
+	// This load's listener only: the tab is reused.
+	page.on('dialog', onDialog);
 	try {
 		await page.goto(url, { waitUntil: 'load' });
 		const { injections, heading } = await reported;
-		return { dialogs: seen, injections, heading };
+		return { dialogs, injections, heading };
 	} finally {
 		reports.delete(page);
-		dialogs.delete(page);
+		page.off('dialog', onDialog);
 	}
 }
 

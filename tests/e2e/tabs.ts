@@ -1,7 +1,7 @@
 /**
  * Tabs kept open and reused from one page load to the next. Opening and closing a tab costs
  * Chromium several times what a load in an open tab costs, and a browser test file loads dozens of
- * pages. A tab's next load replaces its document, so nothing of the page before stays but what a
+ * pages. Between visits a tab shows a blank page, so nothing of the page before stays but what a
  * browser context shares among its tabs anyway (cache, storage).
  */
 import type { BrowserContext, Page } from 'playwright-core';
@@ -13,15 +13,20 @@ export interface Tabs {
 	close(): Promise<void>;
 }
 
+/** Whether `page` could be emptied for the next visit. */
+async function blank(page: Page): Promise<boolean> {
+	if (page.isClosed()) return false;
+	return page.goto('about:blank').then(
+		() => true,
+		() => false,
+	);
+}
+
 /**
- * Up to `size` tabs of `context`, each set up once by `prepare` (init scripts, bindings,
- * listeners that stay for every load).
+ * Up to `size` tabs of `context`. What every load needs (init scripts, bindings) is set on the
+ * context; a visit's listeners are its own, attached and detached by the visit.
  */
-export function tabsOf(
-	context: BrowserContext,
-	size: number,
-	prepare: (page: Page) => Promise<void> | void = () => {},
-): Tabs {
+export function tabsOf(context: BrowserContext, size: number): Tabs {
 	const idle: Page[] = [];
 	const waiting: ((page: Page) => void)[] = [];
 	let opened = 0;
@@ -29,9 +34,7 @@ export function tabsOf(
 		if (idle.length > 0) return idle.pop()!;
 		if (opened < size) {
 			opened++;
-			const page = await context.newPage();
-			await prepare(page);
-			return page;
+			return context.newPage();
 		}
 		return new Promise((resolve) => waiting.push(resolve));
 	};
@@ -46,8 +49,13 @@ export function tabsOf(
 			try {
 				return await visit(page);
 			} finally {
-				if (page.isClosed()) opened--;
-				else give(page);
+				// A page may still navigate after its visit (a redirect it scheduled, as an alias page
+				// does), which would cut the next visit's load short: the tab goes back blank first.
+				if (await blank(page)) give(page);
+				else {
+					opened--;
+					await page.close().catch(() => {});
+				}
 			}
 		},
 		close: () => context.close(),
