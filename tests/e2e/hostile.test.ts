@@ -40,9 +40,10 @@ beforeAll(async () => {
 	await context.exposeBinding('reportVisit', ({ page }, visit: Report) =>
 		reports.get(page)?.(visit),
 	);
-	// Checked in the page at its load event, before an alias page's redirect replaces it.
+	// Checked in the page at its load event. An alias page's refresh would navigate away as soon
+	// as the load event ends, racing its own report and the tab's next visit: stop() cancels it.
 	await context.addInitScript(
-		`addEventListener('load', () => reportVisit({ href: location.href, injections: (${findInjections.toString()})(), heading: document.querySelector('h1')?.textContent ?? null }));`,
+		`addEventListener('load', () => { if (document.querySelector('meta[http-equiv="refresh" i]')) stop(); reportVisit({ href: location.href, injections: (${findInjections.toString()})(), heading: document.querySelector('h1')?.textContent ?? null }); });`,
 	);
 	// Independent pages: several load at once while others wait on the network.
 	tabs = tabsOf(context, 4);
@@ -88,7 +89,7 @@ async function load(page: Page, path: string): Promise<Visit> {
 		dialogs.push(dialog.message());
 		void dialog.dismiss();
 	};
-	// Only this page's report: an alias page visited before in this tab may still redirect.
+	// Only this page's report, should anything else in the tab report.
 	const reported = new Promise<Report>((resolve) =>
 		reports.set(page, (report) => {
 			if (report.href === url) resolve(report);

@@ -1,8 +1,8 @@
 /**
  * Tabs kept open and reused from one page load to the next. Opening and closing a tab costs
  * Chromium several times what a load in an open tab costs, and a browser test file loads dozens of
- * pages. Between visits a tab shows a blank page, so nothing of the page before stays but what a
- * browser context shares among its tabs anyway (cache, storage).
+ * pages. A visit must leave its tab settled: a page that navigates on its own after its visit (a
+ * scheduled refresh) would cut the next visit's load short.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 
@@ -11,15 +11,6 @@ export interface Tabs {
 	use<T>(visit: (page: Page) => Promise<T>): Promise<T>;
 	/** Closes the tabs' context. */
 	close(): Promise<void>;
-}
-
-/** Whether `page` could be emptied for the next visit. */
-async function blank(page: Page): Promise<boolean> {
-	if (page.isClosed()) return false;
-	return page.goto('about:blank').then(
-		() => true,
-		() => false,
-	);
 }
 
 /**
@@ -49,13 +40,7 @@ export function tabsOf(context: BrowserContext, size: number): Tabs {
 			try {
 				return await visit(page);
 			} finally {
-				// A page may still navigate after its visit (a redirect it scheduled, as an alias page
-				// does), which would cut the next visit's load short: the tab goes back blank first.
-				if (await blank(page)) give(page);
-				else {
-					opened--;
-					await page.close().catch(() => {});
-				}
+				give(page);
 			}
 		},
 		close: () => context.close(),
