@@ -76,6 +76,21 @@ describe('the build hands the checker’s data to the loaders', () => {
 		});
 	});
 
+	it('in dev, keeps the data the entry type took from the checker as it is, without a second look at the file', async () => {
+		const root = makeJournal(DELTA);
+		const file = join(root, 'entries/2026/delta.md');
+		const journal = loadJournal(root);
+		handOverCheckedJournal(journal, Date.now());
+		// Modified since the check: only the checker's own object passes unread.
+		writeFileSync(file, DELTA['entries/2026/delta.md'].replace('Delta', 'Edited'));
+		const checked = journal.entries.find((e) => e.id === 'delta')!.data;
+		expect(await loadOne(root, 'entries/2026/delta.md', checked as never)).toBe(checked);
+		expect(await loadOne(root, 'entries/2026/delta.md', { ...checked })).toMatchObject({
+			checkedBy: 'the schema',
+			data: { title: 'Edited' },
+		});
+	});
+
 	it('leaves a file the checker did not validate to the schema', async () => {
 		const root = makeJournal({});
 		handOverCheckedJournal(loadJournal(root));

@@ -60,6 +60,15 @@ export function checkedDataOf(path: string): unknown {
 	return modified < checked.readAt - MTIME_SLACK_MS ? data : undefined;
 }
 
+/**
+ * Whether `data` is the very object the checker validated for the file at `path`: the entry type
+ * (journal-loader.ts) hands on what checkedDataOf just gave it, which needs no second look at the
+ * file's modification time.
+ */
+export function isCheckedData(path: string, data: unknown): boolean {
+	return data !== undefined && store[KEY]?.data.get(resolve(path)) === data;
+}
+
 /** Forgets the hand-over (for tests). */
 export function dropCheckedJournal(): void {
 	delete store[KEY];

@@ -27,7 +27,7 @@ import { getPublicReferences, type PublicReferences } from '../content/published
 import type { Target } from '../content/links.ts';
 import { isPublished } from '../content/audience.ts';
 import type { Entry } from '../content/schema.ts';
-import { checkedDataOf, checkedJournal } from './checked-data.ts';
+import { checkedDataOf, checkedJournal, isCheckedData } from './checked-data.ts';
 import { setEmpty } from './empty-collections.ts';
 import { announceChange, shareStore, watchedChanges } from './live-collections.ts';
 import { writesEntry } from '../site/shard.ts';
@@ -227,6 +227,8 @@ type ParseData = LoaderContext['parseData'];
  */
 export function parseAsChecked(root: string, parseData: ParseData): ParseData {
 	return <T extends Record<string, unknown>>(props: ParseDataOptions<T>) => {
+		if (props.filePath && isCheckedData(props.filePath, props.data))
+			return Promise.resolve(props.data);
 		const checked = props.filePath && checkedDataOf(props.filePath);
 		if (checked) return Promise.resolve(checked as T);
 		const data = props.filePath && (readFileData(root, props.filePath) as T | undefined);
