@@ -8,13 +8,13 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, ConsoleMessage, Page, Request, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadsAhead } from './loads.ts';
 import { filesOf, outDir, page as builtPage, type SiteBuild } from './pages.ts';
 import { CSP, launchChromium, serve, type Served } from './serve.ts';
 import { tabsOf, type Tabs } from './tabs.ts';
+import { axeViolations, COLOR_SCHEMES, type ColorScheme } from './axe.ts';
 
 /** An address the journal does not have: the host answers with 404.html. */
 const NOT_FOUND = '/no-such-page/';
@@ -62,14 +62,6 @@ const TARGETS: [SiteBuild, string][] = [
 		path,
 	]),
 ];
-
-const COLOR_SCHEMES = ['light', 'dark'] as const;
-
-/**
- * Axe's rules (enabled by default) whose findings depend on colours. The dark scheme changes
- * colours only (tested below), so in dark mode only these run again.
- */
-const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
 /**
  * How long a test may wait for its target's loads: axe checks the contrast of every table cell,
@@ -289,18 +281,10 @@ async function onDesktop(url: string, notFound: boolean) {
 			// Headless Chromium fetches no favicon itself: ask for the one the page names.
 			const icon = await page.locator('link[rel="icon"]').getAttribute('href');
 			const iconStatus = await page.evaluate(async (href) => (await fetch(href)).status, icon!);
-			const violations = {} as Record<(typeof COLOR_SCHEMES)[number], string[]>;
+			const violations = {} as Record<ColorScheme, string[]>;
 			for (const colorScheme of COLOR_SCHEMES) {
 				await page.emulateMedia({ colorScheme });
-				// Legacy mode runs axe in the page itself, rather than in a blank page opened for each
-				// analysis; it leaves out cross-origin frames only, and the policy allows no frame from
-				// another origin.
-				const axe = new AxeBuilder({ page }).setLegacyMode();
-				if (colorScheme === 'dark') axe.withRules(COLOUR_RULES);
-				const found = (await axe.analyze()).violations;
-				violations[colorScheme] = found.map(
-					(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-				);
+				violations[colorScheme] = await axeViolations(page, colorScheme);
 			}
 			const stops = [];
 			for (let i = 0; i < 4; i++) {

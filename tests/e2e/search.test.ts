@@ -3,7 +3,6 @@
  * index holds what the build published, facets narrow to entries that really have the value,
  * the URL restores a search, nothing of the index loads before typing, and content is text.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadJournal } from '../../src/lib/content/load.ts';
@@ -12,6 +11,7 @@ import { FACETS, getSearchFacets, type Facet } from '../../src/lib/site/search-f
 import { BARE_ENTRY, hostileEntry, minimalFixture, sampleContent } from '../helpers.ts';
 import { outDir, type SiteBuild } from './pages.ts';
 import { CSP, launchChromium, resultsOf, serve, type Served } from './serve.ts';
+import { axeViolations, COLOR_SCHEMES } from './axe.ts';
 
 interface Source {
 	slug: string;
@@ -396,16 +396,13 @@ describe('audience and base', () => {
 });
 
 describe('the search page for every reader', () => {
-	it.each(['light', 'dark'] as const)(
+	it.each(COLOR_SCHEMES)(
 		'has no accessibility violations with results and filters open in %s mode',
 		async (colorScheme) => {
 			const { page, problems } = await open('sample', '/search/?q=latency', { colorScheme });
 			await page.locator('#search[data-searched="q=latency"]').waitFor();
 			await openFacets(page, ['person', 'status']);
-			const { violations } = await new AxeBuilder({ page }).analyze();
-			expect(
-				violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-			).toEqual([]);
+			expect(await axeViolations(page, colorScheme)).toEqual([]);
 			expect(problems).toEqual([]);
 		},
 	);
