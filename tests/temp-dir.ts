@@ -12,7 +12,6 @@ const RUN_TMPDIR = 'OUTCOME_JOURNAL_RUN_TMPDIR';
 
 export default function setup() {
 	if (process.env[RUN_TMPDIR]) return;
-	// Short: messages quote a path of up to 50 characters whole, and tests read such quotes.
 	const dir = mkdtempSync(join(tmpdir(), 'oj-'));
 	process.env[RUN_TMPDIR] = dir;
 	process.env.TMPDIR = dir;

@@ -226,6 +226,19 @@ describe('symlinks and folders', () => {
 		]);
 	});
 
+	it('a symlink to a long path is quoted by its end, which names the file', () => {
+		const errors = errorsAfter((root) =>
+			symlinkSync(
+				join(root, 'x'.repeat(80), 'nowhere-to-be-found.md'),
+				join(root, 'entries/dangling.md'),
+			),
+		);
+		expect(errors.map(({ message }) => message)).toEqual([
+			expect.stringMatching(/^is a symlink to "…x+\/nowhere-to-be-found\.md", which does not/),
+		]);
+		expect(errors[0]!.message.split('"')[1]).toHaveLength(50);
+	});
+
 	it('an entry 50 folders deep is read', () => {
 		const deep = `entries/${Array.from({ length: 50 }, (_, i) => `d${i}`).join('/')}/deep.md`;
 		const { journal, problems } = checkJournal(makeJournal({ [deep]: entry(...VALID) }), TODAY);

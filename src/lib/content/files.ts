@@ -26,7 +26,7 @@ import {
 } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { Problem } from './problems.ts';
-import { quote } from '../utils/quote.ts';
+import { quotePath } from '../utils/quote.ts';
 
 /**
  * The largest content file read: 1 MiB, about 150,000 words. The longest real entries are tens of
@@ -136,7 +136,7 @@ function inspect(realRoot: string, path: string): Target | undefined {
 	if (!stat) return undefined;
 	let real = path;
 	if (stat.isSymbolicLink()) {
-		const link = quote(readlinkSync(path));
+		const link = quotePath(readlinkSync(path));
 		try {
 			real = realpathSync(path);
 		} catch (err) {

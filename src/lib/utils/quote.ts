@@ -13,6 +13,16 @@ export function quote(value: unknown): string {
 	return showControls(JSON.stringify(cut(text, QUOTE_LIMIT)));
 }
 
+/**
+ * A path quoted as {@link quote} quotes a value, but cut at its start: the end of a path (the
+ * file's name) is what says which file it is.
+ */
+export function quotePath(path: string): string {
+	const chars = [...path];
+	const kept = chars.length > QUOTE_LIMIT ? `…${chars.slice(1 - QUOTE_LIMIT).join('')}` : path;
+	return showControls(JSON.stringify(kept));
+}
+
 /** C0 and C1 controls, DEL, and the line and paragraph separators. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
