@@ -19,6 +19,11 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts'],
+					// The unit files share a worker's modules instead of importing them all again
+					// each: most of their time was imports. They keep no state between files
+					// (runs with files and tests shuffled pass); what the code shares across module
+					// graphs sits on globalThis, and each test sets up the part it reads.
+					isolate: false,
 					globalSetup: ['tests/temp-dir.ts'],
 				},
 			},

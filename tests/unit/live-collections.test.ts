@@ -45,6 +45,8 @@ describe('the loaders’ stores, as dev pages read them', () => {
 	});
 
 	it('say once per turn that they changed, and not when the pages read the change already', async () => {
+		// The pages read only when some loader shares its store.
+		shareStore('things', storeOf([]));
 		let notices = 0;
 		const stop = onLiveChange(() => notices++);
 		try {
