@@ -11,6 +11,12 @@ export default defineConfig({
 		// At least two, so that one worker runs tests while another waits for a journal's build.
 		maxWorkers: Math.max(2, availableParallelism() - 1),
 		testTimeout: 30_000,
+		// A worker keeps the modules it imported for the next file instead of importing them all
+		// again: most of a unit file's time was imports. No file leaves state for the next (unit
+		// runs with files and tests shuffled pass; the e2e helpers keep only the run's built
+		// journals, pages.ts); what the code shares across module graphs sits on globalThis, and
+		// each test sets up the part it reads.
+		isolate: false,
 		hookTimeout: 240_000,
 		sequence: { sequencer: JournalSequencer },
 		projects: [
@@ -19,11 +25,6 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts'],
-					// The unit files share a worker's modules instead of importing them all again
-					// each: most of their time was imports. They keep no state between files
-					// (runs with files and tests shuffled pass); what the code shares across module
-					// graphs sits on globalThis, and each test sets up the part it reads.
-					isolate: false,
 					globalSetup: ['tests/temp-dir.ts'],
 				},
 			},
