@@ -40,7 +40,11 @@ export function tabsOf(context: BrowserContext, size: number): Tabs {
 			try {
 				return await visit(page);
 			} finally {
-				give(page);
+				// A tab that closed (a crashed page) is not handed out again: a visit waiting for a tab
+				// gets a new one.
+				if (!page.isClosed()) give(page);
+				else if (waiting.length > 0) void context.newPage().then(give);
+				else opened--;
 			}
 		},
 		close: () => context.close(),
