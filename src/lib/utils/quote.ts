@@ -8,9 +8,7 @@ export const QUOTE_LIMIT = 50;
 
 /** `value` double-quoted on one line, cut to {@link QUOTE_LIMIT} characters ending in "…". */
 export function quote(value: unknown): string {
-	const text = typeof value === 'string' ? value : String(value);
-	// JSON escapes quotes, newlines and C0 controls, so the excerpt stays on one line.
-	return showControls(JSON.stringify(cut(text, QUOTE_LIMIT)));
+	return quoted(cut(typeof value === 'string' ? value : String(value), QUOTE_LIMIT));
 }
 
 /**
@@ -18,9 +16,13 @@ export function quote(value: unknown): string {
  * file's name) is what says which file it is.
  */
 export function quotePath(path: string): string {
-	const chars = [...path];
-	const kept = chars.length > QUOTE_LIMIT ? `…${chars.slice(1 - QUOTE_LIMIT).join('')}` : path;
-	return showControls(JSON.stringify(kept));
+	return quoted(cut(path, QUOTE_LIMIT, 'start'));
+}
+
+/** `excerpt` double-quoted on one line. */
+function quoted(excerpt: string): string {
+	// JSON escapes quotes, newlines and C0 controls, so the excerpt stays on one line.
+	return showControls(JSON.stringify(excerpt));
 }
 
 /** C0 and C1 controls, DEL, and the line and paragraph separators. */
@@ -49,8 +51,16 @@ export function excerpt(message: string, limit = 200): string {
 	return cut(message.split('\n')[0] ?? '', limit);
 }
 
-/** `text` cut to `limit` characters (not UTF-16 units, so no emoji is split), "…" marking the cut. */
-function cut(text: string, limit: number): string {
+/**
+ * `text` cut to `limit` characters (not UTF-16 units, so no emoji is split), "…" marking the cut:
+ * its end is cut off, or with `from` 'start', its start.
+ */
+function cut(text: string, limit: number, from: 'start' | 'end' = 'end'): string {
+	if (from === 'start') {
+		const chars = [...text];
+		return chars.length <= limit ? text : `…${chars.slice(1 - limit).join('')}`;
+	}
+	// Reads no further than the cut: a value may be a megabyte long.
 	const chars: string[] = [];
 	for (const char of text) {
 		if (chars.length === limit) return `${chars.slice(0, -1).join('')}…`;
