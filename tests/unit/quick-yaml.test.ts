@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseYamlQuickly } from '../../src/lib/content/quick-yaml.ts';
+import { parseYamlCarefully } from '../../src/lib/content/yaml-lines.ts';
 import { agreement, yamlTexts } from '../yaml-agreement.ts';
 
 const expectAgreement = (text: string) => agreement(parseYamlQuickly, text);
@@ -182,11 +183,25 @@ describe('parseYamlQuickly', () => {
 		['duplicate keys', 'a: 1\na: 2\n'],
 		['tabs as indentation', 'a:\n\t- 1\n'],
 		['keys that are not strings', '1: a\ntrue: b\n'],
+		// An object lists such keys first, wherever they stand in the file.
+		['keys that are array indexes', 'b: 1\n"2": a\n'],
 		// js-yaml accepts continuation lines that YAML requires to be indented more.
 		['quoted scalars over several lines', "title: 'a\nb'\n"],
 		['flow collections over several lines', 'tags: [a,\nb]\n'],
 	])('leaves %s to the careful parser', (_, text) => {
 		expect(parseYamlQuickly(text)).toBeUndefined();
+	});
+
+	it('finds the lines of the text even when the data was changed before they were asked for', () => {
+		const text = 'title: x\nauthors: [a, b]\nnext:\n  - step: s\n    due: 2026-01-05\n';
+		const parsed = parseYamlQuickly(text, 2)!;
+		const data = parsed.data as { title?: string; authors: string[]; next: object[] };
+		delete data.title;
+		data.authors.push('c');
+		data.next.unshift({ step: 'new' });
+		expect(Object.fromEntries(parsed.lines)).toEqual(
+			Object.fromEntries(parseYamlCarefully(text, 2).lines),
+		);
 	});
 
 	it('numbers lines from the given first line', () => {

@@ -89,46 +89,99 @@ function getCoreSchema(): JsYaml.Schema {
  */
 const UNUSUAL = /(?:^|[\s[{,])[&*!?%]|<</m;
 
-/** What the listener saw of one node: where it opened, then what it turned out to be. */
-interface SeenNode {
-	line: number;
+/**
+ * The nodes js-yaml's listener saw, in the order they opened: for node `i`, `[2i]` is its line
+ * (0-based; `-line - 1` when it is a wrapper, below) and `[2i + 1]` is the index just past its
+ * last descendant. Two numbers a node, where a tree of objects was most of a large check's
+ * garbage.
+ */
+type NodeTable = Int32Array;
+
+/** A node the listener has opened and not yet closed. */
+interface OpenNode {
+	index: number;
 	/** Offset in the text where the node opened (before the space that leads to it). */
 	offset: number;
-	kind: string | null;
-	result: unknown;
-	children: SeenNode[];
+	children: number;
+	/** The result of its last child; what matters is that of an only child. */
+	lastChild: unknown;
+	/** A child in a key's place (even position) is not a plain string key. */
+	oddKey: boolean;
 }
 
-/** js-yaml's reading of `text` with the tree of nodes its listener saw, or undefined to decline. */
-function readWithNodes(text: string): { data: unknown; root: SeenNode | undefined } | undefined {
-	const top: SeenNode = { line: 0, offset: 0, kind: null, result: null, children: [] };
-	let lenient = false;
+/**
+ * Keys that are not strings, `__proto__`, and keys such as "2" that a JavaScript object lists
+ * first whatever their place in the file (the line map walks keys in the object's order).
+ */
+const isUsableKey = (key: unknown): key is string =>
+	typeof key === 'string' && key !== '__proto__' && !/^(?:0|[1-9][0-9]*)$/.test(key);
+
+let table = new Int32Array(1024);
+const open: OpenNode[] = [];
+
+/**
+ * js-yaml's reading of `text` with the table of nodes its listener saw, or undefined to decline:
+ * when the nodes do not account for the result one to one (an empty sequence item has no node of
+ * its own), a key is not usable, or a flow node spans lines.
+ */
+function readWithNodes(text: string): { data: unknown; nodes: NodeTable } | undefined {
+	let count = 0;
+	let depth = 0;
+	let usable = true;
 	inexact = false;
-	const open: SeenNode[] = [top];
+	const push = (index: number, offset: number) => {
+		const node = (open[depth] ??= { index, offset, children: 0, lastChild: null, oddKey: false });
+		node.index = index;
+		node.offset = offset;
+		node.children = 0;
+		node.lastChild = null;
+		node.oddKey = false;
+		depth++;
+	};
+	push(-1, 0);
 	let data: unknown;
 	try {
 		data = jsYaml().load(text, {
 			schema: getCoreSchema(),
 			listener(event: 'open' | 'close', state: JsYaml.State) {
 				if (event === 'open') {
-					const { line, position: offset } = state;
-					const node: SeenNode = { line, offset, kind: null, result: null, children: [] };
-					open.at(-1)!.children.push(node);
-					open.push(node);
-				} else {
-					const node = open.pop()!;
-					node.kind = state.kind;
-					node.result = state.result;
-					lenient ||= isMultiLineFlow(text, node.offset, state.position);
+					if (2 * count + 2 > table.length) table = grow(table);
+					table[2 * count] = state.line;
+					push(count++, state.position);
+					return;
 				}
+				const node = open[--depth]!;
+				const { kind, result } = state;
+				table[2 * node.index + 1] = count;
+				usable &&= !isMultiLineFlow(text, node.offset, state.position);
+				if (node.children === 1 && isObject(result) && node.lastChild === result) {
+					// js-yaml opens a flow collection that is a block sequence's item twice, one
+					// node in the other: the outer one is a wrapper, its line the item's.
+					table[2 * node.index] = -table[2 * node.index]! - 1;
+				} else if (kind === 'mapping') {
+					usable &&= !node.oddKey && node.children === 2 * Object.keys(result as object).length;
+				} else if (kind === 'sequence') {
+					usable &&= node.children === (result as unknown[]).length;
+				}
+				const parent = open[depth - 1]!;
+				if (parent.children++ % 2 === 0 && !isUsableKey(result)) parent.oddKey = true;
+				parent.lastChild = result;
 			},
 		});
 	} catch {
 		return undefined;
 	}
-	if (lenient || inexact) return undefined;
-	return { data, root: top.children[0] };
+	if (!usable || inexact) return undefined;
+	return { data, nodes: table.slice(0, 2 * count) };
 }
+
+function grow(array: Int32Array): Int32Array {
+	const larger = new Int32Array(array.length * 2);
+	larger.set(array);
+	return larger;
+}
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 /**
  * Parses YAML with the line of each key and item (as yaml-lines.ts does), or returns undefined
@@ -138,21 +191,67 @@ function readWithNodes(text: string): { data: unknown; root: SeenNode | undefine
 export function parseYamlQuickly(text: string, firstLine = 1): ParsedYaml | undefined {
 	if (UNUSUAL.test(text)) return undefined;
 	const read = readWithNodes(text);
-	if (!read || (read.root && !collectLines(read.root, '', undefined, firstLine))) return undefined;
-	// Most files have no problem to place on a line, so their lines are found when first asked for.
+	if (!read) return undefined;
+	const { data, nodes } = read;
+	// Most files have no problem to place on a line, so their lines are found when first asked
+	// for, from the data and the node table. Should the data have changed since, the table no
+	// longer fits it, and the text is read again.
 	const lines = new LinesOnDemand(() => {
 		const map = new Map<string, number>();
-		const root = readWithNodes(text)?.root;
-		if (root) collectLines(root, '', map, firstLine);
+		if (mapLines(data, nodes, map, firstLine)) return map;
+		const again = readWithNodes(text)!;
+		map.clear();
+		mapLines(again.data, again.nodes, map, firstLine);
 		return map;
 	});
 	// An empty document: js-yaml says undefined where the `yaml` package says null.
-	return { data: read.data ?? null, lines, errors: [] };
+	return { data: data ?? null, lines, errors: [] };
 }
 
 /**
- * A line map made the first time it is read, by reading the text again: a map of every key and
- * item of every file, kept for the whole check, was a large share of a big journal's memory.
+ * Records the line of each key and item of `data` under its dotted path, walking the data in the
+ * order its nodes opened; false if `data` and `nodes` do not fit each other.
+ */
+function mapLines(
+	data: unknown,
+	nodes: NodeTable,
+	lines: Map<string, number>,
+	firstLine: number,
+): boolean {
+	let next = 0;
+	const lineAt = (index: number) => {
+		const line = nodes[2 * index]!;
+		return (line < 0 ? -line - 1 : line) + firstLine;
+	};
+	/** Visits the node at `next` (a value at `path`); false if it does not fit. */
+	const visit = (value: unknown, path: string): boolean => {
+		if (2 * next >= nodes.length) return false;
+		let index = next++;
+		while (nodes[2 * index]! < 0) index = next++;
+		const at = (key: string) => (path ? `${path}.${key}` : key);
+		if (Array.isArray(value)) {
+			for (const [i, item] of value.entries()) {
+				lines.set(at(String(i)), lineAt(next));
+				if (!visit(item, at(String(i)))) return false;
+			}
+		} else if (isObject(value)) {
+			for (const [key, item] of Object.entries(value)) {
+				lines.set(at(key), lineAt(next));
+				next = nodes[2 * next + 1] ?? Infinity; // past the key
+				if (!visit(item, at(key))) return false;
+			}
+		}
+		const end = nodes[2 * index + 1]!;
+		if (isObject(value) && next !== end) return false;
+		next = end;
+		return true;
+	};
+	return nodes.length === 0 ? data === undefined : visit(data, '') && 2 * next === nodes.length;
+}
+
+/**
+ * A line map made the first time it is read: a map of every key and item of every file, kept for
+ * the whole check, was a large share of a big journal's memory.
  */
 class LinesOnDemand implements LineMap {
 	#map: Map<string, number> | undefined;
@@ -206,42 +305,4 @@ function isMultiLineFlow(text: string, offset: number, end: number): boolean {
 	LEADING.test(text);
 	const start = LEADING.lastIndex;
 	return '"\'[{'.includes(text[start] ?? ' ') && text.lastIndexOf('\n', end - 1) >= start;
-}
-
-/**
- * Records each key's and item's line under its dotted path in `lines`, if given; false when the
- * nodes seen do not account for the result one to one (an empty sequence item has no node of its
- * own), or a key is not a plain string.
- */
-function collectLines(
-	node: SeenNode,
-	path: string,
-	lines: Map<string, number> | undefined,
-	firstLine: number,
-): boolean {
-	// js-yaml opens a flow collection that is a block sequence's item twice, one node in the other.
-	while (node.children.length === 1 && isSameCollection(node, node.children[0]))
-		node = node.children[0]!;
-	const at = (key: string) => (lines ? (path ? `${path}.${key}` : key) : '');
-	const { children, result } = node;
-	if (node.kind === 'mapping') {
-		if (children.length !== 2 * Object.keys(result as object).length) return false;
-		for (let i = 0; i < children.length; i += 2) {
-			const key = children[i]!.result;
-			if (typeof key !== 'string' || key === '__proto__') return false;
-			lines?.set(at(key), children[i]!.line + firstLine);
-			if (!collectLines(children[i + 1]!, at(key), lines, firstLine)) return false;
-		}
-	} else if (node.kind === 'sequence') {
-		if (children.length !== (result as unknown[]).length) return false;
-		for (const [index, item] of children.entries()) {
-			lines?.set(at(String(index)), item.line + firstLine);
-			if (!collectLines(item, at(String(index)), lines, firstLine)) return false;
-		}
-	}
-	return true;
-}
-
-function isSameCollection(node: SeenNode, child: SeenNode | undefined): boolean {
-	return typeof node.result === 'object' && node.result !== null && child?.result === node.result;
 }
