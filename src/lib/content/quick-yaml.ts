@@ -116,7 +116,7 @@ interface OpenNode {
 const isUsableKey = (key: unknown): key is string =>
 	typeof key === 'string' && key !== '__proto__' && !/^(?:0|[1-9][0-9]*)$/.test(key);
 
-let table = new Int32Array(1024);
+let table: Int32Array = new Int32Array(1024);
 const open: OpenNode[] = [];
 
 /**
