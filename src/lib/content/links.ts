@@ -14,21 +14,24 @@ import { quote } from '../utils/quote.ts';
 /** The kinds of file that an id can name. */
 export type Target = 'people' | 'teams' | 'features' | 'metrics' | 'entries';
 
-/** Where each kind of file names an id, as paths with `*` for "every list item". */
-const REFERENCES: Record<Target, { path: string; target: Target }[]> = {
-	people: [{ path: 'team', target: 'teams' }],
-	teams: [{ path: 'lead', target: 'people' }],
-	features: [{ path: 'team', target: 'teams' }],
+/** A field that names an id of `target`, by its dotted path with `*` for "every list item". */
+const ref = (path: string, target: Target) => ({ path: path.split('.'), target });
+
+/** Where each kind of file names an id. */
+const REFERENCES: Record<Target, { path: readonly string[]; target: Target }[]> = {
+	people: [ref('team', 'teams')],
+	teams: [ref('lead', 'people')],
+	features: [ref('team', 'teams')],
 	metrics: [],
 	entries: [
-		{ path: 'authors.*', target: 'people' },
-		{ path: 'authors.*.person', target: 'people' },
-		{ path: 'team', target: 'teams' },
-		{ path: 'features.*', target: 'features' },
-		{ path: 'metrics.*.metric', target: 'metrics' },
-		{ path: 'next.*.owner', target: 'people' },
-		{ path: 'verified_by.person', target: 'people' },
-		{ path: 'follows', target: 'entries' },
+		ref('authors.*', 'people'),
+		ref('authors.*.person', 'people'),
+		ref('team', 'teams'),
+		ref('features.*', 'features'),
+		ref('metrics.*.metric', 'metrics'),
+		ref('next.*.owner', 'people'),
+		ref('verified_by.person', 'people'),
+		ref('follows', 'entries'),
 	],
 };
 
@@ -57,7 +60,7 @@ export function findBrokenLinks(journal: LoadedJournal): Problem[] {
 	for (const kind of Object.keys(REFERENCES) as Target[]) {
 		for (const doc of journal[kind] as SourceDoc<unknown>[]) {
 			for (const { path, target } of REFERENCES[kind]) {
-				for (const [at, value] of valuesAt(doc.raw, path.split('.'))) {
+				for (const [at, value] of valuesAt(doc.raw, path)) {
 					if (known[target].has(value)) continue;
 					problems.push(
 						error(
@@ -82,7 +85,7 @@ export function findBrokenLinks(journal: LoadedJournal): Problem[] {
 /** Every id that a file of `kind` names, with the kind of file it names. */
 export function referencesOf(kind: Target, raw: unknown): { target: Target; id: string }[] {
 	return REFERENCES[kind].flatMap(({ path, target }) =>
-		valuesAt(raw, path.split('.')).map(([, id]) => ({ target, id })),
+		valuesAt(raw, path).map(([, id]) => ({ target, id })),
 	);
 }
 
@@ -99,31 +102,40 @@ function error(doc: SourceDoc<unknown>, path: PropertyKey[], message: string): P
 /** String values at a `*`-path, with their concrete paths. */
 function valuesAt(raw: unknown, path: readonly string[]): [PropertyKey[], string][] {
 	const found: [PropertyKey[], string][] = [];
-	collectValues(raw, path, 0, [], found);
+	collectValues(raw, path, [], found);
 	return found;
 }
 
-/** Adds to `found` the values at `path` from its `depth`th step on, under `at`. */
+/**
+ * Adds to `found` the values at `path` from step `at.length` on, under `at`: one path, grown
+ * and shrunk on the way, copied only for a value found.
+ */
 function collectValues(
 	raw: unknown,
 	path: readonly string[],
-	depth: number,
 	at: PropertyKey[],
 	found: [PropertyKey[], string][],
 ): void {
-	if (depth === path.length) {
-		if (typeof raw === 'string') found.push([at, raw]);
+	if (at.length === path.length) {
+		if (typeof raw === 'string') found.push([[...at], raw]);
 		return;
 	}
 	if (raw === null || typeof raw !== 'object') return;
-	const head = path[depth]!;
+	const head = path[at.length]!;
 	if (head === '*') {
-		if (Array.isArray(raw))
-			raw.forEach((item, i) => collectValues(item, path, depth + 1, [...at, i], found));
+		if (!Array.isArray(raw)) return;
+		for (let i = 0; i < raw.length; i++) {
+			at.push(i);
+			collectValues(raw[i], path, at, found);
+			at.pop();
+		}
 	} else if (!Array.isArray(raw)) {
 		const value = (raw as Record<string, unknown>)[head];
-		// Most files leave most fields out: no path is built for them.
-		if (value !== undefined) collectValues(value, path, depth + 1, [...at, head], found);
+		// Most files leave most fields out: the path does not grow for them.
+		if (value === undefined) return;
+		at.push(head);
+		collectValues(value, path, at, found);
+		at.pop();
 	}
 }
 
