@@ -78,7 +78,12 @@ export default defineConfig({
 		processor: satteri(markdownOptions),
 	},
 	// No inline <style> or <script>: pages must work under `style-src 'self'; script-src 'self'`.
-	build: { inlineStylesheets: 'never' },
+	build: {
+		inlineStylesheets: 'never',
+		// Two pages in flight: one renders while the other's file is written, where one at a time
+		// left the thread waiting on every write (docs/benchmarks/2026-12-07-build-concurrency.md).
+		concurrency: 2,
+	},
 	vite: { build: { assetsInlineLimit: 0 } },
 	// The toolbar sits over the home page's chart in dev, and this site has no use for its apps.
 	devToolbar: { enabled: false },
