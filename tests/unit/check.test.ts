@@ -563,6 +563,14 @@ describe('a body nested too deeply', () => {
 		);
 	});
 
+	it('is a located error for the shortest line that nests too deeply: tabs, then a marker', () => {
+		// Sixteen tabs are 64 columns, 32 levels; the marker makes 33, in 17 characters.
+		expect(errorsAt(`${'\t'.repeat(16)}-`)).toEqual(
+			located(10, /nests block quotes or lists more than 32 deep/),
+		);
+		expect(errorsAt(`${'\t'.repeat(15)}- x`)).toEqual([]);
+	});
+
 	it('is a located error for raw HTML nested past the limit', () => {
 		const html = (depth: number) => `${'<div>'.repeat(depth)}x${'</div>'.repeat(depth)}`;
 		expect(errorsAt(html(32))).toEqual([]);

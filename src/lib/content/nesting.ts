@@ -20,6 +20,13 @@ const INDENT = /^[ \t]*/;
 /** A line that opens or closes a fenced code block (up to three spaces, then ``` or ~~~). */
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
+/**
+ * A line that could nest too deeply: it starts with at least half of MAX_NESTING + 1 characters
+ * that are indentation or markers, since a marker adds at most one level a character and
+ * indentation at most two (a tab is four columns, a level every two).
+ */
+const MAYBE_DEEP = new RegExp(`^[ \\t>*+\\-0-9.)]{${Math.ceil((MAX_NESTING + 1) / 2)}}`, 'm');
+
 /** An HTML start or end tag; group 1 is `/` for an end tag, group 2 the name, group 3 `/` if self-closing. */
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?(\/?)>/g;
 
@@ -65,8 +72,10 @@ function findInBody(doc: SourceDoc<unknown>): Problem[] {
 
 /** The index of the first line (outside fenced code) that nests too deeply, and how. */
 function deepestLine(body: string): { at: number; what: 'containers' | 'html' } | undefined {
-	// Most bodies hold fewer tags than the limit, and then need no tag counting at all.
+	// Most bodies hold fewer tags than the limit, and then need no tag counting at all; most have
+	// no line that could nest too deeply either, and then need no reading line by line.
 	const countTags = (body.match(/</g)?.length ?? 0) > MAX_NESTING;
+	if (!countTags && !MAYBE_DEEP.test(body)) return undefined;
 	let fence: string | undefined;
 	let open = 0;
 	const lines = body.split('\n');
