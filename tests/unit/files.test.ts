@@ -16,10 +16,15 @@ import {
 	mkdtempSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkJournal } from '../../src/lib/content/check.ts';
-import { listFolder, MAX_FILE_BYTES, readListedFile } from '../../src/lib/content/files.ts';
+import {
+	listFolder,
+	MAX_FILE_BYTES,
+	readListedFile,
+	toRelative,
+} from '../../src/lib/content/files.ts';
 import type { Problem } from '../../src/lib/content/problems.ts';
 import { hostileFixture, makeJournal, runCli } from '../helpers.ts';
 
@@ -47,6 +52,20 @@ function outside(): { dir: string; secret: string; file: string } {
 	writeFileSync(join(dir, 'more', 'outside-entry.md'), entry(...VALID));
 	return { dir, secret, file };
 }
+
+describe('toRelative', () => {
+	it('gives what path.relative gives, taking the short way only for a plain path under the root', () => {
+		const roots = ['/a/b', '/a/b/', '/', 'content', './content', '/a/b/../b', '/a/./b', ''];
+		const paths = [
+			...['/a/b/x', '/a/b/x/y.md', '/a/b/../c', '/a/b/x/../y', '/a/b/.x', '/a/bx/y', '/a/b'],
+			...['/a/b/', '/a/b//x', '/a/b/x//', '/a/b/x/.', '/a/./b/x', '/c', 'content/x', 'x'],
+			...['content/./x', 'content//x', 'a/b'],
+		];
+		for (const root of roots)
+			for (const path of paths)
+				expect(toRelative(root, path), `${root} → ${path}`).toBe(relative(root, path));
+	});
+});
 
 describe('files that are too big, binary or not UTF-8', () => {
 	it.each([5, 50])('a %i MB entry is an error naming the file and the limit', (mb) => {

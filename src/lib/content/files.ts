@@ -319,5 +319,20 @@ function fileProblem(
 
 /** `path` relative to `root`, with `/` separators. */
 export function toRelative(root: string, path: string): string {
-	return relative(root, path).split(sep).join('/');
+	const rest = plainRest(root, path) ?? relative(root, path);
+	return sep === '/' ? rest : rest.split(sep).join('/');
+}
+
+/**
+ * What follows `root` in `path` when that needs no resolving, as for the paths that a listing
+ * joins onto the root: a plain run of names, with no `.` or `..` step (nor hidden name), empty
+ * step or closing separator.
+ */
+function plainRest(root: string, path: string): string | undefined {
+	if (!root) return undefined;
+	const prefix = root.endsWith(sep) ? root : root + sep;
+	if (!path.startsWith(prefix) || path.endsWith(sep)) return undefined;
+	const from = prefix.length - 1;
+	if (path.includes(`${sep}.`, from) || path.includes(sep + sep, from)) return undefined;
+	return path.slice(prefix.length);
 }
