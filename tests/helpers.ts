@@ -167,13 +167,14 @@ export const MANY_MEASUREMENTS = PAGE_SIZE.measurements * 2 + 1;
 
 /**
  * The `manyMeasurements` build's journal: the minimal fixture plus MANY_MEASUREMENTS entries that
- * measure latency, two a day from 2025-01-01, so its metric page splits and same-day entries tie;
- * they are Payments entries, so that team's page splits by year too.
+ * measure latency, four a day from 2025-01-01, so its metric page splits and same-day entries tie;
+ * they are Payments entries, so that team's page splits by year too, and all are in January
+ * 2025, so that month's page splits.
  */
 export const manyMeasurementsFiles: Record<string, string> = Object.fromEntries(
 	Array.from({ length: MANY_MEASUREMENTS }, (_, i) => {
 		const slug = `latency-${String(i).padStart(3, '0')}`;
-		const date = addDays('2025-01-01', Math.floor(i / 2));
+		const date = addDays('2025-01-01', Math.floor(i / 4));
 		const file = [
 			'---',
 			`title: Latency change ${i}`,

@@ -549,6 +549,47 @@ describe('a metric page with more measurements than one page holds', () => {
 	});
 });
 
+describe('a month with more entries than one page holds', () => {
+	// Every manyMeasurements entry is dated January 2025 (tests/helpers.ts).
+	const january = published(makeJournal(manyMeasurementsFiles))
+		.filter((e) => e.data.date.startsWith('2025-01'))
+		.map((e) => e.slug);
+	const pageCount = Math.ceil(january.length / PAGE_SIZE.entries);
+	const pathOf = (n: number) => (n === 1 ? 'months/2025-01' : `months/2025-01/${n}`);
+	const pages = Array.from({ length: pageCount }, (_, i) =>
+		page('manyMeasurements', pathOf(i + 1)),
+	);
+	const slugsOn = (html: HTMLElement) =>
+		html.querySelectorAll('.entry-list h3 a').map((a) => lastSegment(a.getAttribute('href')));
+
+	it('lists every entry of the month once, PAGE_SIZE.entries to a page', () => {
+		expect(january.length).toBeGreaterThan(PAGE_SIZE.entries);
+		expect(sorted(pages.flatMap(slugsOn))).toEqual(sorted(january));
+		expect(slugsOn(pages[0]!)).toHaveLength(PAGE_SIZE.entries);
+		expect(existsSync(join(outDir('manyMeasurements'), pathOf(pageCount + 1)))).toBe(false);
+	});
+
+	it('keeps the digest and the month’s total on page 1; later pages say what they hold', () => {
+		const [first, second] = [pages[0]!, pages[1]!];
+		expect(textOf(first.querySelector('.lede'))).toBe(
+			`${january.length} published entries shipped this month.`,
+		);
+		expect(first.querySelectorAll('h2').map((h) => h.text)).toContain('At a glance');
+		expect(first.querySelector('nav.pagination a[rel="next"]')?.getAttribute('href')).toBe(
+			'/months/2025-01/2/',
+		);
+		expect(second.querySelector('h1')?.text).toBe(first.querySelector('h1')?.text);
+		expect(textOf(second.querySelector('.lede'))).toContain(
+			`Entries ${PAGE_SIZE.entries + 1}–${Math.min(2 * PAGE_SIZE.entries, january.length)} of ${january.length}.`,
+		);
+		expect(second.querySelector('.lede a')?.getAttribute('href')).toBe('/months/2025-01/');
+		expect(second.querySelectorAll('h2').map((h) => h.text)).toEqual(['Entries']);
+		// Both pages lead on to the other months.
+		for (const html of [first, second])
+			expect(html.querySelectorAll('nav.month-nav').length).toBeGreaterThan(0);
+	});
+});
+
 describe('tag pages', () => {
 	it('index every tag with its count, and list its entries', () => {
 		const entries = published(sampleContent);

@@ -1,10 +1,10 @@
 /**
- * How long a list page gets before it is split (Astro's paginate()): unsplit, a tag or
+ * How long a list page gets before it is split (Astro's paginate()): unsplit, a tag, a month or
  * /follow-ups/ of a large journal is a page of megabytes.
  * Page 1 keeps the list's own URL; later pages add /2/, /3/…
  */
 export const PAGE_SIZE = {
-	/** Entries on a tag page. */
+	/** Entries on a tag or month page. */
 	entries: 100,
 	/** People, each with everything they should act on, on /follow-ups/. */
 	followUpOwners: 10,
