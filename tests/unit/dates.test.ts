@@ -1,9 +1,16 @@
 import { addDays as addDaysToDate } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { isValid } from 'date-fns/isValid';
 import { lightFormat } from 'date-fns/lightFormat';
 import { parseISO } from 'date-fns/parseISO';
 import { describe, expect, it } from 'vitest';
-import { addDays, isRealDate, lastDayOf, localToday } from '../../src/lib/utils/dates.ts';
+import {
+	addDays,
+	daysBetween,
+	isRealDate,
+	lastDayOf,
+	localToday,
+} from '../../src/lib/utils/dates.ts';
 
 // Leap-year edges (0000 and 2000 divisible by 400, 1900 and 2100 only by 100), ordinary years and
 // the last one.
@@ -66,6 +73,31 @@ describe('addDays', () => {
 	it('keeps year 0000, which date-fns prints as 0001 (its yyyy has no year zero)', () => {
 		expect(addDays('0000-01-01', 30)).toBe('0000-01-31');
 		expect(byDateFns('0000-01-01', 30)).toBe('0001-01-31');
+	});
+});
+
+describe('daysBetween', () => {
+	it('agrees with date-fns on every pair of dates, asked in both orders and again', () => {
+		// Years 0001 on, as for addDays. Each date is parsed once and remembered: asking every pair
+		// twice, both ways round, shows a remembered value given for the wrong date.
+		const dates = YEARS.filter((year) => year >= '0001').flatMap((year) =>
+			['01-01', '02-28', '02-29', '03-01', '12-31']
+				.map((day) => `${year}-${day}`)
+				.filter(isRealDate),
+		);
+		for (let round = 0; round < 2; round++)
+			for (const from of dates)
+				for (const to of dates)
+					expect(daysBetween(from, to), `${from} to ${to}`).toBe(
+						differenceInCalendarDays(parseISO(to), parseISO(from)),
+					);
+	});
+
+	it('is NaN for a date that does not parse, however often it is asked', () => {
+		for (let round = 0; round < 2; round++) {
+			expect(daysBetween('2026-01-01', 'soon')).toBeNaN();
+			expect(daysBetween('2026-02-30x', '2026-01-01')).toBeNaN();
+		}
 	});
 });
 

@@ -56,7 +56,25 @@ function isoDate(year: number, month: number, day: number): string {
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-	return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+	return Math.round((timeOf(to) - timeOf(from)) / 86_400_000);
+}
+
+/**
+ * `Date.parse(date)`, remembered: a build asks for the same few thousand dates millions of times
+ * (every point of a trend line against every entry that shows it), and parsing is the slow part.
+ * Emptied when full, so that no input can grow it without bound.
+ */
+const parsed = new Map<string, number>();
+const PARSED_MAX = 100_000;
+
+function timeOf(date: string): number {
+	let time = parsed.get(date);
+	if (time === undefined) {
+		if (parsed.size >= PARSED_MAX) parsed.clear();
+		time = Date.parse(date);
+		parsed.set(date, time);
+	}
+	return time;
 }
 
 /** `YYYY-MM` of a date. */
