@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../scripts/cli.ts';
 import type { EntryLike } from '../src/lib/facts/entry.ts';
 import { PAGE_SIZE } from '../src/lib/site/page-size.ts';
+import { TEAM_PAGE } from '../src/lib/site/team-pages.ts';
 import { addDays } from '../src/lib/utils/dates.ts';
 import type { Entry } from '../src/lib/content/schema.ts';
 
@@ -165,14 +166,25 @@ export function asCsvCell(value: unknown): string {
 /** Entries the `manyMeasurements` build adds, each measuring latency: three pages of them. */
 export const MANY_MEASUREMENTS = PAGE_SIZE.measurements * 2 + 1;
 
+/** Metrics the `manyMeasurements` entries measure beside latency: more than a team page lists. */
+export const LOAD_METRICS = Array.from(
+	{ length: TEAM_PAGE.metrics + 2 },
+	(_, i) => `load-${String(i).padStart(2, '0')}`,
+);
+
 /**
  * The `manyMeasurements` build's journal: the minimal fixture plus MANY_MEASUREMENTS entries that
  * measure latency, four a day from 2025-01-01, so its metric page splits and same-day entries tie;
  * they are Payments entries, so that team's page splits by year too, and all are in January
- * 2025, so that month's page splits.
+ * 2025, so that month's page splits. Each also measures one of LOAD_METRICS and leaves bo an open
+ * step, so that Payments reports more metrics, and bo owns more steps, than its page lists.
  */
-export const manyMeasurementsFiles: Record<string, string> = Object.fromEntries(
-	Array.from({ length: MANY_MEASUREMENTS }, (_, i) => {
+export const manyMeasurementsFiles: Record<string, string> = Object.fromEntries([
+	...LOAD_METRICS.map((id) => [
+		`metrics/${id}.yml`,
+		`name: Load ${id.slice(5)}\nunit: count\ndirection: down\n`,
+	]),
+	...Array.from({ length: MANY_MEASUREMENTS }, (_, i) => {
 		const slug = `latency-${String(i).padStart(3, '0')}`;
 		const date = addDays('2025-01-01', Math.floor(i / 4));
 		const file = [
@@ -187,13 +199,20 @@ export const manyMeasurementsFiles: Record<string, string> = Object.fromEntries(
 			`    before: ${1500 + i}`,
 			`    after: ${1400 + i}`,
 			`    measured_on: ${addDays(date, 28)}`,
+			`  - metric: ${LOAD_METRICS[i % LOAD_METRICS.length]}`,
+			`    before: ${20 + i}`,
+			`    after: ${10 + i}`,
+			'next:',
+			`  - step: Check the load after change ${i}.`,
+			'    owner: bo',
+			`    due: ${addDays(date, 60)}`,
 			'---',
 			'Text.',
 			'',
 		].join('\n');
 		return [`entries/2025/many/${slug}.md`, file];
 	}),
-);
+]);
 
 /**
  * The `fiscal` build's journal, built with today FISCAL_TODAY: the minimal fixture with fiscal

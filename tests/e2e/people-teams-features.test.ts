@@ -8,6 +8,7 @@ import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { makeJournal, manyMeasurementsFiles, minimalFixture, sampleContent } from '../helpers.ts';
 import { PAGE_SIZE } from '../../src/lib/site/page-size.ts';
+import { TEAM_PAGE } from '../../src/lib/site/team-pages.ts';
 import type { Entry, EntryStatus } from '../../src/lib/content/schema.ts';
 import { outDir, page, textOf } from './pages.ts';
 import { readJournalFiles } from '../journal-files.ts';
@@ -273,6 +274,90 @@ describe('a team with more entries than its page lists', () => {
 		expect(existsSync(join(outDir('manyMeasurements'), 'teams/payments/1999'))).toBe(false);
 		// A team that fits on its page has no year pages.
 		expect(existsSync(join(outDir('manyMeasurements'), 'teams/growth', years[0]!))).toBe(false);
+	});
+});
+
+describe('a team whose metrics and open steps outgrow its page', () => {
+	// The manyMeasurements journal's Payments entries measure LOAD_METRICS and leave bo a step each.
+	const payments = publishedEntries(makeJournal(manyMeasurementsFiles))
+		.filter((e) => e.data.team === 'payments')
+		.sort(newestFirst);
+	/** Metric ids, the most recently reported first. */
+	const reported = [
+		...new Set(payments.flatMap((e) => (e.data.metrics ?? []).map((m) => m.metric))),
+	];
+	const href = (id: string) => `/metrics/${id}/`;
+	const team = page('manyMeasurements', 'teams/payments');
+	const metricLinks = (html: HTMLElement) =>
+		html
+			.querySelectorAll('table.team-metrics th[scope="row"] a')
+			.map((a) => a.getAttribute('href'));
+	/** Open steps that `owner` should act on, as written in the files. */
+	const stepsOf = (owner: string) =>
+		payments.flatMap((e) =>
+			(e.data.next ?? []).filter((s) => !s.done && (s.owner ?? creditsOf(e)[0]!.person) === owner),
+		);
+	const owners = [
+		...new Set(
+			payments.flatMap((e) =>
+				(e.data.next ?? []).flatMap((s) => (s.done ? [] : [s.owner ?? creditsOf(e)[0]!.person])),
+			),
+		),
+	].sort();
+	const listedSteps = (html: HTMLElement, owner: string) =>
+		html.querySelectorAll(`section[aria-labelledby="steps-${owner}"] li`).map((li) => textOf(li));
+
+	it('lists the metrics it reported most recently, and links a page with every one', () => {
+		expect(reported.length).toBeGreaterThan(TEAM_PAGE.metrics);
+		const shown = metricLinks(team);
+		expect(shown).toHaveLength(TEAM_PAGE.metrics);
+		expect(new Set(shown)).toEqual(new Set(reported.slice(0, TEAM_PAGE.metrics).map(href)));
+		expect(team.querySelector('a[href="/teams/payments/metrics/"]')?.text).toBe(
+			`all ${reported.length} metrics`,
+		);
+		const all = metricLinks(page('manyMeasurements', 'teams/payments/metrics'));
+		expect(all).toHaveLength(reported.length);
+		expect(new Set(all)).toEqual(new Set(reported.map(href)));
+	});
+
+	it('shows each owner’s soonest steps, and links the rest on its next-steps page', () => {
+		const bo = stepsOf('bo');
+		expect(bo.length).toBeGreaterThan(TEAM_PAGE.stepsPerOwner);
+		const shown = listedSteps(team, 'bo');
+		expect(shown).toHaveLength(TEAM_PAGE.stepsPerOwner);
+		// The soonest due: none left out is due before one shown (undated steps come last).
+		const dueOf = (li: string) => bo.find((s) => li.includes(s.step))!.due ?? '9999-12-31';
+		const latestShown = shown.map(dueOf).sort().at(-1)!;
+		const left = bo.filter((s) => !shown.some((li) => li.includes(s.step)));
+		expect(left).toHaveLength(bo.length - TEAM_PAGE.stepsPerOwner);
+		for (const step of left)
+			expect((step.due ?? '9999-12-31') >= latestShown, step.step).toBe(true);
+		const more = team.querySelector('section[aria-labelledby="steps-bo"] .more-steps a');
+		expect(more?.getAttribute('href')).toBe('/teams/payments/next-steps/#steps-bo');
+		expect(textOf(more)).toBe(
+			`${bo.length - TEAM_PAGE.stepsPerOwner} more of Bo Chen’s open steps`,
+		);
+
+		const all = page('manyMeasurements', 'teams/payments/next-steps');
+		expect(all.querySelector('#steps-bo')).not.toBeNull();
+		for (const owner of owners) {
+			const listed = listedSteps(all, owner);
+			expect(listed, owner).toHaveLength(stepsOf(owner).length);
+			for (const { step } of stepsOf(owner))
+				expect(
+					listed.filter((li) => li.includes(step)),
+					step,
+				).toHaveLength(1);
+		}
+	});
+
+	it('gets neither page when both lists fit on the team’s own', () => {
+		for (const list of ['metrics', 'next-steps']) {
+			expect(existsSync(join(outDir('minimal'), 'teams/payments', list))).toBe(false);
+			expect(
+				page('minimal', 'teams/payments').querySelector(`a[href="/teams/payments/${list}/"]`),
+			).toBeNull();
+		}
 	});
 });
 

@@ -14,12 +14,13 @@ export interface TeamRollup<T> {
 	months: MonthRow[];
 	/** Owner id → their open steps from the team's entries, soonest due first. */
 	openSteps: Map<string, { entry: T; step: NextStep }[]>;
-	/** Ids of the metrics the team's entries report. */
+	/** Ids of the metrics the team's entries report, the most recently reported first. */
 	metrics: ReadonlySet<string>;
 	/** Year (`YYYY`) → the team's entries dated in it, years newest first, entries in input order. */
 	byYear: Map<string, T[]>;
 }
 
+/** `teamEntries` newest first, as the site lists them. */
 export function getTeamRollup<T extends EntryLike>(
 	teamEntries: readonly T[],
 	today: string,

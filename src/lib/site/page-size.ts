@@ -14,6 +14,10 @@ export const PAGE_SIZE = {
 	historyEntries: 50,
 	/** Entries of a team listed on its page; a team with more has a page per year. */
 	teamEntries: 100,
+	/** Rows of a team's metrics page (/teams/<id>/metrics/). */
+	teamMetrics: 100,
+	/** Owners, each with all their open steps, on a team's next-steps page. */
+	teamStepOwners: 10,
 } as const;
 
 /** Which items one page of a split list holds, as paginate() numbers them: "entries 101–200 of 250". */

@@ -11,6 +11,10 @@ export interface Urls {
 	teams: () => string;
 	/** One calendar year of a team's entries, when the team has more than fit on its page. */
 	teamYear: (id: string, year: string) => string;
+	/** All the metrics a team reported, when its page shows only the latest (team-pages.ts). */
+	teamMetrics: (id: string) => string;
+	/** All of a team's open next steps by owner, when its page shows only the soonest; page `page`. */
+	teamSteps: (id: string, page?: number) => string;
 	feature: (id: string) => string;
 	features: () => string;
 	metric: (id: string) => string;
@@ -59,6 +63,9 @@ export function createUrls(base: string): Urls {
 		team: (id) => at('teams', id),
 		teams: () => at('teams'),
 		teamYear: (id, year) => at('teams', id, year),
+		teamMetrics: (id) => at('teams', id, 'metrics'),
+		teamSteps: (id, page = 1) =>
+			page > 1 ? at('teams', id, 'next-steps', String(page)) : at('teams', id, 'next-steps'),
 		feature: (id) => at('features', id),
 		features: () => at('features'),
 		metric: (id) => at('metrics', id),
