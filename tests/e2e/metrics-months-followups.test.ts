@@ -588,6 +588,30 @@ describe('a month with more entries than one page holds', () => {
 		for (const html of [first, second])
 			expect(html.querySelectorAll('nav.month-nav').length).toBeGreaterThan(0);
 	});
+
+	it('lists the longest overdue of its many follow-ups in the digest, and counts the rest', () => {
+		const entries = published(makeJournal(manyMeasurementsFiles)).filter((e) =>
+			e.data.date.startsWith('2025-01'),
+		);
+		const overdue = entries
+			.flatMap((e) => (e.data.next ?? []).filter((s) => !s.done && s.due! < MINIMAL_TODAY))
+			.sort((a, b) => a.due!.localeCompare(b.due!));
+		expect(overdue.length).toBeGreaterThan(PAGE_SIZE.digestItems);
+		const digest = pages[0]!.querySelector('section.digest')!;
+		const listed = digest.querySelectorAll('li').filter((li) => textOf(li).includes('overdue by'));
+		expect(listed).toHaveLength(PAGE_SIZE.digestItems);
+		// None left out is due before one listed.
+		const dueOf = (li: HTMLElement) => overdue.find((s) => textOf(li).startsWith(s.step))!.due!;
+		const latestListed = listed.map(dueOf).sort().at(-1)!;
+		expect(overdue.slice(PAGE_SIZE.digestItems).every((s) => s.due! >= latestListed)).toBe(true);
+		const more = [...digest.querySelectorAll('p.muted')].find((p) =>
+			textOf(p).includes('more due from these entries'),
+		);
+		expect(textOf(more!)).toMatch(
+			new RegExp(`^${overdue.length - PAGE_SIZE.digestItems} more due`),
+		);
+		expect(more!.querySelector('a')?.getAttribute('href')).toBe('/follow-ups/');
+	});
 });
 
 describe('tag pages', () => {

@@ -18,6 +18,8 @@ export const PAGE_SIZE = {
 	teamMetrics: 100,
 	/** Owners, each with all their open steps, on a team's next-steps page. */
 	teamStepOwners: 10,
+	/** Items in each list of a digest (follow-ups due, next steps); the rest are counted. */
+	digestItems: 10,
 } as const;
 
 /** Which items one page of a split list holds, as paginate() numbers them: "entries 101–200 of 250". */
