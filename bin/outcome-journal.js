@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import * as nodeModule from 'node:module';
+import { rerunWithFlags } from './node-flags.js';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 12)) {
@@ -13,7 +14,10 @@ if (major < 22 || (major === 22 && minor < 12)) {
 	);
 	process.exit(1);
 }
-nodeModule.enableCompileCache();
-const compiled = new URL('../cli/scripts/cli.js', import.meta.url);
-const { main } = await import(existsSync(compiled) ? compiled.href : '../scripts/cli.ts');
-process.exitCode = await main(process.argv.slice(2));
+const rerun = rerunWithFlags();
+if (rerun === undefined) {
+	nodeModule.enableCompileCache();
+	const compiled = new URL('../cli/scripts/cli.js', import.meta.url);
+	const { main } = await import(existsSync(compiled) ? compiled.href : '../scripts/cli.ts');
+	process.exitCode = await main(process.argv.slice(2));
+} else process.exitCode = rerun;

@@ -7,7 +7,11 @@
  * a short command's run. `node scripts/cli.ts` works too, and pays that.
  */
 import { enableCompileCache } from 'node:module';
+import { rerunWithFlags } from '../bin/node-flags.js';
 
-enableCompileCache();
-const { main } = await import('./cli.ts');
-process.exitCode = await main(process.argv.slice(2));
+const rerun = rerunWithFlags();
+if (rerun === undefined) {
+	enableCompileCache();
+	const { main } = await import('./cli.ts');
+	process.exitCode = await main(process.argv.slice(2));
+} else process.exitCode = rerun;

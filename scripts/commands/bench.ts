@@ -3,7 +3,7 @@
  * against a bare Astro baseline on the same files, in alternating pairs within one run (see
  * scripts/bench/ and docs/benchmark.md).
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, loadavg, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +73,14 @@ const PAGEFIND_API: QueryTarget = { kind: 'api', bundle: '/pagefind/' };
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** `npm run build` without npm: Astro's build, then the search index. */
 const buildCommand = [join(repoRoot, 'scripts/run.js'), 'build'];
+/** What `npm run check` runs, Node's flags included, without npm's own start: `node …` → […]. */
+const checkCommand = (
+	JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+		scripts: { check: string };
+	}
+).scripts.check
+	.split(' ')
+	.slice(1);
 const pagefindBin = join(repoRoot, 'node_modules/pagefind/lib/runner/bin.cjs');
 
 interface BenchOptions {
@@ -363,11 +371,10 @@ async function measurePair(run: SizeRun, index: number): Promise<PairRun> {
 }
 
 async function measureCheck(run: SizeRun): Promise<Timed | null> {
-	const result = await runMeasured(
-		process.execPath,
-		['scripts/run.js', 'check', '--content', run.dir],
-		{ cwd: repoRoot, env: run.env },
-	);
+	const result = await runMeasured(process.execPath, [...checkCommand, '--content', run.dir], {
+		cwd: repoRoot,
+		env: run.env,
+	});
 	const check = run.timed('check', result);
 	run.checkSummary = result.tail.trim().split('\n').at(-1) ?? null;
 	if (check) run.print(say.check(check, run.checkSummary ?? ''));
