@@ -5,6 +5,7 @@ import { groupFollowUpsByOwner } from '../../src/lib/facts/follow-up-groups.ts';
 import { getDigest, getFollowUps } from '../../src/lib/facts/rollups.ts';
 import { digestDate, toDigestFeedItem } from '../../src/lib/site/digest-feed.ts';
 import { escapeHtml } from '../../src/lib/site/feed.ts';
+import { PAGE_SIZE } from '../../src/lib/site/page-size.ts';
 import {
 	escapeMarkdown,
 	formatFollowUpsGithub,
@@ -250,5 +251,42 @@ describe('the digest feed item', () => {
 		const parsed = new XMLParser().parse(xml).rss.channel.item;
 		expect(parsed.link).toBe('https://journal.example.com/months/2026-02/');
 		expect(parsed.description).toBe(html);
+	});
+});
+
+describe('the digest feed item of a busy month', () => {
+	const busy = Array.from({ length: PAGE_SIZE.digestItems + 4 }, (_, i) =>
+		makeEntry(`busy-${String(i).padStart(2, '0')}`, {
+			date: '2026-01-05',
+			status: 'measuring',
+			measure_by: `2026-01-${String(10 + i).padStart(2, '0')}`,
+			next: [
+				{ step: `Late step ${i}.`, due: `2026-02-${String(10 + i).padStart(2, '0')}`, done: false },
+				{ step: `Later step ${i}.`, due: '2026-12-01', done: false },
+			],
+		}),
+	);
+	const html = toDigestFeedItem('2026-01', getDigest(busy, new Map(), TODAY, 30), {
+		metrics: new Map(),
+		personName: (id) => names[id] ?? id,
+		urls: createUrls('/'),
+		link: createLink(undefined),
+		today: TODAY,
+	}).description!;
+
+	it('lists the longest overdue of each kind and the first steps, and counts the rest', () => {
+		const late = [...html.matchAll(/Late step (\d+)\.: due/g)].map((m) => Number(m[1]));
+		expect(late).toEqual(Array.from({ length: PAGE_SIZE.digestItems }, (_, i) => i));
+		expect([...html.matchAll(/result due since/g)]).toHaveLength(PAGE_SIZE.digestItems);
+		expect(html).toContain(
+			'<p>8 more due from these entries: <a href="/follow-ups/">every follow-up, by owner</a>.</p>',
+		);
+		const total = 2 * busy.length;
+		expect(html).toContain(`${total} steps opened, 0 done, ${total} open.`);
+		expect(html).toContain(
+			`<p>${total - PAGE_SIZE.digestItems} more, each on its entry’s page.</p>`,
+		);
+		// Every entry is still listed.
+		for (const e of busy) expect(html).toContain(`/entries/${e.slug}/`);
 	});
 });
