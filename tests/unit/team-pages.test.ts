@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_SIZE } from '../../src/lib/site/page-size.ts';
+import { firstOf, PAGE_SIZE } from '../../src/lib/site/page-size.ts';
 import {
+	countSteps,
 	cutsMetrics,
 	cutsSteps,
 	shownMetrics,
@@ -56,5 +57,27 @@ describe('stepsPageOf', () => {
 		expect(stepsPageOf(byOwner, owners[PAGE_SIZE.teamStepOwners - 1]!)).toBe(1);
 		expect(stepsPageOf(byOwner, owners[PAGE_SIZE.teamStepOwners]!)).toBe(2);
 		expect(stepsPageOf(byOwner, owners.at(-1)!)).toBe(3);
+	});
+});
+
+describe('countSteps', () => {
+	it('adds up every owner’s steps', () => {
+		expect(countSteps(new Map())).toBe(0);
+		expect(
+			countSteps(
+				new Map([
+					['a', [1, 2]],
+					['b', [3]],
+				]),
+			),
+		).toBe(3);
+	});
+});
+
+describe('firstOf', () => {
+	it('keeps the first `max` and counts the rest', () => {
+		expect(firstOf([1, 2, 3, 4], 3)).toEqual({ shown: [1, 2, 3], more: 1 });
+		expect(firstOf([1, 2], 3)).toEqual({ shown: [1, 2], more: 0 });
+		expect(firstOf([], 3)).toEqual({ shown: [], more: 0 });
 	});
 });

@@ -9,7 +9,7 @@ import { followUpOwner, type Digest } from '../facts/rollups.ts';
 import { lastDayOf } from '../utils/dates.ts';
 import { escapeHtml } from './feed.ts';
 import { formatChangeWithPercent, formatMonth, formatValue, loopHealthText } from './format.ts';
-import { PAGE_SIZE } from './page-size.ts';
+import { firstOf, PAGE_SIZE } from './page-size.ts';
 import type { Urls } from './urls.ts';
 
 export interface DigestFeedContext {
@@ -40,10 +40,10 @@ export function toDigestFeedItem<T extends EntryLike>(
 	const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 	// As on the month's page: a busy month lists the longest overdue of each and counts the rest.
-	const shown = PAGE_SIZE.digestItems;
-	const { due, overdue } = digest.followUps;
-	const moreDue = Math.max(0, due.length - shown) + Math.max(0, overdue.length - shown);
-	const moreSteps = Math.max(0, digest.steps.steps.length - shown);
+	const due = firstOf(digest.followUps.due, PAGE_SIZE.digestItems);
+	const overdue = firstOf(digest.followUps.overdue, PAGE_SIZE.digestItems);
+	const steps = firstOf(digest.steps.steps, PAGE_SIZE.digestItems);
+	const moreDue = due.more + overdue.more;
 
 	const counts = ENTRY_STATUSES.filter((s) => digest.byStatus[s] > 0)
 		.map((s) => `${digest.byStatus[s]} ${s}`)
@@ -62,20 +62,16 @@ export function toDigestFeedItem<T extends EntryLike>(
 				)
 			: '<p>No improvement recorded from these entries yet.</p>',
 		'<h3>Follow-ups due</h3>',
-		due.length + overdue.length
+		due.shown.length + overdue.shown.length
 			? list([
-					...due
-						.slice(0, shown)
-						.map(
-							(d) =>
-								`${entry(d.entry)}: result due since ${d.measureBy}, ${d.daysLate} days late (${escapeHtml(ctx.personName(followUpOwner(d.entry)))})`,
-						),
-					...overdue
-						.slice(0, shown)
-						.map(
-							(o) =>
-								`${escapeHtml(o.step.step)}: due ${o.step.due}, ${o.daysLate} days late (${escapeHtml(ctx.personName(followUpOwner(o.entry, o.step)))}), from ${entry(o.entry)}`,
-						),
+					...due.shown.map(
+						(d) =>
+							`${entry(d.entry)}: result due since ${d.measureBy}, ${d.daysLate} days late (${escapeHtml(ctx.personName(followUpOwner(d.entry)))})`,
+					),
+					...overdue.shown.map(
+						(o) =>
+							`${escapeHtml(o.step.step)}: due ${o.step.due}, ${o.daysLate} days late (${escapeHtml(ctx.personName(followUpOwner(o.entry, o.step)))}), from ${entry(o.entry)}`,
+					),
 				])
 			: '<p>Nothing is due from these entries.</p>',
 		moreDue
@@ -85,15 +81,13 @@ export function toDigestFeedItem<T extends EntryLike>(
 		`<p>${plural(digest.steps.steps.length, 'step', 'steps')} opened, ${digest.steps.done} done, ${digest.steps.open} open.</p>`,
 		digest.steps.steps.length
 			? list(
-					digest.steps.steps
-						.slice(0, shown)
-						.map(
-							({ entry: e, step }) =>
-								`${step.done ? 'Done' : 'Open'}: ${escapeHtml(step.step)} (${entry(e)})`,
-						),
+					steps.shown.map(
+						({ entry: e, step }) =>
+							`${step.done ? 'Done' : 'Open'}: ${escapeHtml(step.step)} (${entry(e)})`,
+					),
 				)
 			: '',
-		moreSteps ? `<p>${moreSteps} more, each on its entry’s page.</p>` : '',
+		steps.more ? `<p>${steps.more} more, each on its entry’s page.</p>` : '',
 		'<h3>Entries</h3>',
 		list(digest.entries.map((e) => `${entry(e)} (${e.data.status})`)),
 	].join('');

@@ -22,6 +22,11 @@ export const PAGE_SIZE = {
 	digestItems: 10,
 } as const;
 
+/** The first `max` of `list`, and how many are left out: a short list's cut, counted. */
+export function firstOf<T>(list: readonly T[], max: number): { shown: T[]; more: number } {
+	return { shown: list.slice(0, max), more: Math.max(0, list.length - max) };
+}
+
 /** Which items one page of a split list holds, as paginate() numbers them: "entries 101–200 of 250". */
 export function pageRange(
 	page: { start: number; end: number; total: number },

@@ -36,6 +36,10 @@ export function shownMetrics<M>(
 	return [...all].filter(([id]) => shown.has(id));
 }
 
+/** How many open steps the owners of `byOwner` have between them. */
+export const countSteps = (byOwner: ReadonlyMap<string, readonly unknown[]>): number =>
+	[...byOwner.values()].reduce((n, steps) => n + steps.length, 0);
+
 /** The page of a team's next-steps list that holds `owner`'s steps (1-based). */
 export function stepsPageOf(byOwner: ReadonlyMap<string, unknown>, owner: string): number {
 	return Math.floor([...byOwner.keys()].indexOf(owner) / PAGE_SIZE.teamStepOwners) + 1;
