@@ -219,6 +219,40 @@ describe('hostile text is shown as written', () => {
 	});
 });
 
+describe('hostile text on a 390 px phone', () => {
+	const pages = [
+		['entries', journal.entries],
+		['people', journal.people],
+		['teams', journal.teams],
+		['features', journal.features],
+		['metrics', journal.metrics],
+	].flatMap(([kind, docs]) => (docs as { id: string }[]).map((doc) => `/${kind}/${doc.id}/`));
+
+	// A name with no space to break at (`onload=alert("team")>Payments</svg>`) ran off the screen.
+	it('wraps each page heading inside its box', async () => {
+		const context = await browser.newContext({
+			viewport: { width: 390, height: 800 },
+			proxy: { server: 'http://127.0.0.1:9', bypass: new URL(server.origin).hostname },
+		});
+		try {
+			const phone = await context.newPage();
+			const overflowing: string[] = [];
+			for (const path of pages) {
+				await phone.goto(server.url(path));
+				const [scrollWidth, clientWidth] = await phone.$eval('h1', (h1) => [
+					h1.scrollWidth,
+					h1.clientWidth,
+				]);
+				if (scrollWidth > clientWidth) overflowing.push(`${path}: ${scrollWidth} > ${clientWidth}`);
+			}
+			expect(pages.length).toBeGreaterThan(5);
+			expect(overflowing).toEqual([]);
+		} finally {
+			await context.close();
+		}
+	});
+});
+
 describe('feeds and data files of the hostile journal', () => {
 	const read = (file: string) => readFileSync(join(outDir('hostile'), file), 'utf8');
 
