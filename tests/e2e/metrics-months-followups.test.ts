@@ -584,9 +584,14 @@ describe('a month with more entries than one page holds', () => {
 		);
 		expect(second.querySelector('.lede a')?.getAttribute('href')).toBe('/months/2025-01/');
 		expect(second.querySelectorAll('h2').map((h) => h.text)).toEqual(['Entries']);
-		// Both pages lead on to the other months.
-		for (const html of [first, second])
+		// Both pages lead on to the other months; "next" and "previous" are the month's own pages.
+		for (const html of [first, second]) {
 			expect(html.querySelectorAll('nav.month-nav').length).toBeGreaterThan(0);
+			for (const rel of ['prev', 'next'])
+				for (const link of html.querySelectorAll(`a[rel="${rel}"]`))
+					expect(link.closest('nav')?.classList.contains('pagination'), rel).toBe(true);
+		}
+		expect(first.querySelectorAll('a[rel="next"]')).toHaveLength(1);
 	});
 
 	it('lists the longest overdue of its many follow-ups in the digest, and counts the rest', () => {
