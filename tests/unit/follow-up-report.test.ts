@@ -241,7 +241,7 @@ describe('the digest feed item', () => {
 		expect(html).toContain('2 entries: 1 shipped, 1 measured.');
 		// "open" is not due until 2026-03-22: 1 closed of 1.
 		expect(html).toContain('Loop closure: 100% closed (1 of 1 closed or due); 1 not yet due.');
-		expect(html).toContain('1 step opened, 1 done, 0 open.');
+		expect(html).toContain('1 opened in these entries: 1 done, 0 open.');
 		const xml = await getRssString({
 			title: 'T',
 			description: 'D',
@@ -282,9 +282,19 @@ describe('the digest feed item of a busy month', () => {
 			'<p>8 more due from these entries: <a href="/follow-ups/">every follow-up, by owner</a>.</p>',
 		);
 		const total = 2 * busy.length;
-		expect(html).toContain(`${total} steps opened, 0 done, ${total} open.`);
 		expect(html).toContain(
-			`<p>${total - PAGE_SIZE.digestItems} more, each on its entry’s page.</p>`,
+			`${total} opened in these entries: 0 done, ${total} open (${busy.length} of them overdue, under follow-ups due).`,
+		);
+		// The overdue steps are under follow-ups due only, as on the month's page.
+		const nextSteps = html.slice(
+			html.indexOf('<h3>Next steps</h3>'),
+			html.indexOf('<h3>Entries</h3>'),
+		);
+		expect(nextSteps).not.toContain('Late step');
+		const later = [...nextSteps.matchAll(/Open: Later step (\d+)\./g)].map((m) => Number(m[1]));
+		expect(later).toEqual(Array.from({ length: PAGE_SIZE.digestItems }, (_, i) => i));
+		expect(html).toContain(
+			`<p>${busy.length - PAGE_SIZE.digestItems} more, each on its entry’s page.</p>`,
 		);
 		// Every entry is still listed.
 		for (const e of busy) expect(html).toContain(`/entries/${e.slug}/`);

@@ -5,10 +5,16 @@
 import type { RSSFeedItem } from '@astrojs/rss';
 import { ENTRY_STATUSES, type Metric } from '../content/schema.ts';
 import type { EntryLike } from '../facts/entry.ts';
-import { followUpOwner, type Digest } from '../facts/rollups.ts';
+import { followUpOwner, stepsBesideFollowUps, type Digest } from '../facts/rollups.ts';
 import { lastDayOf } from '../utils/dates.ts';
 import { escapeHtml } from './feed.ts';
-import { formatChangeWithPercent, formatMonth, formatValue, loopHealthText } from './format.ts';
+import {
+	formatChangeWithPercent,
+	formatMonth,
+	formatValue,
+	loopHealthText,
+	stepCountsText,
+} from './format.ts';
 import { firstOf, PAGE_SIZE } from './page-size.ts';
 import type { Urls } from './urls.ts';
 
@@ -42,7 +48,9 @@ export function toDigestFeedItem<T extends EntryLike>(
 	// As on the month's page: a busy month lists the longest overdue of each and counts the rest.
 	const due = firstOf(digest.followUps.due, PAGE_SIZE.digestItems);
 	const overdue = firstOf(digest.followUps.overdue, PAGE_SIZE.digestItems);
-	const steps = firstOf(digest.steps.steps, PAGE_SIZE.digestItems);
+	// Overdue steps are under follow-ups due, as on the page, so that each step is listed once.
+	const { listed, overdue: overdueSteps } = stepsBesideFollowUps(digest.steps, ctx.today);
+	const steps = firstOf(listed, PAGE_SIZE.digestItems);
 	const moreDue = due.more + overdue.more;
 
 	const counts = ENTRY_STATUSES.filter((s) => digest.byStatus[s] > 0)
@@ -78,12 +86,14 @@ export function toDigestFeedItem<T extends EntryLike>(
 			? `<p>${moreDue} more due from these entries: ${a(urls.followUps(), 'every follow-up, by owner')}.</p>`
 			: '',
 		'<h3>Next steps</h3>',
-		`<p>${plural(digest.steps.steps.length, 'step', 'steps')} opened, ${digest.steps.done} done, ${digest.steps.open} open.</p>`,
 		digest.steps.steps.length
+			? `<p>${stepCountsText(digest.steps, overdueSteps)}</p>`
+			: '<p>These entries opened no next steps.</p>',
+		listed.length
 			? list(
 					steps.shown.map(
 						({ entry: e, step }) =>
-							`${step.done ? 'Done' : 'Open'}: ${escapeHtml(step.step)} (${entry(e)})`,
+							`${step.done ? 'Done' : 'Open'}: ${escapeHtml(step.step)} (${escapeHtml(ctx.personName(followUpOwner(e, step)))}), from ${entry(e)}`,
 					),
 				)
 			: '',

@@ -196,6 +196,18 @@ export function loopHealthText(health: {
 	return `${formatRate(health.rate)} closed (${health.closed} of ${due} closed or due)`;
 }
 
+/**
+ * A digest's next steps counted, as its page and its feed item say it: `steps` opened, how many
+ * are done and open, and how many of them are overdue (listed under follow-ups due instead).
+ */
+export function stepCountsText(
+	tally: { steps: readonly unknown[]; done: number; open: number },
+	overdue: number,
+): string {
+	const late = overdue ? ` (${overdue} of them overdue, under follow-ups due)` : '';
+	return `${tally.steps.length} opened in these entries: ${tally.done} done, ${tally.open} open${late}.`;
+}
+
 /** Badge text of each evidence level. */
 export const EVIDENCE_LABELS: Record<EvidenceLevel, string> = {
 	strong: 'strong evidence',
