@@ -340,6 +340,8 @@ describe('a team whose metrics and open steps outgrow its page', () => {
 
 		const all = page('manyMeasurements', 'teams/payments/next-steps');
 		expect(all.querySelector('#steps-bo')).not.toBeNull();
+		// A name that ends in s takes ’ alone: not "Payments’s".
+		expect(textOf(all.querySelector('.lede'))).toContain('open next steps from Payments’ entries');
 		for (const owner of owners) {
 			const listed = listedSteps(all, owner);
 			expect(listed, owner).toHaveLength(stepsOf(owner).length);

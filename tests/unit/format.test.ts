@@ -8,6 +8,7 @@ import {
 	formatMonth,
 	formatValue,
 	plural,
+	possessive,
 } from '../../src/lib/site/format.ts';
 import { createUrls } from '../../src/lib/site/urls.ts';
 import { tagSlug } from '../../src/lib/content/tags.ts';
@@ -127,6 +128,15 @@ describe('plural', () => {
 		expect(plural(1, 'team')).toBe('1 team');
 		expect(plural(0, 'team')).toBe('0 teams');
 		expect(plural(2, 'entry', 'entries')).toBe('2 entries');
+	});
+});
+
+describe('possessive', () => {
+	it('adds ’s, or only ’ after a final s', () => {
+		expect(possessive('Ana')).toBe('Ana’s');
+		expect(possessive('Payments')).toBe('Payments’');
+		expect(possessive('GROWTH OPS')).toBe('GROWTH OPS’');
+		expect(possessive('<svg>Payments</svg>')).toBe('<svg>Payments</svg>’s');
 	});
 });
 

@@ -197,6 +197,14 @@ export function loopHealthText(health: {
 }
 
 /**
+ * A name with its possessive ending: `Ana’s`, and `Payments’` for a name that ends in s, where a
+ * second s reads wrong (`Payments’s`).
+ */
+export function possessive(name: string): string {
+	return /s$/i.test(name) ? `${name}’` : `${name}’s`;
+}
+
+/**
  * A digest's next steps counted, as its page and its feed item say it: `steps` opened, how many
  * are done and open, and how many of them are overdue (listed under follow-ups due instead).
  */
