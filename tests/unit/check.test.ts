@@ -33,10 +33,15 @@ describe('checkJournal on the minimal fixture', () => {
 	});
 
 	it('honours today: nothing is due or overdue before the dates', () => {
-		// Only the verification, dated after this "today", is worth a look.
-		expect(checkJournal(minimalFixture, '2025-12-15').problems).toEqual([
-			expect.objectContaining({ field: 'verified_by.on', severity: 'warning' }),
+		// Only what is dated after this "today" is worth a look: the published entries and the
+		// verification. The draft, written ahead, is not.
+		const problems = checkJournal(minimalFixture, '2025-12-15').problems;
+		expect(problems.map(({ file, field, severity }) => [file, field, severity])).toEqual([
+			['entries/2026/q1/baseline.md', 'date', 'warning'],
+			['entries/2026/q1/batching.md', 'date', 'warning'],
+			['entries/2026/q1/batching.md', 'verified_by.on', 'warning'],
 		]);
+		for (const { message } of problems) expect(message).toContain('is in the future');
 	});
 
 	it('skips drafts for follow-up warnings', () => {
@@ -783,6 +788,48 @@ describe('values that must not get through silently', () => {
 				'verified_by.on',
 				'warning',
 				'verified_by.on 9999-12-31 is in the future (today is 2026-06-01); write the date the numbers were checked.',
+			],
+		]);
+	});
+});
+
+describe('dates in the future', () => {
+	it('warns about an entry shipped, or a result read, after today', () => {
+		const problems = problemsOf({
+			'entries/x.md': entry(
+				'title: Test entry',
+				'date: 2030-12-31',
+				'authors: [ana]',
+				'status: measured',
+				'metrics:',
+				'  - metric: latency',
+				'    after: 1',
+				'    measured_on: 2031-01-10',
+			),
+			'entries/y.md': entry(...VALID, `measure_by: ${TODAY}`),
+		}).filter((p) => p.file === 'entries/x.md' || p.file === 'entries/y.md');
+		expect(
+			problems.map(({ file, line, field, severity, message }) => [
+				file,
+				line,
+				field,
+				severity,
+				message,
+			]),
+		).toEqual([
+			[
+				'entries/x.md',
+				3,
+				'date',
+				'warning',
+				`date 2030-12-31 is in the future (today is ${TODAY}); write the date the change shipped.`,
+			],
+			[
+				'entries/x.md',
+				9,
+				'metrics[0].measured_on',
+				'warning',
+				`metrics[0].measured_on 2031-01-10 is in the future (today is ${TODAY}); write the date the "after" was read (measure_by plans a measurement).`,
 			],
 		]);
 	});

@@ -11,11 +11,15 @@ const BROKEN = {
 
 describe('npm run check', () => {
 	it('exits 0 and says so when there are no problems', async () => {
-		// Before every due date, and without the verification dated after that day.
+		// After every entry's date and before every due date: without the entry due in 2025, and
+		// without the verification dated after that day.
 		const batching = 'entries/2026/q1/batching.md';
 		const text = readFileSync(join(repoRoot, 'tests/fixtures/minimal', batching), 'utf8');
-		const root = makeJournal({ [batching]: text.replace('  on: 2026-04-12\n', '') });
-		const result = await runCli(['check', '--content', root], { JOURNAL_TODAY: '2025-12-15' });
+		const root = makeJournal({
+			[batching]: text.replace('  on: 2026-04-12\n', ''),
+			'entries/2025/old-rollout.md': null,
+		});
+		const result = await runCli(['check', '--content', root], { JOURNAL_TODAY: '2026-03-15' });
 		expect(result).toMatchObject({ code: 0, stdout: 'No problems found.' });
 	});
 

@@ -100,7 +100,8 @@ function findDatesPastTheEnd(journal: LoadedJournal): Problem[] {
 
 /**
  * Values the schema accepts one by one but not together: a change too large to show, which is an
- * error, and dates out of order, which are warnings (a typo is likely, but not certain).
+ * error, and dates out of order or in the future, which are warnings (a typo is likely, but not
+ * certain).
  */
 function findUnlikelyValues(journal: LoadedJournal, today: string): Problem[] {
 	const problems: Problem[] = [];
@@ -123,9 +124,24 @@ function findUnlikelyValues(journal: LoadedJournal, today: string): Problem[] {
 					`${field} ${date} is before the entry's date ${entry.date}; the result cannot be read before the change shipped. Fix either date.`,
 				);
 		};
+		// A draft may be written ahead of the day it ships.
+		const future = (date: string | undefined, path: PropertyKey[], fix: string) => {
+			if (date !== undefined && date > today && !entry.draft)
+				add(
+					'warning',
+					path,
+					`${toFieldPath(path)} ${date} is in the future (today is ${today}); ${fix}`,
+				);
+		};
+		future(entry.date, ['date'], 'write the date the change shipped.');
 		beforeDate('measure_by', entry.measure_by, ['measure_by']);
 		entry.metrics?.forEach((result, i) => {
 			beforeDate('measured_on', result.measured_on, ['metrics', i, 'measured_on']);
+			future(
+				result.measured_on,
+				['metrics', i, 'measured_on'],
+				'write the date the "after" was read (measure_by plans a measurement).',
+			);
 			// The direction does not change the numbers, only the verdict.
 			const { absolute, percent } = getDelta(result, { direction: 'up' });
 			if (absolute === undefined) return;
@@ -136,13 +152,11 @@ function findUnlikelyValues(journal: LoadedJournal, today: string): Problem[] {
 					`the change from before (${String(result.before)}) to after (${String(result.after)}) is too large to show, as a difference or in percent; check both numbers.`,
 				);
 		});
-		const checked = entry.verified_by?.on;
-		if (checked !== undefined && checked > today)
-			add(
-				'warning',
-				['verified_by', 'on'],
-				`verified_by.on ${checked} is in the future (today is ${today}); write the date the numbers were checked.`,
-			);
+		future(
+			entry.verified_by?.on,
+			['verified_by', 'on'],
+			'write the date the numbers were checked.',
+		);
 	}
 	return problems;
 }
