@@ -125,9 +125,22 @@ describe('metric ranges', () => {
 		expect(change).toMatch(
 			last > first ? /, better\.$/ : last < first ? /, worse\.$/ : /no change/,
 		);
-		expect(change).toContain('24 Aug 2026 to 24 Nov 2026');
+		expect(change).toMatch(/^Change over the last 3 months, 24 Aug 2026 to 24 Nov 2026: /);
+		expect(textOf(page('sample', `metrics/${id}`).querySelector('.range-change'))).toMatch(
+			/^Change over all time: /,
+		);
 		const all = page('sample', `metrics/${id}`).querySelectorAll('.history-table tbody tr');
 		expect(all.length).toBeGreaterThan(rows.length);
+	});
+
+	it('says which entries the chart marks, in the number they are', () => {
+		// The minimal journal's latency is reported by one published entry, the sample's by several.
+		expect(textOf(page('minimal', 'metrics/latency'))).toContain(
+			'The chart marks the 1 entry that reports this metric with ▲',
+		);
+		expect(textOf(page('sample', `metrics/${id}`))).toMatch(
+			/The chart marks each of the \d+ entries that report this metric with ▲/,
+		);
 	});
 
 	it('the legend names every mark: line, entry marker, dotted ship-date line', () => {

@@ -193,6 +193,18 @@ describe('other pages', () => {
 		expect(main).toMatch(new RegExp(`entries ${novEntries.length}`, 'i'));
 	});
 
+	it('the home page counts what is due across the journal, as follow-ups.json does', () => {
+		for (const build of ['sample', 'minimal'] as const) {
+			const { due_count: due, overdue_count: overdue } = JSON.parse(
+				readFileSync(join(outDir(build), 'follow-ups.json'), 'utf8'),
+			) as { due_count: number; overdue_count: number };
+			const link = page(build, '').querySelector('main a[href="/follow-ups/"]');
+			expect(textOf(link), build).toBe(
+				`${due} ${due === 1 ? 'entry' : 'entries'} due for follow-up and ${overdue} overdue next ${overdue === 1 ? 'step' : 'steps'}`,
+			);
+		}
+	});
+
 	it('a journal with no entries builds and says so', () => {
 		expect(textOf(page('empty', '').querySelector('main'))).toContain(
 			'This journal has no published entries yet.',
