@@ -220,6 +220,15 @@ describe('on a phone', () => {
 		},
 		VISIT_TIMEOUT,
 	);
+
+	// A word cut in two ("INCONCLUSI / VE") is a box too narrow for the words it holds.
+	it.each(TARGETS)(
+		'%s %s breaks no word of the journal across two lines',
+		async (build, path) => {
+			expect((await visit([build, path])).phone.true.brokenWords).toEqual([]);
+		},
+		VISIT_TIMEOUT,
+	);
 });
 
 it('the skip link is the first focusable element and moves focus to main', async () => {
@@ -306,6 +315,21 @@ function onPhone(url: string, javaScriptEnabled: boolean) {
 		return page.evaluate(() => ({
 			scrollWidth: document.documentElement.scrollWidth,
 			clientWidth: document.documentElement.clientWidth,
+			// Words of letters alone laid out on two lines; not a URL, nor an identifier in code, which may break.
+			brokenWords: [...document.querySelectorAll('main *')].flatMap((el) =>
+				[...el.childNodes].flatMap((node) => {
+					const word = node.textContent?.trim() ?? '';
+					if (node.nodeType !== Node.TEXT_NODE || !/^\p{L}{4,}$/u.test(word)) return [];
+					// Text for screen readers only sits in a 1 px box, where any word wraps.
+					for (let box: Element | null = el; box; box = box.parentElement)
+						if (box.getBoundingClientRect().width <= 1) return [];
+					if (!el.checkVisibility() || el.closest('code, pre')) return [];
+					const range = document.createRange();
+					range.selectNodeContents(node);
+					const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+					return lines.size > 1 ? [`${el.tagName.toLowerCase()}: ${word}`] : [];
+				}),
+			),
 			// Boxes inside main that scroll down rather than letting the page grow.
 			boxes: [...document.querySelectorAll('main *')]
 				.filter((el) => {
