@@ -423,7 +423,7 @@ async function measureProject(run: SizeRun, first: boolean): Promise<PairRun['pr
 
 /** What the build's indexing step reported of itself (src/lib/integration/pagefind.ts), if it did. */
 export function readIndexing(output: string): { ms: number; pages: number } | null {
-	const match = /^Indexed (\d+) entries for search in ([\d.]+) s\.$/m.exec(output);
+	const match = /^Indexed (\d+) entr(?:y|ies) for search in ([\d.]+) s\.$/m.exec(output);
 	return match ? { pages: Number(match[1]), ms: Number(match[2]) * 1000 } : null;
 }
 

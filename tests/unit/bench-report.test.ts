@@ -152,6 +152,7 @@ describe('the benchmark report', () => {
 	it('reads the indexing step’s report from the build’s output', () => {
 		const output = '10:21:32 [build] Complete!\nIndexed 9904 entries for search in 41.0 s.\n';
 		expect(readIndexing(output)).toEqual({ pages: 9904, ms: 41_000 });
+		expect(readIndexing('Indexed 1 entry for search in 0.1 s.\n')).toEqual({ pages: 1, ms: 100 });
 		expect(
 			readIndexing('10:21:32 [outcome-journal:pagefind] Indexed 3 entries for search in 0.2 s.'),
 		).toBeNull();

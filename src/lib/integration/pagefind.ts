@@ -91,7 +91,10 @@ export async function indexSite(site: string, logger: IndexLogger) {
 		const bundle = join(site, BUNDLE_FOLDER);
 		check(await index.writeFiles({ outputPath: bundle }), logger);
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
-		logger.info(`Indexed ${indexedPages(bundle)} entries for search in ${seconds} s.`);
+		const pages = indexedPages(bundle);
+		logger.info(
+			`Indexed ${pages} ${pages === 1 ? 'entry' : 'entries'} for search in ${seconds} s.`,
+		);
 	} finally {
 		await pagefind.close();
 	}
