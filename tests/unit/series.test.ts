@@ -31,6 +31,14 @@ describe('metric CSV series', () => {
 		expect(points.map((p) => p.value)).toEqual([1930, 1916]);
 	});
 
+	it('reads the header in any case, spaces around the names allowed', () => {
+		for (const header of ['Date,Value', 'DATE,VALUE', 'date, value'])
+			expect(parseSeries(`${header}\n2026-01-05,1930\n`, FILE)).toEqual({
+				points: [{ date: '2026-01-05', value: 1930 }],
+				problems: [],
+			});
+	});
+
 	it('needs the header date,value', () => {
 		expect(problems('day,ms\n2026-01-05,1930\n')).toEqual([
 			'1 -: expected the header "date,value", found "day,ms".',

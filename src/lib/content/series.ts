@@ -41,7 +41,8 @@ export function parseSeries(
 		return { points, problems };
 	}
 	const [header, ...rows] = records;
-	if (!header || header.record.join(',') !== 'date,value') {
+	// A spreadsheet's export may capitalise its column names (Date,Value): same columns.
+	if (!header || header.record.join(',').toLowerCase() !== 'date,value') {
 		const found = header ? `, found ${quote(header.record.join(','))}` : ', found an empty file';
 		error(header?.info.lines ?? 1, null, `expected the header "date,value"${found}.`);
 		return { points, problems };
