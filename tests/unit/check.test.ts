@@ -196,6 +196,26 @@ describe('each error class names file, line, field and what was expected', () =>
 		]);
 	});
 
+	it('verified_by written as a bare id, with the form it takes', () => {
+		expect(errorsOf({ 'entries/x.md': entry(...VALID, 'verified_by: bo') })).toEqual([
+			expect.objectContaining({
+				field: 'verified_by',
+				message: 'expected a mapping, like { person: ana, on: 2026-04-12 }, got the text "bo".',
+			}),
+		]);
+	});
+
+	it('a URL without its scheme, with the fix', () => {
+		const url = (value: string) =>
+			errorsOf({
+				'entries/x.md': entry(...VALID, 'links:', '  - label: PR', `    url: ${value}`),
+			}).map((p) => p.message);
+		expect(url('www.example.com/pull/1')).toEqual([
+			'expected an http(s) URL, like https://www.example.com/pull/1.',
+		]);
+		expect(url('see the PR')).toEqual(['expected an http(s) URL.']);
+	});
+
 	it('bad file name', () => {
 		expect(errorsOf({ 'entries/My_Entry.md': entry(...VALID) })).toEqual([
 			expect.objectContaining({

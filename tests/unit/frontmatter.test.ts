@@ -32,6 +32,19 @@ describe('splitFrontmatter', () => {
 		expect(splitFrontmatter('---\na: 1\n----\n')).toMatchObject({ line: 1, error: /never closed/ });
 	});
 
+	it('says what went wrong when the opening line is TOML’s or comes after an empty line', () => {
+		expect(splitFrontmatter('+++\ntitle = "T"\n+++\n')).toEqual({
+			line: 1,
+			error:
+				'missing frontmatter: TOML frontmatter (+++) is not read; the file must start with a "---" line, then YAML fields, then "---".',
+		});
+		expect(splitFrontmatter('\n---\ntitle: T\n---\n')).toEqual({
+			line: 1,
+			error:
+				'missing frontmatter: the file must start with a "---" line, then YAML fields, then "---", and line 1 is empty; remove the empty lines above "---".',
+		});
+	});
+
 	it('reads an opening "---js" line as no frontmatter, never as code to run', () => {
 		// gray-matter evaluates `---js` frontmatter (CVE-2022-25863); here it is only text.
 		const split = splitFrontmatter('---js\n{ title: process.exit(1) }\n---\nbody');

@@ -16,12 +16,8 @@ const DELIMITER = /^---[ \t]*$/;
  */
 export function splitFrontmatter(text: string): Split {
 	const firstEnd = text.indexOf('\n');
-	if (!DELIMITER.test(firstEnd === -1 ? text : text.slice(0, firstEnd)))
-		return {
-			error:
-				'missing frontmatter: the file must start with a "---" line, then YAML fields, then "---".',
-			line: 1,
-		};
+	const firstLine = firstEnd === -1 ? text : text.slice(0, firstEnd);
+	if (!DELIMITER.test(firstLine)) return { error: missingFrontmatter(text, firstLine), line: 1 };
 	for (let at = text.indexOf('\n---', firstEnd); firstEnd !== -1 && at !== -1;) {
 		const start = at + 1;
 		const end = text.indexOf('\n', start);
@@ -41,4 +37,14 @@ export function splitFrontmatter(text: string): Split {
 			'the frontmatter that opens on line 1 is never closed; add a line with only "---" after the last field.',
 		line: 1,
 	};
+}
+
+/** Why the file has no frontmatter, with what most likely went wrong when it can be seen. */
+function missingFrontmatter(text: string, firstLine: string): string {
+	const rule = 'the file must start with a "---" line, then YAML fields, then "---"';
+	if (/^\+\+\+\s*$/.test(firstLine))
+		return `missing frontmatter: TOML frontmatter (+++) is not read; ${rule}.`;
+	if (!firstLine.trim() && /^---[ \t]*$/m.test(text))
+		return `missing frontmatter: ${rule}, and line 1 is empty; remove the empty lines above "---".`;
+	return `missing frontmatter: ${rule}.`;
 }

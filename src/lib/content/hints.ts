@@ -21,6 +21,18 @@ export function dateHint(value: unknown): string {
 	return `${quote(text)}: expected a date as YYYY-MM-DD, like ${first!.date}${alternative}.`;
 }
 
+/** A host with a dot and maybe a path (`www.example.com/d/1`): a URL written without its scheme. */
+const BARE_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/?#]\S*)?$/i;
+
+/**
+ * `expected an http(s) URL, like https://www.example.com` for `www.example.com`: the fix is
+ * offered only for a bare host; anything else (`ftp://…`, `see the PR`) has no likely fix.
+ */
+export function urlHint(value: unknown): string {
+	const text = String(value).trim();
+	return `expected an http(s) URL${BARE_HOST.test(text) ? `, like https://${text}` : ''}`;
+}
+
 interface Guess {
 	date: string;
 	/** The month as written, for "if 06 is the month". */

@@ -139,9 +139,14 @@ const LISTS: Record<string, string> = {
 	links: 'a list of items that each start with "- url:"',
 };
 
+/** Mappings as a writer would write them, by the field that holds them. */
+const MAPPINGS: Record<string, string> = {
+	verified_by: 'a mapping, like { person: ana, on: 2026-04-12 }',
+};
+
 /** What a field takes, in a writer's words rather than the schema's. */
 function describeExpected(expected: string, path: readonly PropertyKey[], root: z.ZodType): string {
-	if (expected === 'object') return 'a mapping (key: value)';
+	if (expected === 'object') return MAPPINGS[String(path.at(-1))] ?? 'a mapping (key: value)';
 	if (expected === 'array') return LISTS[String(path.at(-1))] ?? 'a list, like [a, b]';
 	if (expected === 'boolean') return 'true or false';
 	if (expected === 'number') return 'a number';

@@ -6,7 +6,7 @@
 import { z } from 'astro/zod';
 import { isRealDate } from '../utils/dates.ts';
 import { quote } from '../utils/quote.ts';
-import { dateHint, invisibleHint, unpublishableHint } from './hints.ts';
+import { dateHint, invisibleHint, unpublishableHint, urlHint } from './hints.ts';
 import {
 	AUTHOR_ROLES,
 	DIRECTIONS,
@@ -52,7 +52,7 @@ export const IsoDateSchema = z
 
 /** An absolute http(s) URL. */
 export const UrlSchema = PlainTextSchema.refine(isHttpUrl, {
-	error: 'expected an http(s) URL',
+	error: (issue) => urlHint(issue.input),
 	abort: true,
 });
 
