@@ -196,6 +196,23 @@ describe('each error class names file, line, field and what was expected', () =>
 		]);
 	});
 
+	it('a number with a unit outside a metric’s result: the number alone, no metric file', () => {
+		expect(errorsOf({ 'journal.yml': 'follow_up_days: 30d\n' })).toEqual([
+			expect.objectContaining({
+				field: 'follow_up_days',
+				message:
+					'expected a number, got the text "30d". Write the number alone (follow_up_days: 30).',
+			}),
+		]);
+		// In a result that names no metric, the unit still goes to a metric's file.
+		const unnamed = errorsOf({
+			'entries/x.md': entry(...VALID, 'metrics:', '  - after: 45 min'),
+		}).find((p) => p.field === 'metrics[0].after');
+		expect(unnamed?.message).toBe(
+			'expected a number, got the text "45 min". Write the number alone (after: 45); the unit belongs in the metric\'s file, metrics/<id>.yml, as unit: min.',
+		);
+	});
+
 	it('verified_by written as a bare id, with the form it takes', () => {
 		expect(errorsOf({ 'entries/x.md': entry(...VALID, 'verified_by: bo') })).toEqual([
 			expect.objectContaining({

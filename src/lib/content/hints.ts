@@ -60,8 +60,10 @@ function guessDates(text: string): Guess[] {
 const NUMBER_WITH_EXTRA = /^([-+]?\d[\d,_]*(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*(\S.*)?$/;
 
 /**
- * The fix for a number written as text (`after: 45 min`): the number alone, and the unit in the
- * metric's file. `key` is the field (`after`), `metric` the metric id beside it, if known.
+ * The fix for a number written as text (`after: 45 min`): the number alone, and, for a metric's
+ * value, the unit in the metric's file. `key` is the field (`after`), `metric` the metric id beside
+ * it (null when it names none), or undefined outside a metric's result, where a unit has no place
+ * to go (`follow_up_days: 30d`).
  */
 export function numberHint(text: string, key: string, metric: unknown): string | undefined {
 	const match = NUMBER_WITH_EXTRA.exec(text.trim());
@@ -70,6 +72,7 @@ export function numberHint(text: string, key: string, metric: unknown): string |
 	const unit = match[2];
 	if (!unit)
 		return number === match[1] ? undefined : `Write it without separators (${key}: ${number}).`;
+	if (metric === undefined) return `Write the number alone (${key}: ${number}).`;
 	const file =
 		typeof metric === 'string' && /^[a-z0-9-]+$/.test(metric)
 			? `metrics/${metric}.yml`

@@ -69,9 +69,14 @@ function explain(issue: Issue, prefix: PropertyKey[], root: z.ZodType, raw: unkn
 			if (input === undefined)
 				return [{ path, message: `required field is missing; expected ${expected}.` }];
 			const got = `expected ${expected}, got ${describeValue(input)}.`;
+			// A metric's result (`metrics[0].after`) names its metric, whose file takes a unit.
+			const metric =
+				path[0] === 'metrics'
+					? (valueAt(raw, [...path.slice(0, -1), 'metric']) ?? null)
+					: undefined;
 			const hint =
 				issue.expected === 'number' && typeof input === 'string'
-					? numberHint(input, String(path.at(-1)), valueAt(raw, [...path.slice(0, -1), 'metric']))
+					? numberHint(input, String(path.at(-1)), metric)
 					: undefined;
 			return [{ path, message: hint ? `${got} ${hint}` : got }];
 		}
