@@ -7,6 +7,7 @@ import {
 	formatDate,
 	formatMonth,
 	formatValue,
+	githubUser,
 	plural,
 	possessive,
 } from '../../src/lib/site/format.ts';
@@ -128,6 +129,19 @@ describe('plural', () => {
 		expect(plural(1, 'team')).toBe('1 team');
 		expect(plural(0, 'team')).toBe('0 teams');
 		expect(plural(2, 'entry', 'entries')).toBe('2 entries');
+	});
+});
+
+describe('githubUser', () => {
+	it('reads the user name as written, after an @, or from the profile’s address', () => {
+		for (const written of [
+			'anasouza',
+			' @anasouza ',
+			'https://github.com/anasouza',
+			'github.com/anasouza/',
+			'https://www.github.com/anasouza?tab=repositories',
+		])
+			expect(githubUser(written), written).toBe('anasouza');
 	});
 });
 

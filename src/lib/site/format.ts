@@ -197,6 +197,16 @@ export function loopHealthText(health: {
 }
 
 /**
+ * The GitHub user name in a person's `github`, written as the format asks (`anasouza`) or as
+ * people also write it: `@anasouza`, or the profile's address `https://github.com/anasouza`.
+ */
+export function githubUser(github: string): string {
+	const text = github.trim();
+	const profile = /^(?:https?:\/\/)?(?:www\.)?github\.com\/([^/?#\s]+)/i.exec(text);
+	return profile ? profile[1]! : text.replace(/^@/, '');
+}
+
+/**
  * A name with its possessive ending: `Ana’s`, and `Payments’` for a name that ends in s, where a
  * second s reads wrong (`Payments’s`).
  */
