@@ -28,7 +28,7 @@ const COMMANDS: Record<string, Command> = {
 		run: async (ctx) => (await import('./commands/check.ts')).runCheck(ctx),
 	},
 	new: {
-		options: ['title', 'author', 'team', 'date', 'content'],
+		options: ['title', 'author', 'team', 'date', 'slug', 'content'],
 		run: async (ctx) => (await import('./commands/new.ts')).runNew(ctx),
 	},
 	init: {

@@ -20,8 +20,9 @@ export const USAGE = `Usage: outcome-journal <command> [flags]   (in this reposi
   check   [--content DIR] [--format text|compact|json|github]
           Validate the journal; exit 1 when there are errors. compact prints one problem a
           line as path:line:column: severity field: message.
-  new     --title "..." --author ID [--team ID] [--date YYYY-MM-DD] [--content DIR]
-          Write a new entry under entries/<year>/ and print its path.
+  new     --title "..." --author ID [--team ID] [--date YYYY-MM-DD] [--slug NAME] [--content DIR]
+          Write a new entry under entries/<year>/ and print its path. Its file name (the slug)
+          comes from the title, or from --slug.
   init    DIR [--author ID] [--team ID] [--audience public|internal]
           Write a new journal repository into the empty folder DIR: content/ (settings, one
           person, one team, a first entry), a package.json pinning this version, .nvmrc,

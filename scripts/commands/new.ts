@@ -5,7 +5,7 @@ import slugify from '@sindresorhus/slugify';
 import { isRealDate } from '../../src/lib/utils/dates.ts';
 import { getToday, UsageError } from '../../src/lib/content/env.ts';
 import { measureBy } from '../../src/lib/content/follow-up.ts';
-import { loadJournal, type LoadedJournal } from '../../src/lib/content/load.ts';
+import { FILE_NAME, loadJournal, type LoadedJournal } from '../../src/lib/content/load.ts';
 import { didYouMean } from '../../src/lib/utils/suggest.ts';
 import type { Context } from '../context.ts';
 import { messages } from '../messages.ts';
@@ -38,7 +38,17 @@ export async function runNew(ctx: Pick<Context, 'flags' | 'env' | 'cwd' | 'out'>
 	// Visible to the journal's audience: in a public journal, an entry written `internal` by
 	// default would silently never appear on the site.
 	const visibility = journal.config.audience === 'public' ? 'public' : undefined;
-	const path = writeEntry(ctx, journal, { title: title.trim(), date, author, team, visibility });
+	const slug = ctx.flags.slug;
+	if (slug !== undefined && !FILE_NAME.test(slug))
+		throw new UsageError(
+			`--slug "${slug}" must use only lowercase letters, digits and "-"${toSlug(slug) ? `, like ${toSlug(slug)}` : ''}.`,
+		);
+	const path = writeEntry(
+		ctx,
+		journal,
+		{ title: title.trim(), date, author, team, visibility },
+		slug,
+	);
 	if (!path) return 1;
 	ctx.out.stdout(messages.wroteEntry(relative(ctx.cwd, path)));
 	if (visibility) ctx.out.stdout(messages.publicEntry);
@@ -53,18 +63,19 @@ export function writeEntry(
 	ctx: Pick<Context, 'cwd' | 'out'>,
 	journal: LoadedJournal,
 	input: Omit<TemplateInput, 'measureBy'>,
+	slug = toSlug(input.title),
 ): string | undefined {
-	const slug = toSlug(input.title);
+	// Titles in a script with no Latin spelling (日本語) give no file name of their own.
 	if (!slug)
 		throw new UsageError(
-			`--title "${input.title}" has no letters or digits to make a file name from.`,
+			`--title "${input.title}" has no Latin letters or digits to make a file name from; name the file with --slug, such as --slug checkout-latency.`,
 		);
 	const taken = journal.entries.find(
 		(e) => e.id === slug || (e.data?.aliases ?? []).includes(slug),
 	);
 	if (taken) {
 		ctx.out.stderr(
-			`The slug "${slug}" is already used by ${taken.file}. Choose a different title.`,
+			`The slug "${slug}" is already used by ${taken.file}. Choose a different title, or name the file with --slug.`,
 		);
 		return undefined;
 	}

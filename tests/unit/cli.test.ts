@@ -253,6 +253,35 @@ describe('npm run new', () => {
 		expect(result).toMatchObject({ code: 2, stderr: expect.stringMatching(message) });
 	});
 
+	it('names the file with --slug, which a title in a script without Latin letters needs', async () => {
+		const root = makeJournal();
+		const title = [
+			'new',
+			'--content',
+			root,
+			'--title',
+			'チェックアウトの高速化',
+			'--author',
+			'ana',
+		];
+		const bare = await runCli([...title, '--date', '2026-05-02']);
+		expect(bare).toMatchObject({ code: 2, stderr: expect.stringContaining('--slug') });
+		const named = await runCli([...title, '--date', '2026-05-02', '--slug', 'faster-checkout']);
+		expect(named.code).toBe(0);
+		const text = readFileSync(join(root, 'entries/2026/faster-checkout.md'), 'utf8');
+		expect(text).toContain('チェックアウトの高速化');
+		const bad = await runCli([...title, '--slug', 'Faster Checkout']);
+		expect(bad).toMatchObject({
+			code: 2,
+			stderr: expect.stringContaining(
+				'--slug "Faster Checkout" must use only lowercase letters, digits and "-", like faster-checkout.',
+			),
+		});
+		// A slug taken by another entry is refused like a title's.
+		const taken = await runCli([...title, '--slug', 'batching']);
+		expect(taken).toMatchObject({ code: 1, stderr: expect.stringContaining('already used by') });
+	});
+
 	it('makes file-name slugs from any title', () => {
 		expect(toSlug('Ação: reduzir o tempo de checkout em 40%!')).toBe(
 			'acao-reduzir-o-tempo-de-checkout-em-40',

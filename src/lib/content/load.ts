@@ -93,7 +93,8 @@ const KINDS = {
 /** The folders of a journal, one per kind of content file. */
 export type Kind = keyof typeof KINDS;
 
-const FILE_NAME = /^[a-z0-9-]+$/;
+/** What an id or slug (a file name without its extension) may hold. */
+export const FILE_NAME = /^[a-z0-9-]+$/;
 
 /** Loads and validates everything under `root` (which must exist). */
 export function loadJournal(root: string): LoadedJournal {
