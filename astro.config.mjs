@@ -26,7 +26,7 @@ import { codeRehypePlugins, markdownOptions } from './src/lib/site/markdown.ts';
 import { readJournalConfig } from './src/lib/content/load.ts';
 
 const root = getContentRoot();
-const { today, base, site, search, shard } = readEnvironment();
+const { today, base, site, search, shard, language } = readEnvironment();
 
 /** Checks the JOURNAL_* variables up front: a typo there is a one-line message, not a stack. */
 function readEnvironment() {
@@ -38,6 +38,7 @@ function readEnvironment() {
 			today: getToday(),
 			search: isSearchEnabled(),
 			shard: getShard(),
+			language: config.language,
 			...getSiteLocation(config),
 		};
 	} catch (error) {
@@ -69,7 +70,7 @@ export default defineConfig({
 		mdx({ processor: unified({ rehypePlugins: codeRehypePlugins }) }),
 		...(site && writesLists(shard) ? [sitemap(shard ? shardSitemapOptions(site, base) : {})] : []),
 		// A sharded site is indexed once, when its shards are merged (npm run shards -- merge).
-		...(search && !shard ? [pagefindIntegration()] : []),
+		...(search && !shard ? [pagefindIntegration({ language })] : []),
 		...(shard ? [shardIntegration(shard)] : []),
 	],
 	markdown: {

@@ -3,10 +3,10 @@
  * once Astro has exited, so that the two never hold their memory at the same time
  * (src/lib/integration/pagefind.ts). Flags go to Astro unchanged.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INDEX_HANDOFF, indexSite } from '../../src/lib/integration/pagefind.ts';
+import { INDEX_HANDOFF, indexSite, readHandoff } from '../../src/lib/integration/pagefind.ts';
 import type { Context } from '../context.ts';
 import { runAstro } from './astro.ts';
 
@@ -23,8 +23,10 @@ export async function runBuild(
 	try {
 		const code = await runAstro('build', ctx, NODE_FLAGS, { [INDEX_HANDOFF]: handoff });
 		// No handoff when the build failed, or when it does not index (JOURNAL_SEARCH=0, a shard).
-		if (code !== 0 || !existsSync(handoff)) return code;
-		await indexSite(readFileSync(handoff, 'utf8'), { info: ctx.out.stdout, error: ctx.out.stderr });
+		const handedOver = code === 0 ? readHandoff(handoff) : undefined;
+		if (!handedOver) return code;
+		const { site, language } = handedOver;
+		await indexSite(site, { info: ctx.out.stdout, error: ctx.out.stderr }, language);
 		return 0;
 	} catch (error) {
 		// indexSite has printed what Pagefind reported; its summary, not a stack trace, ends it.

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { getAudience, isSearchEnabled, UsageError } from '../../src/lib/content/env.ts';
-import { loadJournal } from '../../src/lib/content/load.ts';
+import { loadJournal, readJournalConfig } from '../../src/lib/content/load.ts';
 import type { Entry } from '../../src/lib/content/schema.ts';
 import { isPublished } from '../../src/lib/content/audience.ts';
 import { indexSite } from '../../src/lib/integration/pagefind.ts';
@@ -52,7 +52,10 @@ async function merge(ctx: Context, dirs: string[]): Promise<number> {
 	ctx.out.stdout(
 		`Merged ${dirs.length} shards into ${out}: ${files} files (${shared} shared by shards, identical) in ${seconds()} s.`,
 	);
-	if (isSearchEnabled(ctx.env))
-		await indexSite(out, { info: ctx.out.stdout, error: ctx.out.stderr });
+	if (isSearchEnabled(ctx.env)) {
+		// In the journal's language, as a whole build indexes (journal.yml, under --content).
+		const { language } = readJournalConfig(resolveContentRoot(ctx));
+		await indexSite(out, { info: ctx.out.stdout, error: ctx.out.stderr }, language);
+	}
 	return 0;
 }

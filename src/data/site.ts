@@ -21,6 +21,11 @@ import { addTo } from '../lib/utils/multimap.ts';
 export const contentRoot = getContentRoot();
 export const config = readJournalConfig(contentRoot);
 export const today = getToday();
+/**
+ * The `lang` of what authors wrote, where it is not the site's own English (journal.yml's
+ * `language`); undefined for an English journal, whose pages say so once, on <html>.
+ */
+export const writtenIn = config.language === 'en' ? undefined : config.language;
 export const urls = createUrls(import.meta.env.BASE_URL);
 /** A site path as feeds and exports link it: absolute when journal.yml sets `site`. */
 export const link = createLink(config.site);

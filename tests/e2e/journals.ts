@@ -70,7 +70,18 @@ export interface Builds {
 	leaksPublic: string;
 	/** A journal with a dangling `follows`: the build must fail. */
 	broken: { code: number; output: string; outDir: string };
+	/** The minimal fixture with `language: ja` and JAPANESE_ENTRY, indexed for search. */
+	japanese: string;
 }
+
+/** An entry written in Japanese, whose words have no spaces between them. */
+export const JAPANESE_ENTRY = {
+	file: 'entries/2026/q1/faster-checkout.md',
+	slug: 'faster-checkout',
+	/** A word in the middle of its one sentence: found only when search splits Japanese. */
+	word: '短縮',
+	text: '---\ntitle: チェックアウトの高速化\ndate: 2026-02-02\nauthors: [ana]\nstatus: shipped\n---\n価格の一括取得でチェックアウトの待ち時間を短縮しました。\n',
+};
 
 const succeed = (...args: Parameters<typeof buildSite>) => {
 	const result = buildSite(...args);
@@ -150,6 +161,13 @@ export const JOURNALS: {
 		return { outDir: run(join(workspace.journal, 'content'), env), journal: workspace.journal };
 	},
 	hostile: () => run(hostileFixture),
+	japanese: () =>
+		run(
+			makeJournal({
+				'journal.yml': `${readFileSync(join(minimalFixture, 'journal.yml'), 'utf8')}language: ja\n`,
+				[JAPANESE_ENTRY.file]: JAPANESE_ENTRY.text,
+			}),
+		),
 	leaks: () => run(leaksFixture),
 	leaksPublic: () => run(leaksFixture, { JOURNAL_AUDIENCE: 'public' }),
 	broken: () =>

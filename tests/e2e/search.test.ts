@@ -3,12 +3,16 @@
  * index holds what the build published, facets narrow to entries that really have the value,
  * the URL restores a search, nothing of the index loads before typing, and content is text.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'node-html-parser';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadJournal } from '../../src/lib/content/load.ts';
 import type { Entry } from '../../src/lib/content/schema.ts';
 import { FACETS, getSearchFacets, type Facet } from '../../src/lib/site/search-facets.ts';
 import { BARE_ENTRY, hostileEntry, minimalFixture, sampleContent } from '../helpers.ts';
+import { JAPANESE_ENTRY } from './journals.ts';
 import { outDir, type SiteBuild } from './pages.ts';
 import { CSP, launchChromium, resultsOf, serve, type Served } from './serve.ts';
 import { axeViolations, COLOR_SCHEMES } from './axe.ts';
@@ -96,7 +100,7 @@ const servers = new Map<SiteBuild, Served>();
 
 beforeAll(async () => {
 	browser = await launchChromium();
-	for (const build of ['sample', 'samplePublic', 'based'] as const)
+	for (const build of ['sample', 'samplePublic', 'based', 'japanese'] as const)
 		servers.set(
 			build,
 			await serve(outDir(build), {
@@ -392,6 +396,22 @@ describe('audience and base', () => {
 			`/journal/entries/${target.slug}/`,
 		);
 		expect(problems).toEqual([]);
+	});
+});
+
+describe('a journal written in Japanese (language: ja)', () => {
+	it('finds a word inside a sentence with no spaces, and marks the write-up as Japanese', async () => {
+		const { word, slug } = JAPANESE_ENTRY;
+		const query = new URLSearchParams({ q: word }).toString();
+		const { page, problems } = await open('japanese', `/search/?${query}`);
+		expect(await resultsOf(page, query)).toEqual([slug]);
+		expect(problems).toEqual([]);
+		const entry = parse(
+			readFileSync(join(outDir('japanese'), `entries/${slug}/index.html`), 'utf8'),
+		);
+		expect(entry.querySelector('.prose')?.getAttribute('lang')).toBe('ja');
+		// The site's own text stays English.
+		expect(entry.querySelector('html')?.getAttribute('lang')).toBe('en');
 	});
 });
 

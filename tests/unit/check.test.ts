@@ -743,6 +743,18 @@ describe('values that must not get through silently', () => {
 		]);
 	});
 
+	it('language takes a language tag, English by default', () => {
+		expect(checkJournal(makeJournal(), TODAY).journal.config.language).toBe('en');
+		for (const language of ['ja', 'pt-BR', 'zh-Hant-TW'])
+			expect(errorsOf({ 'journal.yml': `language: ${language}\n` }), language).toEqual([]);
+		expect(errorsOf({ 'journal.yml': 'language: Japanese language\n' })).toEqual([
+			expect.objectContaining({
+				field: 'language',
+				message: 'expected a language tag such as en, de, ja or zh-TW.',
+			}),
+		]);
+	});
+
 	it('follow_up_days: 0 says the real minimum', () => {
 		expect(errorsOf({ 'journal.yml': 'follow_up_days: 0\n' })).toEqual([
 			expect.objectContaining({ field: 'follow_up_days', message: 'must be at least 1.' }),

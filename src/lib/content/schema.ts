@@ -96,6 +96,9 @@ export {
 const BASE_PATH = /^\/(?:(?!\.\.?(?:\/|$))[\w.~-]+(?:\/|$))*$/;
 
 /** journal.yml: site settings, all optional. */
+/** A BCP 47 language tag as people write one: `en`, `pt-BR`, `zh-Hant-TW`. */
+const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/;
+
 export const JournalSchema = z.strictObject({
 	/** Site title. */
 	title: RequiredTextSchema.default('Outcome Journal'),
@@ -131,6 +134,17 @@ export const JournalSchema = z.strictObject({
 	 * `JOURNAL_AUDIENCE` overrides it for one build.
 	 */
 	audience: z.enum(VISIBILITIES).default('internal'),
+	/**
+	 * The language the entries are written in, as a language tag (`en`, `de`, `ja`, `zh-TW`):
+	 * search splits and stems their words by it (a Japanese sentence has no spaces between its
+	 * words), and a write-up carries it for screen readers. The site's own text stays English.
+	 */
+	language: z
+		.string()
+		.regex(LANGUAGE_TAG, {
+			error: 'expected a language tag such as en, de, ja or zh-TW',
+		})
+		.default('en'),
 });
 
 /** people/<id>.yml */

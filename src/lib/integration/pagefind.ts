@@ -43,7 +43,11 @@ export const SKIPPED_BY_SEARCH = [
 	'.next-steps .meta',
 ];
 
-export function pagefindIntegration(): AstroIntegration {
+/**
+ * Indexes each build for search in `language`, the journal's (journal.yml): Pagefind splits and
+ * stems words by it.
+ */
+export function pagefindIntegration({ language }: { language: string }): AstroIntegration {
 	let outDir = '';
 	let base = '/';
 	return {
@@ -64,9 +68,9 @@ export function pagefindIntegration(): AstroIntegration {
 			'astro:build:done': async ({ dir, logger }) => {
 				const handoff = process.env[INDEX_HANDOFF];
 				if (handoff) {
-					writeFileSync(handoff, fileURLToPath(dir));
+					writeHandoff(handoff, { site: fileURLToPath(dir), language });
 					logger.info('The search index is built next, once this build has exited.');
-				} else await indexSite(fileURLToPath(dir), logger);
+				} else await indexSite(fileURLToPath(dir), logger, language);
 			},
 		},
 	};
@@ -79,11 +83,26 @@ export type IndexLogger = Pick<AstroIntegrationLogger, 'info' | 'error'>;
  * Indexes the entry pages in `site` into `site/pagefind/`; any Pagefind error fails the build.
  * A sharded site is indexed once its shards are merged (scripts/commands/shards.ts).
  */
-export async function indexSite(site: string, logger: IndexLogger) {
+/** What a build hands over for indexing: its output folder and the journal's language. */
+export interface IndexHandoff {
+	site: string;
+	language: string;
+}
+
+function writeHandoff(path: string, handoff: IndexHandoff): void {
+	writeFileSync(path, JSON.stringify(handoff));
+}
+
+/** The handoff a build wrote to `path`, if it wrote one (it does not when it does not index). */
+export function readHandoff(path: string): IndexHandoff | undefined {
+	return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as IndexHandoff) : undefined;
+}
+
+export async function indexSite(site: string, logger: IndexLogger, language: string) {
 	const started = performance.now();
 	try {
 		const { index } = check(
-			await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: SKIPPED_BY_SEARCH }),
+			await pagefind.createIndex({ forceLanguage: language, excludeSelectors: SKIPPED_BY_SEARCH }),
 			logger,
 		);
 		if (!index) throw new Error('Pagefind returned no index.');
