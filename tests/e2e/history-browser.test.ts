@@ -107,7 +107,11 @@ describe('the period picker', () => {
 				);
 			const verified = list.filter((e) => e.data.verified_by).length;
 			expect(await statText(page, 'verified')).toMatch(
-				slugs.length ? new RegExp(`^${verified} of ${slugs.length} entries`) : /^no entries/,
+				slugs.length
+					? new RegExp(
+							`^${verified} of ${slugs.length} ${slugs.length === 1 ? 'entry' : 'entries'} `,
+						)
+					: /^no entries/,
 			);
 			const years = await page.$$eval('section[data-year]:not([hidden])', (sections) =>
 				sections.map((s) => s.getAttribute('data-year')),

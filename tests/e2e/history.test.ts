@@ -152,7 +152,9 @@ describe('the history page without JavaScript', () => {
 					String(list.filter((e) => e.data.status === status).length),
 				);
 			expect(stat(html, 'strong')).toMatch(new RegExp(`^${strong} of ${results.length} results`));
-			expect(stat(html, 'verified')).toMatch(new RegExp(`^${verified} of ${list.length} entries`));
+			expect(stat(html, 'verified')).toMatch(
+				new RegExp(`^${verified} of ${list.length} ${list.length === 1 ? 'entry' : 'entries'} `),
+			);
 			const teams = new Set(list.flatMap((e) => (e.data.team ? [e.data.team] : [])));
 			expect(
 				html

@@ -185,7 +185,9 @@ describe('review periods', () => {
 		expect(periodLabel({ from: '2026-06', to: '2026-06' })).toBe('June 2026');
 		expect(periodLabel({ from: '2026-06' })).toBe('from June 2026');
 		expect(periodLabel({ to: '2026-06' })).toBe('up to June 2026');
-		expect(shareText(2, 3, 'results')).toBe('2 of 3 results (67%)');
+		expect(shareText(2, 3, 'result', 'results')).toBe('2 of 3 results (67%)');
+		expect(shareText(0, 1, 'entry', 'entries')).toBe('0 of 1 entry (0%)');
+		expect(shareText(0, 0, 'entry', 'entries')).toBe('no entries');
 	});
 });
 

@@ -6,7 +6,8 @@
  * not load, the links are the full files as built, and the text says so.
  */
 import type { Period } from '../../lib/facts/history';
-import { countText, periodLabel } from '../../lib/site/history-view';
+import { plural } from '../../lib/site/format';
+import { periodLabel } from '../../lib/site/history-view';
 import type { HistoryRow } from '../../lib/site/history-export';
 
 type Kind = 'csv' | 'json';
@@ -62,7 +63,7 @@ export function initPeriodDownloads(page: HTMLElement): (period: Period) => void
 			link.a.download = files.historyFileName(box.dataset.person!, period, link.kind);
 		}
 		const entries = new Set(kept.map((row) => row.slug)).size;
-		scope.textContent = `Download the ${countText(entries, 'entry', 'entries')} of ${periodLabel(period)}`;
+		scope.textContent = `Download the ${plural(entries, 'entry', 'entries')} of ${periodLabel(period)}`;
 	};
 
 	return (period) => {

@@ -16,8 +16,8 @@ import {
 	type Period,
 	type PeriodPreset,
 } from '../../lib/facts/history';
-import { formatLocalDate } from '../../lib/site/format';
-import { comparisonRows, countText, periodLabel, summaryStats } from '../../lib/site/history-view';
+import { formatLocalDate, plural } from '../../lib/site/format';
+import { comparisonRows, periodLabel, summaryStats } from '../../lib/site/history-view';
 import { initPeriodDownloads } from './period-downloads';
 
 /** Wires the history page under `root`, if there is one. */
@@ -54,7 +54,7 @@ export function initPeriodPicker(root: ParentNode): void {
 			const count = year.querySelectorAll('[data-history-item]:not([hidden])').length;
 			year.hidden = count === 0;
 			year.querySelector('[data-year-count]')!.textContent =
-				`(${countText(count, 'entry', 'entries')})`;
+				`(${plural(count, 'entry', 'entries')})`;
 		}
 		const summary = summarizeHistory(shown.map((s) => s.item));
 		const stats = summaryStats(summary);
@@ -80,7 +80,7 @@ export function initPeriodPicker(root: ParentNode): void {
 		fields.to.value = period.to ?? '';
 		if (announce)
 			page.querySelector<HTMLElement>('[data-period-status]')!.textContent =
-				`Showing ${countText(shown.length, 'entry', 'entries')}, ${label}.`;
+				`Showing ${plural(shown.length, 'entry', 'entries')}, ${label}.`;
 	};
 
 	/** The comparison with the period before, when the period has a start (all time has none). */

@@ -5,27 +5,22 @@
 import { ENTRY_STATUSES } from '../content/vocabulary.ts';
 import { ROLE_KEYS, type HistorySummary, type Period } from '../facts/history.ts';
 import { EVIDENCE_LEVELS } from '../facts/evidence.ts';
-import { EVIDENCE_LABELS, formatMonth, formatRate } from './format.ts';
+import { EVIDENCE_LABELS, formatMonth, formatRate, plural } from './format.ts';
 
-/** `1 entry`, `3 entries`. */
-export function countText(n: number, one: string, many: string): string {
-	return `${n} ${n === 1 ? one : many}`;
-}
-
-/** `5 of 15 results (33%)`; just `no results` when there is nothing to share out. */
-export function shareText(part: number, whole: number, many: string): string {
+/** `5 of 15 results (33%)`, `0 of 1 entry (0%)`; just `no results` when there is nothing to share out. */
+export function shareText(part: number, whole: number, one: string, many: string): string {
 	if (whole === 0) return `no ${many}`;
-	return `${part} of ${whole} ${many} (${Math.round((part / whole) * 100)}%)`;
+	return `${part} of ${plural(whole, one, many)} (${Math.round((part / whole) * 100)}%)`;
 }
 
 /** `data-stat` key → text, for every number the summary shows. */
 export function summaryStats(summary: HistorySummary): Record<string, string> {
 	const stats: Record<string, string> = {
 		entries: String(summary.entries),
-		better: shareText(summary.better, summary.measured, 'measured results'),
-		worse: shareText(summary.worse, summary.measured, 'measured results'),
-		strong: shareText(summary.strong, summary.results, 'results'),
-		verified: shareText(summary.verified, summary.entries, 'entries'),
+		better: shareText(summary.better, summary.measured, 'measured result', 'measured results'),
+		worse: shareText(summary.worse, summary.measured, 'measured result', 'measured results'),
+		strong: shareText(summary.strong, summary.results, 'result', 'results'),
+		verified: shareText(summary.verified, summary.entries, 'entry', 'entries'),
 	};
 	for (const status of ENTRY_STATUSES) stats[`status-${status}`] = String(summary.byStatus[status]);
 	for (const role of ROLE_KEYS) stats[`role-${role}`] = String(summary.byRole[role]);
