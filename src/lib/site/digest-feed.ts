@@ -13,6 +13,7 @@ import {
 	formatMonth,
 	formatValue,
 	loopHealthText,
+	plural,
 	stepCountsText,
 } from './format.ts';
 import { firstOf, PAGE_SIZE } from './page-size.ts';
@@ -43,7 +44,6 @@ export function toDigestFeedItem<T extends EntryLike>(
 		`<a href="${escapeHtml(link(path))}">${escapeHtml(text)}</a>`;
 	const entry = (e: T) => a(urls.entry(e.slug), e.data.title);
 	const list = (items: string[]) => `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
-	const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 	// As on the month's page: a busy month lists the longest overdue of each and counts the rest.
 	const due = firstOf(digest.followUps.due, PAGE_SIZE.digestItems);
