@@ -6,6 +6,7 @@ import {
 	rangeStart,
 	sliceTimeline,
 	targetAt,
+	thinTimeline,
 	valueAt,
 } from '../../src/lib/facts/metric-timeline.ts';
 import { getMonthlyRollup } from '../../src/lib/facts/monthly-rollup.ts';
@@ -92,6 +93,68 @@ describe('a metric timeline from its CSV series', () => {
 			['2026-01-26', 1200, 1200, ['cache']],
 			['2026-02-23', 1000, 1000, []],
 		]);
+	});
+});
+
+describe('a long CSV series, thinned for one view', () => {
+	/** `days` daily values from 2020-01-01 (a Wednesday), 1000 + the day's index; gaps where asked. */
+	const daily = (days: number, gaps: (i: number) => boolean = () => false) =>
+		Array.from({ length: days }, (_, i) => {
+			const date = new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10);
+			return { date, value: gaps(i) ? null : 1000 + i };
+		});
+	const thin = (points: { date: string; value: number | null }[], max: number) =>
+		thinTimeline(getMetricTimeline(measurements, points), max);
+
+	it('keeps a series of at most max values whole', () => {
+		const { timeline, per, of } = thin(daily(30), 30);
+		expect(per).toBeUndefined();
+		expect(of).toBe(30);
+		expect(timeline.points).toHaveLength(30);
+	});
+
+	it('keeps the last value of each span, the smallest span that fits, and the first value', () => {
+		// Two years of days: 731 values, 105 weeks, 24 months.
+		const points = daily(731);
+		const weekly = thin(points, 200);
+		expect(weekly.per).toBe('week');
+		expect(weekly.of).toBe(731);
+		expect(weekly.timeline.points.length).toBeLessThanOrEqual(200);
+		const monthly = thin(points, 50);
+		expect(monthly.per).toBe('month');
+		const kept = monthly.timeline.points.map((p) => p.date);
+		// The first value, then the last day of every month: 2020-01-31 … 2021-12-31.
+		const monthEnds = Array.from({ length: 24 }, (_, m) =>
+			new Date(Date.UTC(2020, m + 1, 0)).toISOString().slice(0, 10),
+		);
+		expect(kept).toEqual(['2020-01-01', ...monthEnds]);
+		// What changed over the view runs from the series' first value to its last, as unthinned.
+		expect(changeOver(monthly.timeline.points)).toEqual(changeOver(points));
+		expect(thin(points, 10).per).toBe('quarter');
+		expect(thin(points, 3).per).toBe('year');
+	});
+
+	it('keeps a span’s last known value over a gap at its end, and a gap where a span has no value', () => {
+		// Every day of January 2020 but the 31st has a value; February has none.
+		const points = daily(60, (i) => i === 30 || i >= 31).concat(
+			daily(400)
+				.slice(60)
+				.map((p) => ({ ...p })),
+		);
+		const kept = thin(points, 50).timeline.points;
+		// The series' first value, then January's last known one.
+		expect(kept.filter((p) => p.date.startsWith('2020-01')).map((p) => p.date)).toEqual([
+			'2020-01-01',
+			'2020-01-30',
+		]);
+		expect(kept.filter((p) => p.date.startsWith('2020-02'))).toEqual([
+			expect.objectContaining({ date: '2020-02-29', value: null }),
+		]);
+	});
+
+	it('leaves a timeline from entries whole: its points are the entries’ numbers', () => {
+		const timeline = getMetricTimeline(measurements, undefined);
+		expect(thinTimeline(timeline, 1)).toEqual({ timeline, of: timeline.points.length });
 	});
 });
 

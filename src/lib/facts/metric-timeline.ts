@@ -261,6 +261,50 @@ export function sliceTimeline<T extends EntryLike>(
 	};
 }
 
+/** The spans a long series is thinned to, smallest first (thinTimeline). */
+export const THINNING_SPANS = ['week', 'month', 'quarter', 'year'] as const;
+export type ThinningSpan = (typeof THINNING_SPANS)[number];
+
+/** The key of the week, month, quarter or year that `date` falls in. */
+const SPAN_KEYS: Record<ThinningSpan, (date: string) => string> = {
+	// Weeks counted from a Monday, so that every week holds the same seven days.
+	week: (date) => String(Math.floor(daysBetween('2000-01-03', date) / 7)),
+	month: (date) => date.slice(0, 7),
+	quarter: (date) => `${date.slice(0, 4)}-${Math.ceil(Number(date.slice(5, 7)) / 3)}`,
+	year: (date) => date.slice(0, 4),
+};
+
+/**
+ * A CSV series of more than `max` values, thinned for one view of the history: the last value of
+ * each week, month, quarter or year (the smallest span that leaves at most `max`), and the
+ * series' first value, so that the change over the view still runs from its first value to its
+ * last. A dashboard's daily export over years made a page of megabytes and a chart nobody could
+ * read. `per` names the span; `of` is how many values the series had. Entry timelines, whose
+ * points are entries' numbers, and shorter series come back whole.
+ */
+export function thinTimeline<T>(
+	timeline: MetricTimeline<T>,
+	max: number,
+): { timeline: MetricTimeline<T>; per?: ThinningSpan; of: number } {
+	const { points } = timeline;
+	const of = points.length;
+	if (timeline.source !== 'series' || of <= max) return { timeline, of };
+	const thinned = (span: ThinningSpan) => {
+		const key = SPAN_KEYS[span];
+		// Per span, its last known value, else its last point (a gap).
+		const kept = new Map<string, TimelinePoint<T>>();
+		for (const point of points) {
+			const held = kept.get(key(point.date));
+			if (!held || point.value !== null || held.value === null) kept.set(key(point.date), point);
+		}
+		const first = points.find((p) => p.value !== null);
+		const list = [...kept.values()];
+		return first && !list.includes(first) ? [first, ...list] : list;
+	};
+	const per = THINNING_SPANS.find((span) => thinned(span).length <= max) ?? 'year';
+	return { timeline: { ...timeline, points: thinned(per) }, per, of };
+}
+
 /** The first and the last known value of a line: what changed over the span it covers. */
 export function changeOver(points: readonly { date: string; value: number | null }[]) {
 	const known = points.filter((p): p is { date: string; value: number } => p.value !== null);

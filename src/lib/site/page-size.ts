@@ -20,6 +20,8 @@ export const PAGE_SIZE = {
 	teamStepOwners: 10,
 	/** Items in each list of a digest (follow-ups due, next steps); the rest are counted. */
 	digestItems: 10,
+	/** Values of a metric's CSV series in one view of its history; a longer one is thinned. */
+	historyValues: 400,
 } as const;
 
 /** The first `max` of `list`, and how many are left out: a short list's cut, counted. */
