@@ -96,7 +96,7 @@ describe('a metric timeline from its CSV series', () => {
 	});
 });
 
-describe('a long CSV series, thinned for one view', () => {
+describe('a long line, thinned for one view', () => {
 	/** `days` daily values from 2020-01-01 (a Wednesday), 1000 + the day's index; gaps where asked. */
 	const daily = (days: number, gaps: (i: number) => boolean = () => false) =>
 		Array.from({ length: days }, (_, i) => {
@@ -152,9 +152,14 @@ describe('a long CSV series, thinned for one view', () => {
 		]);
 	});
 
-	it('leaves a timeline from entries whole: its points are the entries’ numbers', () => {
+	it('thins a timeline from entries too, and keeps a marker for every entry', () => {
 		const timeline = getMetricTimeline(measurements, undefined);
-		expect(thinTimeline(timeline, 1)).toEqual({ timeline, of: timeline.points.length });
+		expect(timeline.points.length).toBeGreaterThan(3);
+		const { timeline: thinned, per } = thinTimeline(timeline, 3);
+		expect(per).toBeDefined();
+		expect(thinned.points.length).toBeLessThanOrEqual(3);
+		expect(thinned.markers).toEqual(timeline.markers);
+		expect(changeOver(thinned.points)).toEqual(changeOver(timeline.points));
 	});
 });
 

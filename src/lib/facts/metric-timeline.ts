@@ -275,12 +275,13 @@ const SPAN_KEYS: Record<ThinningSpan, (date: string) => string> = {
 };
 
 /**
- * A CSV series of more than `max` values, thinned for one view of the history: the last value of
- * each week, month, quarter or year (the smallest span that leaves at most `max`), and the
- * series' first value, so that the change over the view still runs from its first value to its
- * last. A dashboard's daily export over years made a page of megabytes and a chart nobody could
- * read. `per` names the span; `of` is how many values the series had. Entry timelines, whose
- * points are entries' numbers, and shorter series come back whole.
+ * A line of more than `max` values, thinned for one view of the history: the last value of each
+ * week, month, quarter or year (the smallest span that leaves at most `max`), and the line's
+ * first value, so that the change over the view still runs from its first value to its last. A
+ * dashboard's daily export over years, or a metric hundreds of entries report, made a page of
+ * megabytes and a chart nobody could read. Markers stay, one per entry; the metric's
+ * Measurements table still lists every entry's numbers. `per` names the span; `of` is how many
+ * values the line had. A shorter line comes back whole.
  */
 export function thinTimeline<T>(
 	timeline: MetricTimeline<T>,
@@ -288,7 +289,7 @@ export function thinTimeline<T>(
 ): { timeline: MetricTimeline<T>; per?: ThinningSpan; of: number } {
 	const { points } = timeline;
 	const of = points.length;
-	if (timeline.source !== 'series' || of <= max) return { timeline, of };
+	if (of <= max) return { timeline, of };
 	const thinned = (span: ThinningSpan) => {
 		const key = SPAN_KEYS[span];
 		// Per span, its last known value, else its last point (a gap).
