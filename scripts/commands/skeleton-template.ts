@@ -32,6 +32,7 @@ follow_up_days: 30   # an entry's measure_by defaults to its date plus this many
 # base: /journal/   # the path the site is served under (the GitHub workflow sets it for Pages)
 # site: https://journal.example.com   # origin for absolute links in RSS and the sitemap
 # edit_url: https://github.com/OWNER/REPO/edit/main/content/   # + a file's path = its edit link
+# language: en   # the language entries are written in (de, ja, zh-TW): search splits words by it
 `;
 }
 
