@@ -5,7 +5,8 @@ import slugify from '@sindresorhus/slugify';
 import { isRealDate } from '../../src/lib/utils/dates.ts';
 import { getToday, UsageError } from '../../src/lib/content/env.ts';
 import { measureBy } from '../../src/lib/content/follow-up.ts';
-import { FILE_NAME, loadJournal, type LoadedJournal } from '../../src/lib/content/load.ts';
+import { loadJournal, type LoadedJournal } from '../../src/lib/content/load.ts';
+import { ID_PATTERN } from '../../src/lib/content/vocabulary.ts';
 import { didYouMean } from '../../src/lib/utils/suggest.ts';
 import type { Context } from '../context.ts';
 import { messages } from '../messages.ts';
@@ -39,10 +40,12 @@ export async function runNew(ctx: Pick<Context, 'flags' | 'env' | 'cwd' | 'out'>
 	// default would silently never appear on the site.
 	const visibility = journal.config.audience === 'public' ? 'public' : undefined;
 	const slug = ctx.flags.slug;
-	if (slug !== undefined && !FILE_NAME.test(slug))
+	if (slug !== undefined && !ID_PATTERN.test(slug)) {
+		const like = toSlug(slug);
 		throw new UsageError(
-			`--slug "${slug}" must use only lowercase letters, digits and "-"${toSlug(slug) ? `, like ${toSlug(slug)}` : ''}.`,
+			`--slug "${slug}" must use only lowercase letters, digits and "-"${like ? `, like ${like}` : ''}.`,
 		);
+	}
 	const path = writeEntry(
 		ctx,
 		journal,

@@ -4,6 +4,7 @@
  */
 import { isRealDate } from '../utils/dates.ts';
 import { codePoint, quote } from '../utils/quote.ts';
+import { ID_PATTERN } from './vocabulary.ts';
 
 /** How the format writes a date, with an example that is not a guess at the writer's date. */
 export const DATE_FORM = 'a date as YYYY-MM-DD, such as 2026-01-31';
@@ -74,7 +75,7 @@ export function numberHint(text: string, key: string, metric: unknown): string |
 		return number === match[1] ? undefined : `Write it without separators (${key}: ${number}).`;
 	if (metric === undefined) return `Write the number alone (${key}: ${number}).`;
 	const file =
-		typeof metric === 'string' && /^[a-z0-9-]+$/.test(metric)
+		typeof metric === 'string' && ID_PATTERN.test(metric)
 			? `metrics/${metric}.yml`
 			: "the metric's file, metrics/<id>.yml,";
 	return `Write the number alone (${key}: ${number}); the unit belongs in ${file} as unit: ${unit}.`;

@@ -28,6 +28,7 @@ import { splitFrontmatter } from './frontmatter.ts';
 import { parseSeries, type SeriesPoint } from './series.ts';
 import type { LineMap } from './parsed-yaml.ts';
 import { parseYamlWithLines } from './yaml-lines.ts';
+import { ID_PATTERN } from './vocabulary.ts';
 
 /** One content file: its raw data (for cross-checks) and, when valid, its parsed data. */
 export interface SourceDoc<T> {
@@ -92,9 +93,6 @@ const KINDS = {
 
 /** The folders of a journal, one per kind of content file. */
 export type Kind = keyof typeof KINDS;
-
-/** What an id or slug (a file name without its extension) may hold. */
-export const FILE_NAME = /^[a-z0-9-]+$/;
 
 /** Loads and validates everything under `root` (which must exist). */
 export function loadJournal(root: string): LoadedJournal {
@@ -265,7 +263,7 @@ function parseFile(
 }
 
 function checkFileName(file: string, id: string, ext: string, problems: Problem[]): void {
-	if (FILE_NAME.test(id)) return;
+	if (ID_PATTERN.test(id)) return;
 	const suggestion = id
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, '-')

@@ -12,6 +12,7 @@ import {
 	DIRECTIONS,
 	ENTRY_STATUSES,
 	FEATURE_STATUSES,
+	ID_PATTERN,
 	METHODS,
 	VISIBILITIES,
 } from './vocabulary.ts';
@@ -39,7 +40,7 @@ const TagSchema = RequiredTextSchema.check((ctx) => {
 /** An id or slug: the file name without its extension. */
 export const IdSchema = z
 	.string()
-	.regex(/^[a-z0-9-]+$/, { error: 'expected an id: lowercase letters, digits and "-"' });
+	.regex(ID_PATTERN, { error: 'expected an id: lowercase letters, digits and "-"' });
 
 /**
  * A `YYYY-MM-DD` date, kept as that string (years 0000 to 9999 as written). Every file is parsed by
@@ -95,10 +96,10 @@ export {
  */
 const BASE_PATH = /^\/(?:(?!\.\.?(?:\/|$))[\w.~-]+(?:\/|$))*$/;
 
-/** journal.yml: site settings, all optional. */
 /** A BCP 47 language tag as people write one: `en`, `pt-BR`, `zh-Hant-TW`. */
 const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/;
 
+/** journal.yml: site settings, all optional. */
 export const JournalSchema = z.strictObject({
 	/** Site title. */
 	title: RequiredTextSchema.default('Outcome Journal'),

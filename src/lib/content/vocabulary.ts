@@ -22,3 +22,6 @@ export const METHODS = [
 export const FEATURE_STATUSES = ['planned', 'building', 'launched', 'retired'] as const;
 export const DIRECTIONS = ['up', 'down'] as const;
 export const VISIBILITIES = ['internal', 'public'] as const;
+
+/** What an id or slug (a file name without its extension) may hold. */
+export const ID_PATTERN = /^[a-z0-9-]+$/;

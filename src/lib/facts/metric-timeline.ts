@@ -295,15 +295,19 @@ export function thinTimeline<T>(
 		// Per span, its last known value, else its last point (a gap).
 		const kept = new Map<string, TimelinePoint<T>>();
 		for (const point of points) {
-			const held = kept.get(key(point.date));
-			if (!held || point.value !== null || held.value === null) kept.set(key(point.date), point);
+			const span = key(point.date);
+			const held = kept.get(span);
+			if (!held || point.value !== null || held.value === null) kept.set(span, point);
 		}
 		const first = points.find((p) => p.value !== null);
 		const list = [...kept.values()];
 		return first && !list.includes(first) ? [first, ...list] : list;
 	};
-	const per = THINNING_SPANS.find((span) => thinned(span).length <= max) ?? 'year';
-	return { timeline: { ...timeline, points: thinned(per) }, per, of };
+	// The smallest span that fits; the year's, the largest, if none does.
+	let kept = points;
+	const per =
+		THINNING_SPANS.find((span) => (kept = thinned(span)).length <= max) ?? THINNING_SPANS.at(-1)!;
+	return { timeline: { ...timeline, points: kept }, per, of };
 }
 
 /** The first and the last known value of a line: what changed over the span it covers. */

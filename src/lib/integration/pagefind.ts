@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import { plural } from '../site/format.ts';
 import { serveFolder } from './static-files.ts';
 
 /** Where the bundle goes, inside the output folder and under the base path. */
@@ -79,10 +80,6 @@ export function pagefindIntegration({ language }: { language: string }): AstroIn
 /** Where indexing reports: Astro's logger in a build, the command line's output in a merge. */
 export type IndexLogger = Pick<AstroIntegrationLogger, 'info' | 'error'>;
 
-/**
- * Indexes the entry pages in `site` into `site/pagefind/`; any Pagefind error fails the build.
- * A sharded site is indexed once its shards are merged (scripts/commands/shards.ts).
- */
 /** What a build hands over for indexing: its output folder and the journal's language. */
 export interface IndexHandoff {
 	site: string;
@@ -98,6 +95,10 @@ export function readHandoff(path: string): IndexHandoff | undefined {
 	return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as IndexHandoff) : undefined;
 }
 
+/**
+ * Indexes the entry pages in `site` into `site/pagefind/` in `language`; any Pagefind error fails
+ * the build. A sharded site is indexed once its shards are merged (scripts/commands/shards.ts).
+ */
 export async function indexSite(site: string, logger: IndexLogger, language: string) {
 	const started = performance.now();
 	try {
@@ -110,9 +111,8 @@ export async function indexSite(site: string, logger: IndexLogger, language: str
 		const bundle = join(site, BUNDLE_FOLDER);
 		check(await index.writeFiles({ outputPath: bundle }), logger);
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
-		const pages = indexedPages(bundle);
 		logger.info(
-			`Indexed ${pages} ${pages === 1 ? 'entry' : 'entries'} for search in ${seconds} s.`,
+			`Indexed ${plural(indexedPages(bundle), 'entry', 'entries')} for search in ${seconds} s.`,
 		);
 	} finally {
 		await pagefind.close();

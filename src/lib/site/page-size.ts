@@ -20,7 +20,7 @@ export const PAGE_SIZE = {
 	teamStepOwners: 10,
 	/** Items in each list of a digest (follow-ups due, next steps); the rest are counted. */
 	digestItems: 10,
-	/** Values of a metric's CSV series in one view of its history; a longer one is thinned. */
+	/** Values of a metric's line in one view of its history; a longer line is thinned. */
 	historyValues: 400,
 } as const;
 
