@@ -34,7 +34,7 @@ export const benchMessages = {
 	devFailed: () => 'The dev server did not answer in time; its output is printed above.',
 	generated: (dir: string, files: number, commits: number, ms: number) =>
 		`  journal   ${files} files, ${commits} commits in ${dir} (${formatValue(ms, 's')})`,
-	check: (t: Timed, summary: string) => `  check     ${timed(t)}: ${summary}`,
+	check: (step: string, t: Timed, summary: string) => `  ${step.padEnd(9)} ${timed(t)}: ${summary}`,
 	build: (what: string, t: Timed) => `  ${what.padEnd(9)} ${timed(t)}`,
 	indexing: (i: { ms: number; pages: number }) =>
 		`  index     ${i.pages} pages in ${formatValue(i.ms, 's')}, as the build's indexing step reported`,

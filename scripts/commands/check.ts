@@ -1,6 +1,7 @@
 /** `npm run check`: validate a whole journal and report every problem. */
 import { join, relative, sep } from 'node:path';
 import { checkJournal } from '../../src/lib/content/check.ts';
+import { openParseCache } from '../../src/lib/content/parse-cache.ts';
 import { findLeftOut, leftOutText } from '../../src/lib/content/audience.ts';
 import { getAudience, getToday, UsageError } from '../../src/lib/content/env.ts';
 import { readText } from '../../src/lib/content/files.ts';
@@ -24,7 +25,7 @@ export async function runCheck(
 	const format = (ctx.flags.format ?? 'text') as Format;
 	if (!FORMATS.includes(format)) throw new UsageError(messages.badFormat(format));
 	const root = resolveContentRoot(ctx);
-	const { journal, problems } = checkJournal(root, getToday(ctx.env));
+	const { journal, problems } = checkJournal(root, getToday(ctx.env), openParseCache(ctx.cwd));
 	const audience = getAudience(ctx.env, journal.config);
 	const leftOut = leftOutText(findLeftOut(journal.entries, audience), audience);
 	const relativeRoot = relative(ctx.cwd, root).split(sep).join('/');

@@ -1,6 +1,7 @@
 /** `npm run follow-ups`: what is due and overdue, for a person, a chat post or a pull request. */
 import { relative, sep } from 'node:path';
 import { checkJournal } from '../../src/lib/content/check.ts';
+import { openParseCache } from '../../src/lib/content/parse-cache.ts';
 import { getAudience, getToday, UsageError } from '../../src/lib/content/env.ts';
 import { countBySeverity } from '../../src/lib/content/problems.ts';
 import { lineOf, type LineMap } from '../../src/lib/content/parsed-yaml.ts';
@@ -27,7 +28,7 @@ export async function runFollowUps(
 	if (!FOLLOW_UP_FORMATS.includes(format)) throw new UsageError(messages.badFollowUpFormat(format));
 	const root = resolveContentRoot(ctx);
 	const today = getToday(ctx.env);
-	const { journal, problems } = checkJournal(root, today);
+	const { journal, problems } = checkJournal(root, today, openParseCache(ctx.cwd));
 	const { config } = journal;
 	const audience = getAudience(ctx.env, config);
 

@@ -9,6 +9,7 @@ import { loadJournal, type LoadedJournal } from './load.ts';
 import { findDeepNesting } from './nesting.ts';
 import { sortProblems, toFieldPath, type Problem } from './problems.ts';
 import { lineOf } from './parsed-yaml.ts';
+import type { ParseCache } from './parse-cache.ts';
 
 export interface CheckResult {
 	journal: LoadedJournal;
@@ -16,9 +17,12 @@ export interface CheckResult {
 	problems: Problem[];
 }
 
-/** Loads the journal at `root` and reports every error and follow-up warning. */
-export function checkJournal(root: string, today: string): CheckResult {
-	const journal = loadJournal(root);
+/**
+ * Loads the journal at `root` and reports every error and follow-up warning. With a `cache`, files
+ * read the same way last time are not read again, and this run's readings are kept for the next.
+ */
+export function checkJournal(root: string, today: string, cache?: ParseCache): CheckResult {
+	const journal = loadJournal(root, cache);
 	const problems = [
 		...journal.problems,
 		...findBrokenLinks(journal),
@@ -29,6 +33,8 @@ export function checkJournal(root: string, today: string): CheckResult {
 		...findDatesPastTheEnd(journal),
 		...findUnlikelyValues(journal, today),
 	];
+	// After the checks above, which found the lines of every file with a problem.
+	cache?.save();
 	return { journal, problems: sortProblems(problems) };
 }
 

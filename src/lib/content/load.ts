@@ -26,7 +26,8 @@ import { quote } from '../utils/quote.ts';
 import { listFolder, readListedFile, readText, toRelative } from './files.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { parseSeries, type SeriesPoint } from './series.ts';
-import type { LineMap } from './parsed-yaml.ts';
+import { LinesOnDemand, type LineMap } from './parsed-yaml.ts';
+import type { ParseCache } from './parse-cache.ts';
 import { parseYamlWithLines } from './yaml-lines.ts';
 import { ID_PATTERN } from './vocabulary.ts';
 
@@ -94,12 +95,15 @@ const KINDS = {
 /** The folders of a journal, one per kind of content file. */
 export type Kind = keyof typeof KINDS;
 
-/** Loads and validates everything under `root` (which must exist). */
-export function loadJournal(root: string): LoadedJournal {
+/**
+ * Loads and validates everything under `root` (which must exist); with a `cache`, a file read the
+ * same way last time is not read again (parse-cache.ts).
+ */
+export function loadJournal(root: string, cache?: ParseCache): LoadedJournal {
 	const problems: Problem[] = [];
 	const config = loadConfig(root, problems);
 	const load = <K extends Kind>(kind: K) =>
-		loadKind(root, kind, problems) as SourceDoc<z.output<(typeof KINDS)[K]['schema']>>[];
+		loadKind(root, kind, problems, cache) as SourceDoc<z.output<(typeof KINDS)[K]['schema']>>[];
 	const journal: LoadedJournal = {
 		root,
 		config,
@@ -156,7 +160,12 @@ function readConfig(root: string, path: string): { config: Journal; problems: Pr
 	return { config: data ?? fallback, problems };
 }
 
-function loadKind(root: string, kind: Kind, problems: Problem[]): SourceDoc<unknown>[] {
+function loadKind(
+	root: string,
+	kind: Kind,
+	problems: Problem[],
+	cache?: ParseCache,
+): SourceDoc<unknown>[] {
 	const { exts, assets, frontmatter, deep, schema } = KINDS[kind];
 	const docs: SourceDoc<unknown>[] = [];
 	const listing = listFolder(root, join(root, kind), deep);
@@ -187,12 +196,16 @@ function loadKind(root: string, kind: Kind, problems: Problem[]): SourceDoc<unkn
 		}
 		if (ext === '.csv') continue; // read with the metrics, in loadSeries
 		checkFileName(file, baseName(path), ext, problems);
-		const doc = parseFile(root, path, frontmatter, problems, { file, realRoot });
-		if (doc.raw !== undefined) {
+		const listed = { file, realRoot, kind, cache };
+		const { cached, cacheKey, ...doc } = parseFile(root, path, frontmatter, problems, listed);
+		let valid = cached;
+		if (doc.raw !== undefined && !cached) {
 			const { data, problems: found } = validate(schema, doc.raw, doc.file, doc.lines);
 			doc.data = data;
 			problems.push(...found);
+			valid = data !== undefined && !found.length;
 		}
+		if (valid && cacheKey !== undefined) cache?.keep(cacheKey, doc);
 		docs.push(doc);
 	}
 	return docs;
@@ -206,11 +219,19 @@ export function readFileData(root: string, path: string): unknown {
 	return parseFile(root, path, !path.endsWith('.yml'), []).raw;
 }
 
-/** A file of a folder's listing (listFolder): its path relative to the root, and the root's real path. */
+/**
+ * A file of a folder's listing (listFolder): its path relative to the root, the root's real path,
+ * the kind of file and the cache that may hold its reading.
+ */
 interface Listed {
 	file: string;
 	realRoot: string;
+	kind: Kind;
+	cache?: ParseCache;
 }
+
+/** A file as parseFile read it: from the cache (data included), or afresh under `cacheKey`. */
+type ParsedDoc = SourceDoc<unknown> & { cached?: boolean; cacheKey?: string };
 
 /**
  * Reads YAML or frontmatter; `raw` is undefined (after reporting why) when the file cannot be
@@ -222,7 +243,7 @@ function parseFile(
 	frontmatter: boolean,
 	problems: Problem[],
 	listed?: Listed,
-): SourceDoc<unknown> {
+): ParsedDoc {
 	const file = listed?.file ?? toRelative(root, path);
 	const unread: SourceDoc<unknown> = {
 		id: baseName(path),
@@ -253,13 +274,23 @@ function parseFile(
 		bodyLine = split.bodyLine;
 	}
 	// In frontmatter, the YAML starts on line 2 (after the opening ---).
-	const parsed = parseYamlWithLines(yamlText, frontmatter ? 2 : 1);
+	const firstLine = frontmatter ? 2 : 1;
+	const cacheKey = listed?.cache?.key(listed.kind, yamlText);
+	const known = cacheKey === undefined ? undefined : listed?.cache?.get(cacheKey);
+	if (known) {
+		const text = yamlText;
+		const lines =
+			known.lines ?? new LinesOnDemand(() => new Map(parseYamlWithLines(text, firstLine).lines));
+		const { raw, data } = known;
+		return { ...unread, raw, data, lines, body, bodyLine, cached: true, cacheKey };
+	}
+	const parsed = parseYamlWithLines(yamlText, firstLine);
 	for (const error of parsed.errors) problem(error.line, error.field, error.message);
 	// A file that cannot be read still exists: its id stays known, so links to it are not reported too.
 	if (parsed.errors.length) return { ...unread, lines: parsed.lines, body, bodyLine };
 	const raw = parsed.data ?? (frontmatter ? {} : undefined);
 	if (raw === undefined) problem(1, null, 'the file is empty; expected YAML fields.');
-	return { ...unread, raw, lines: parsed.lines, body, bodyLine };
+	return { ...unread, raw, lines: parsed.lines, body, bodyLine, cacheKey };
 }
 
 function checkFileName(file: string, id: string, ext: string, problems: Problem[]): void {

@@ -14,7 +14,7 @@
 import type * as JsYaml from 'js-yaml';
 import { loadOnUse } from '../utils/load-on-use.ts';
 import { numberProblem } from './numbers.ts';
-import type { LineMap, ParsedYaml } from './parsed-yaml.ts';
+import { LinesOnDemand, type ParsedYaml } from './parsed-yaml.ts';
 
 interface CoreScalar {
 	tag: 'null' | 'bool' | 'int' | 'float';
@@ -247,48 +247,6 @@ function mapLines(
 		return true;
 	};
 	return nodes.length === 0 ? data === undefined : visit(data, '') && 2 * next === nodes.length;
-}
-
-/**
- * A line map made the first time it is read: a map of every key and item of every file, kept for
- * the whole check, was a large share of a big journal's memory.
- */
-class LinesOnDemand implements LineMap {
-	#map: Map<string, number> | undefined;
-	readonly #make: () => Map<string, number>;
-
-	constructor(make: () => Map<string, number>) {
-		this.#make = make;
-	}
-
-	get #lines(): Map<string, number> {
-		return (this.#map ??= this.#make());
-	}
-
-	get size() {
-		return this.#lines.size;
-	}
-	get(path: string) {
-		return this.#lines.get(path);
-	}
-	has(path: string) {
-		return this.#lines.has(path);
-	}
-	forEach(fn: (line: number, path: string, map: LineMap) => void): void {
-		this.#lines.forEach((line, path) => fn(line, path, this));
-	}
-	entries() {
-		return this.#lines.entries();
-	}
-	keys() {
-		return this.#lines.keys();
-	}
-	values() {
-		return this.#lines.values();
-	}
-	[Symbol.iterator]() {
-		return this.#lines[Symbol.iterator]();
-	}
 }
 
 /** Space and comments before a node's first character. */

@@ -1,9 +1,8 @@
 /** Where Astro caches a journal's parsed and rendered content between builds. */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { shardName, type Shard } from '../content/env.ts';
+import { installedVersion, ownVersion } from '../utils/package-version.ts';
 
 /**
  * The modules that turn a body into HTML, and the packages they run. Astro keeps an entry's
@@ -34,25 +33,8 @@ export function astroCacheDir(root: string, shard?: Shard, render = renderKey())
 
 /** This package's version, the render modules' text and the render packages' versions. */
 export function renderKey(modules: readonly URL[] = RENDER_MODULES): string {
-	const here = dirname(fileURLToPath(import.meta.url));
-	const parts = [`outcome-journal@${versionAbove(here, (dir) => join(dir, 'package.json'))}`];
+	const parts = [`outcome-journal@${ownVersion()}`];
 	for (const module of modules) parts.push(readFileSync(module, 'utf8'));
-	for (const name of RENDER_PACKAGES)
-		parts.push(
-			`${name}@${versionAbove(here, (dir) => join(dir, 'node_modules', name, 'package.json'))}`,
-		);
+	for (const name of RENDER_PACKAGES) parts.push(`${name}@${installedVersion(name)}`);
 	return createHash('sha256').update(parts.join('\0')).digest('hex');
-}
-
-/**
- * The version in the first `manifest(dir)` that exists, from `start` up: Node's own search for a
- * package, which also works where a package's exports hide its package.json.
- */
-function versionAbove(start: string, manifest: (dir: string) => string): string {
-	for (let dir = start; dir !== dirname(dir); dir = dirname(dir)) {
-		const file = manifest(dir);
-		if (existsSync(file))
-			return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
-	}
-	throw new Error(`No ${manifest('')} above ${start}.`);
 }

@@ -7,6 +7,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { findLeftOut, leftOutText } from '../content/audience.ts';
 import { checkJournal } from '../content/check.ts';
+import { openParseCache } from '../content/parse-cache.ts';
 import { getAudience } from '../content/env.ts';
 import { countBySeverity, type Problem } from '../content/problems.ts';
 import { formatText, summarize } from '../content/report.ts';
@@ -33,7 +34,7 @@ export function journalIntegration({ root, today }: JournalIntegrationOptions): 
 				// longer (10,000 entries) could fail to write it.
 				mkdirSync(config.cacheDir, { recursive: true });
 				const readAt = Date.now();
-				const { journal, problems } = checkJournal(root, today);
+				const { journal, problems } = checkJournal(root, today, openParseCache());
 				const { errors } = countBySeverity(problems);
 				if (problems.length)
 					(errors ? logger.error : logger.warn).call(
