@@ -127,5 +127,15 @@ describe('the cache of readings', () => {
 		expect(parseCacheFile(project)).toBe(
 			join(project, 'node_modules', '.cache', 'outcome-journal', 'readings.bin'),
 		);
+		expect(openParseCache(project)).toBeInstanceOf(ParseCache);
+	});
+
+	it('checks without a cache when the reading code cannot be keyed', () => {
+		const project = mkdtempSync(join(tmpdir(), 'project-'));
+		mkdirSync(join(project, 'node_modules'));
+		const unknown = () => {
+			throw new Error('No node_modules/js-yaml/package.json above /somewhere.');
+		};
+		expect(openParseCache(project, unknown)).toBeUndefined();
 	});
 });

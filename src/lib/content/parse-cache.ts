@@ -120,10 +120,19 @@ export function parseCacheFile(cwd = process.cwd()): string | undefined {
 		: undefined;
 }
 
-/** The project's cache, or undefined where there is nowhere to keep one. */
-export function openParseCache(cwd?: string): ParseCache | undefined {
+/**
+ * The project's cache, or undefined where there is nowhere to keep one, or where the reading code
+ * cannot be told apart (a package whose version cannot be found): a check never fails for want of
+ * a cache.
+ */
+export function openParseCache(cwd?: string, code: () => string = codeKey): ParseCache | undefined {
 	const file = parseCacheFile(cwd);
-	return file === undefined ? undefined : new ParseCache(file);
+	if (file === undefined) return undefined;
+	try {
+		return new ParseCache(file, code());
+	} catch {
+		return undefined;
+	}
 }
 
 const READING_FOLDERS = ['.', '../utils'].map((folder) =>
