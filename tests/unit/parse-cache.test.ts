@@ -64,6 +64,19 @@ describe('the cache of readings', () => {
 		expect(cache.get(cache.key('teams', team))?.data).toMatchObject({ name: 'Payments' });
 	});
 
+	it('gives two files with the same YAML data of their own', () => {
+		const file = newCacheFile();
+		const text =
+			'---\ntitle: Twin\ndate: 2026-04-01\nauthors: [ana]\nstatus: shipped\n---\nBody.\n';
+		const root = makeJournal({ 'entries/2026/twin-a.md': text, 'entries/2026/twin-b.md': text });
+		checkJournal(root, TODAY, new ParseCache(file));
+		const { journal } = checkJournal(root, TODAY, new ParseCache(file));
+		const [a, b] = ['twin-a', 'twin-b'].map((id) => journal.entries.find((e) => e.id === id)!);
+		expect(a!.data).toEqual(b!.data);
+		expect(a!.data).not.toBe(b!.data);
+		expect(a!.raw).not.toBe(b!.raw);
+	});
+
 	it('keeps no reading with a problem, so its message is worded afresh each time', () => {
 		const file = newCacheFile();
 		const text = 'name: Bo\nteam: [payments\n';

@@ -49,6 +49,8 @@ export class ParseCache {
 	readonly #before: Map<string, Reading>;
 	/** This run's readings by key, as the docs that hold them (their lines may be made later). */
 	readonly #now = new Map<string, Kept>();
+	/** Keys whose reading a file of this run has taken. */
+	readonly #given = new Set<string>();
 	#read = 0;
 
 	constructor(file: string, code = codeKey()) {
@@ -62,9 +64,17 @@ export class ParseCache {
 		return createHash('sha256').update(kind).update('\0').update(text).digest('base64');
 	}
 
-	/** Last run's reading under `key`, if there was one. */
+	/**
+	 * Last run's reading under `key`, if there was one. Two files with the same YAML get a copy
+	 * each, so that no two docs share data that one of them might change.
+	 */
 	get(key: string): Reading | undefined {
-		return this.#before.get(key);
+		const reading = this.#before.get(key);
+		if (!reading || !this.#given.has(key)) {
+			this.#given.add(key);
+			return reading;
+		}
+		return structuredClone(reading);
 	}
 
 	/** Keeps this run's reading of a file (a doc without problems); its lines are taken at `save`. */
