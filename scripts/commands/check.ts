@@ -25,7 +25,8 @@ export async function runCheck(
 	const format = (ctx.flags.format ?? 'text') as Format;
 	if (!FORMATS.includes(format)) throw new UsageError(messages.badFormat(format));
 	const root = resolveContentRoot(ctx);
-	const { journal, problems } = checkJournal(root, getToday(ctx.env), openParseCache(ctx.cwd));
+	const cache = openParseCache(ctx.cwd);
+	const { journal, problems } = checkJournal(root, getToday(ctx.env), cache);
 	const audience = getAudience(ctx.env, journal.config);
 	const leftOut = leftOutText(findLeftOut(journal.entries, audience), audience);
 	const relativeRoot = relative(ctx.cwd, root).split(sep).join('/');
@@ -40,6 +41,8 @@ export async function runCheck(
 		ctx.out.stdout(formatText(problems));
 		if (leftOut) ctx.out.stdout(leftOut);
 	}
+	// Once the report is out: the engineer need not wait for the cache to read it.
+	cache?.save();
 	return countBySeverity(problems).errors > 0 ? 1 : 0;
 }
 

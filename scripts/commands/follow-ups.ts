@@ -28,7 +28,9 @@ export async function runFollowUps(
 	if (!FOLLOW_UP_FORMATS.includes(format)) throw new UsageError(messages.badFollowUpFormat(format));
 	const root = resolveContentRoot(ctx);
 	const today = getToday(ctx.env);
-	const { journal, problems } = checkJournal(root, today, openParseCache(ctx.cwd));
+	const cache = openParseCache(ctx.cwd);
+	const { journal, problems } = checkJournal(root, today, cache);
+	cache?.save();
 	const { config } = journal;
 	const audience = getAudience(ctx.env, config);
 

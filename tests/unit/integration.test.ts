@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AstroError } from 'astro/errors';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ParseCache } from '../../src/lib/content/parse-cache.ts';
 import type { Problem } from '../../src/lib/content/problems.ts';
 import { dropCheckedJournal } from '../../src/lib/integration/checked-data.ts';
 import {
+	DEV_CACHE_DELAY_MS,
 	DEV_WARNINGS_LISTED,
 	formatForDev,
 	journalIntegration,
@@ -54,6 +56,32 @@ describe('the integration before a build', () => {
 		const logger = { warn: () => {}, error: () => {} };
 		setup({ command: 'build', config: { cacheDir: pathToFileURL(`${cacheDir}/`) }, logger });
 		expect(existsSync(cacheDir)).toBe(true);
+	});
+
+	it('keeps the checker’s readings at once in a build, and once started in dev', () => {
+		vi.useFakeTimers();
+		const save = vi.spyOn(ParseCache.prototype, 'save').mockImplementation(() => {});
+		try {
+			const cacheDir = join(mkdtempSync(join(tmpdir(), 'cache-')), 'astro');
+			const setup = journalIntegration({ root: minimalFixture, today: '2026-06-01' }).hooks[
+				'astro:config:setup'
+			] as (options: unknown) => void;
+			const run = (command: string) =>
+				setup({
+					command,
+					config: { cacheDir: pathToFileURL(`${cacheDir}/`) },
+					logger: { warn: () => {}, error: () => {} },
+				});
+			run('build');
+			expect(save).toHaveBeenCalledTimes(1);
+			run('dev');
+			expect(save).toHaveBeenCalledTimes(1);
+			vi.advanceTimersByTime(DEV_CACHE_DELAY_MS);
+			expect(save).toHaveBeenCalledTimes(2);
+		} finally {
+			save.mockRestore();
+			vi.useRealTimers();
+		}
 	});
 
 	it('stops a build whose journal has errors with an error Astro prints without a stack', () => {

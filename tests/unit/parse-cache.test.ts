@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkJournal, type CheckResult } from '../../src/lib/content/check.ts';
+import { checkJournal as checkOnly, type CheckResult } from '../../src/lib/content/check.ts';
 import type { SourceDoc } from '../../src/lib/content/load.ts';
 import {
 	codeKey,
@@ -13,6 +13,13 @@ import {
 import { hostileFixture, makeJournal, sampleContent } from '../helpers.ts';
 
 const TODAY = '2026-06-01';
+
+/** A check that keeps its readings in `cache`, as the commands do. */
+function checkJournal(root: string, today: string, cache?: ParseCache): CheckResult {
+	const result = checkOnly(root, today, cache);
+	cache?.save();
+	return result;
+}
 
 /** A fresh cache file in a folder of its own. */
 const newCacheFile = () => join(mkdtempSync(join(tmpdir(), 'parse-cache-')), 'readings.bin');

@@ -19,7 +19,8 @@ export interface CheckResult {
 
 /**
  * Loads the journal at `root` and reports every error and follow-up warning. With a `cache`, files
- * read the same way last time are not read again, and this run's readings are kept for the next.
+ * read the same way last time are not read again; `cache.save()` then keeps this run's readings
+ * for the next, when the caller has time for it.
  */
 export function checkJournal(root: string, today: string, cache?: ParseCache): CheckResult {
 	const journal = loadJournal(root, cache);
@@ -33,8 +34,6 @@ export function checkJournal(root: string, today: string, cache?: ParseCache): C
 		...findDatesPastTheEnd(journal),
 		...findUnlikelyValues(journal, today),
 	];
-	// After the checks above, which found the lines of every file with a problem.
-	cache?.save();
 	return { journal, problems: sortProblems(problems) };
 }
 
