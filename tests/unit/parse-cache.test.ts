@@ -111,8 +111,16 @@ describe('the cache of readings', () => {
 	});
 
 	it('keys the code by the text of the reading modules', () => {
-		expect(codeKey()).toBe(codeKey());
-		expect(codeKey()).toMatch(/^[0-9a-f]{64}$/);
+		const folder = mkdtempSync(join(tmpdir(), 'reading-code-'));
+		writeFileSync(join(folder, 'schema.ts'), 'export const a = 1;');
+		writeFileSync(join(folder, 'notes.md'), 'not code');
+		const before = codeKey([folder]);
+		expect(codeKey([folder])).toBe(before);
+		writeFileSync(join(folder, 'notes.md'), 'still not code');
+		expect(codeKey([folder])).toBe(before);
+		writeFileSync(join(folder, 'schema.ts'), 'export const a = 2;');
+		expect(codeKey([folder])).not.toBe(before);
+		expect(codeKey()).not.toBe(before);
 	});
 
 	it('starts afresh from a cache file it cannot read, and writes a good one', () => {

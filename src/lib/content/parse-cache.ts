@@ -154,12 +154,12 @@ const READING_FOLDERS = ['.', '../utils'].map((folder) =>
  * in utils/, this package's version, and the versions of the YAML packages and of Astro (whose
  * zod validates), and of V8, which writes the cache.
  */
-export function codeKey(): string {
+export function codeKey(folders: readonly string[] = READING_FOLDERS): string {
 	const hash = createHash('sha256');
 	hash.update(`outcome-journal@${ownVersion()}\0v8@${process.versions.v8}`);
 	for (const name of ['astro', 'js-yaml', 'yaml'])
 		hash.update(`\0${name}@${installedVersion(name)}`);
-	for (const folder of READING_FOLDERS)
+	for (const folder of folders)
 		for (const name of readdirSync(folder)
 			.filter((n) => /\.[jt]s$/.test(n))
 			.sort())
