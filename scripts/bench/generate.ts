@@ -321,7 +321,9 @@ function makeEntry(ctx: EntryContext) {
 			lines.push(`    after: ${after}`);
 			if (random.chance(0.3))
 				lines.push(`    target: ${round(before * (1 + better * 0.1), kind.decimals)}`);
-			lines.push(`    measured_on: ${addDays(date, random.int(14, 45))}`);
+			// A result is read on or before today; the same draw either way keeps the rest alike.
+			const measuredOn = addDays(date, random.int(14, 45));
+			if (measuredOn <= BENCH_TODAY) lines.push(`    measured_on: ${measuredOn}`);
 		}
 		lines.push(`    window: ${random.pick(WINDOWS)}`, `    method: ${random.pick(METHODS)}`);
 		if (random.chance(0.5))

@@ -74,6 +74,14 @@ describe('the synthetic journal', () => {
 		expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
 	});
 
+	it('reads no result after its today', () => {
+		const readOn = [...big.files.values()].flatMap((text) =>
+			[...text.matchAll(/^ {4}measured_on: (\S+)$/gm)].map((m) => m[1]!),
+		);
+		expect(readOn.length).toBeGreaterThan(100);
+		expect(readOn.filter((date) => date > BENCH_TODAY)).toEqual([]);
+	});
+
 	it('has people, teams, features and metrics in the promised proportion to entries', () => {
 		const files = [...big.files.keys()];
 		const count = (pattern: RegExp) => files.filter((f) => pattern.test(f)).length;
