@@ -922,6 +922,19 @@ describe('messages say the fix', () => {
 		]);
 	});
 
+	it.each([
+		['entries/x.md', entry('title: 2.0', ...VALID.slice(1)), 2, 'title', 'the number 2'],
+		['people/zed.yml', 'name: true\n', 1, 'name', 'true'],
+	])('%s: text that YAML read as a value says to quote it', (file, text, line, field, got) => {
+		expect(errorsOf({ [file]: text })).toEqual([
+			expect.objectContaining({
+				line,
+				field,
+				message: `expected text, got ${got}. Put it in quotes to keep it as text.`,
+			}),
+		]);
+	});
+
 	it("a unit in a number points at the metric's unit", () => {
 		const errors = errorsOf({
 			'entries/x.md': entry(

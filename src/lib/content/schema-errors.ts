@@ -77,7 +77,9 @@ function explain(issue: Issue, prefix: PropertyKey[], root: z.ZodType, raw: unkn
 			const hint =
 				issue.expected === 'number' && typeof input === 'string'
 					? numberHint(input, String(path.at(-1)), metric)
-					: undefined;
+					: expected === 'text' && (typeof input === 'number' || typeof input === 'boolean')
+						? TEXT_HINT
+						: undefined;
 			return [{ path, message: hint ? `${got} ${hint}` : got }];
 		}
 		case 'invalid_union': {
@@ -148,6 +150,12 @@ const LISTS: Record<string, string> = {
 const MAPPINGS: Record<string, string> = {
 	verified_by: 'a mapping, like { person: ana, on: 2026-04-12 }',
 };
+
+/**
+ * For text that YAML read as a number or true/false (`title: 2.0`, `name: true`). Quotes keep it
+ * as written; the value as read (`2`) may already differ from it, so none is suggested.
+ */
+const TEXT_HINT = 'Put it in quotes to keep it as text.';
 
 /** What a field takes, in a writer's words rather than the schema's. */
 function describeExpected(expected: string, path: readonly PropertyKey[], root: z.ZodType): string {
