@@ -20,9 +20,6 @@ export interface JournalIntegrationOptions {
 	today: string;
 }
 
-/** How long after its check a dev server writes the checker's cache (parse-cache.ts). */
-export const DEV_CACHE_DELAY_MS = 20_000;
-
 /** Above this many warnings, `astro dev` counts them instead of listing them at every start. */
 export const DEV_WARNINGS_LISTED = 20;
 
@@ -39,9 +36,8 @@ export function journalIntegration({ root, today }: JournalIntegrationOptions): 
 				const readAt = Date.now();
 				const cache = openParseCache();
 				const { journal, problems } = checkJournal(root, today, cache);
-				// A dev server keeps the readings once it has started, off the way to its first page.
-				if (command === 'dev') setTimeout(() => cache?.save(), DEV_CACHE_DELAY_MS).unref();
-				else cache?.save();
+				// Before Astro and the pages get the data, so that the cache holds it as read.
+				cache?.save();
 				const { errors } = countBySeverity(problems);
 				if (problems.length)
 					(errors ? logger.error : logger.warn).call(
