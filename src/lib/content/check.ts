@@ -19,8 +19,8 @@ export interface CheckResult {
 
 /**
  * Loads the journal at `root` and reports every error and follow-up warning. With a `cache`, files
- * read the same way last time are not read again; `cache.save()` then keeps this run's readings
- * for the next, when the caller has time for it.
+ * read the same way last time are not read again; the caller then keeps this run's readings for
+ * the next with `cache.save()`, before anything else can change the data.
  */
 export function checkJournal(root: string, today: string, cache?: ParseCache): CheckResult {
 	const journal = loadJournal(root, cache);
