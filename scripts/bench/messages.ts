@@ -49,10 +49,10 @@ export const benchMessages = {
 	noBrowser: (why: string) => `  query     not measured. ${why}`,
 	dev: (d: DevTimes) =>
 		d.exitCode !== undefined
-			? `  dev       the server exited (code ${d.exitCode}) before the ${d.timedOut === 'start' ? 'home page answered' : 'edit showed'}`
+			? `  dev       the server exited (code ${d.exitCode}) before the ${d.timedOut === 'edit' ? 'edit showed' : 'home page answered'}`
 			: d.timedOut === 'start'
 				? `  dev       the home page did not answer within ${formatValue(d.limits.startMs, 's')}`
-				: `  dev       home after ${formatValue(d.startMs, 's')}, edit visible after ${d.timedOut ? `more than ${formatValue(d.limits.editMs, 's')}` : formatValue(d.editMs, 's')}, peak ${formatValue(d.peakRss, 'GiB')}`,
+				: `  dev       home after ${formatValue(d.startMs, 's')}, edit visible after ${d.timedOut === 'edit' ? `more than ${formatValue(d.limits.editMs, 's')}` : formatValue(d.editMs, 's')}, home after a restart ${d.timedOut === 'restart' ? `more than ${formatValue(d.limits.startMs, 's')}` : formatValue(d.restartMs ?? null, 's')}, peak ${formatValue(d.peakRss, 'GiB')}`,
 	failed: (step: string, tail: string) =>
 		`  ${step} failed; its last output:\n${tail
 			.trim()

@@ -249,6 +249,18 @@ describe('the benchmark report', () => {
 		expect(byLabel(rows, 'Dev: home page after cold start').pass).toBe('fail');
 	});
 
+	it('shows a dev restart with the caches kept, judged against no floor', () => {
+		const dev = { startMs: 11_000, editMs: 800, peakRss: null, limits: DEV_LIMITS };
+		const label = 'Dev: home page after a restart, caches kept';
+		const restarted = byLabel(buildRows(measurements({ dev: { ...dev, restartMs: 8000 } })), label);
+		expect(restarted).toMatchObject({ floor: null, pass: null });
+		expect(restarted.project?.median).toBe(8000);
+		const late = buildRows(measurements({ dev: { ...dev, restartMs: null, timedOut: 'restart' } }));
+		expect(byLabel(late, label)).toMatchObject({ over: true });
+		expect(byLabel(late, label).project?.median).toBe(DEV_LIMITS.startMs);
+		expect(byLabel(late, 'Dev: home page after cold start').pass).toBe('pass');
+	});
+
 	it('says when the pairs spread too widely to judge, naming the outlier pair', () => {
 		const size = measurements({
 			pairs: [pair({ build: 28_000 }), pair({ build: 29_000 }), pair({ build: 40_000 })],
