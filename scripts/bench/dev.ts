@@ -40,62 +40,29 @@ export interface DevOptions extends RunOptions {
 export async function measureDev(options: DevOptions): Promise<DevTimes> {
 	const first = await startAndEdit(options);
 	if (first.timedOut || first.exitCode !== undefined) return first;
-	const [command, ...args] = options.command;
-	const server = startServer(command, args, options);
-	const gone = () => server.child.exitCode !== null || server.child.signalCode !== null;
-	try {
-		const restartMs = await pollUntil(
-			`http://127.0.0.1:${options.port}/`,
-			(s) => s === 200,
-			server.startedAt,
-			options.limits.startMs,
-			100,
-			gone,
-		);
-		const failed = restartMs === null && { timedOut: 'restart' as const, failure: server.tail() };
-		const exited = gone() ? { exitCode: server.child.exitCode ?? 1 } : {};
-		const peakRss = await server.stop();
-		return {
-			...first,
-			restartMs,
-			...failed,
-			...exited,
-			peakRss: Math.max(first.peakRss ?? 0, peakRss ?? 0) || null,
-		};
-	} finally {
-		await server.stop();
-	}
+	const again = await startUntilHome(options);
+	const end = await again.stop(again.ms === null);
+	return {
+		...first,
+		restartMs: again.ms,
+		...(again.ms === null && { timedOut: 'restart' as const }),
+		...end,
+		peakRss: Math.max(first.peakRss ?? 0, end.peakRss ?? 0) || null,
+	};
 }
 
 /** The cold start and the edit, the file restored after. */
 async function startAndEdit(options: DevOptions): Promise<DevTimes> {
-	const [command, ...args] = options.command;
-	const server = startServer(command, args, options);
-	const home = `http://127.0.0.1:${options.port}/`;
-	const page = `${home}entries/${options.entry.slug}/`;
 	const original = readFileSync(options.entry.file, 'utf8');
 	const { limits } = options;
-	const gone = () => server.child.exitCode !== null || server.child.signalCode !== null;
-	const stopped = async (times: Pick<DevTimes, 'startMs' | 'editMs' | 'timedOut'>) => {
-		// Read before stopping it, which ends it.
-		const exited = gone() ? { exitCode: server.child.exitCode ?? 1 } : {};
-		return {
-			...times,
-			limits,
-			peakRss: await server.stop(),
-			...(times.timedOut ? { failure: server.tail() } : {}),
-			...exited,
-		};
-	};
+	const { server, gone, ms: startMs, stop } = await startUntilHome(options);
+	const page = `${homeOf(options)}entries/${options.entry.slug}/`;
+	const stopped = async (times: Pick<DevTimes, 'startMs' | 'editMs' | 'timedOut'>) => ({
+		...times,
+		limits,
+		...(await stop(times.timedOut !== undefined)),
+	});
 	try {
-		const startMs = await pollUntil(
-			home,
-			(s) => s === 200,
-			server.startedAt,
-			limits.startMs,
-			100,
-			gone,
-		);
 		if (startMs === null) return stopped({ startMs, editMs: null, timedOut: 'start' });
 		// The engineer has the entry open before editing it.
 		await pollUntil(page, (s) => s === 200, performance.now(), limits.startMs, 100, gone);
@@ -114,5 +81,41 @@ async function startAndEdit(options: DevOptions): Promise<DevTimes> {
 	} finally {
 		await server.stop();
 		writeFileSync(options.entry.file, original);
+	}
+}
+
+const homeOf = (options: DevOptions) => `http://127.0.0.1:${options.port}/`;
+
+/**
+ * A dev server, started and waited for until its home page answers (`ms`, null past the time
+ * limit). `stop` ends it and says what the report needs: its peak memory, its exit code when it
+ * ended by itself, and its last output when `timedOut`.
+ */
+async function startUntilHome(options: DevOptions) {
+	const [command, ...args] = options.command;
+	const server = startServer(command, args, options);
+	const gone = () => server.child.exitCode !== null || server.child.signalCode !== null;
+	const stop = async (timedOut: boolean) => {
+		// Read before stopping it, which ends it.
+		const exited = gone() ? { exitCode: server.child.exitCode ?? 1 } : {};
+		return {
+			peakRss: await server.stop(),
+			...(timedOut ? { failure: server.tail() } : {}),
+			...exited,
+		};
+	};
+	try {
+		const ms = await pollUntil(
+			homeOf(options),
+			(s) => s === 200,
+			server.startedAt,
+			options.limits.startMs,
+			100,
+			gone,
+		);
+		return { server, gone, ms, stop };
+	} catch (error) {
+		await server.stop();
+		throw error;
 	}
 }
