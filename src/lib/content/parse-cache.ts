@@ -51,7 +51,6 @@ export class ParseCache {
 	readonly #now = new Map<string, Kept>();
 	/** Keys whose reading a file of this run has taken. */
 	readonly #given = new Set<string>();
-	#read = 0;
 
 	constructor(file: string, code = codeKey()) {
 		this.#file = file;
@@ -80,7 +79,6 @@ export class ParseCache {
 	/** Keeps this run's reading of a file (a doc without problems); its lines are taken at `save`. */
 	keep(key: string, doc: Kept): void {
 		this.#now.set(key, doc);
-		if (!this.#before.has(key)) this.#read++;
 	}
 
 	/**
@@ -89,10 +87,11 @@ export class ParseCache {
 	 */
 	save(): void {
 		const readings = new Map<string, Reading>();
-		let added = this.#read > 0;
+		let added = false;
 		for (const [key, { raw, data, lines }] of this.#now) {
 			const known = knownLines(lines);
-			if (known && !this.#before.get(key)?.lines) added = true;
+			const before = this.#before.get(key);
+			if (!before || (known && !before.lines)) added = true;
 			readings.set(key, { raw, data, ...(known && { lines: known }) });
 		}
 		if (!added) return;
