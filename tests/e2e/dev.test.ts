@@ -5,13 +5,12 @@
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileFixture, makeJournal, minimalFixture, repoRoot } from '../helpers.ts';
 import { holdAstro, outDir } from './pages.ts';
+import { freePort, serverEnv } from './server-process.ts';
 
 describe('npm run dev', () => {
 	it('shows saved, new and deleted entries, and people', { timeout: 240_000 }, async () => {
@@ -153,24 +152,6 @@ async function startDev(root: string, args: string[] = [], env: Record<string, s
 		release();
 	};
 	return { url: `http://127.0.0.1:${port}`, stop };
-}
-
-/** This process's environment without vitest's variables: under them every page answers 404. */
-function serverEnv() {
-	return Object.fromEntries(
-		Object.entries(process.env).filter(
-			([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST'),
-		),
-	);
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 /**

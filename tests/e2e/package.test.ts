@@ -1,9 +1,9 @@
 /**
  * The package as a team installs it: `npm pack`, the tarball installed into a fresh npm workspace
- * in a temp folder (no link to this checkout), then `init`, `new`, `check`, `build` and `preview`
- * through its bin, on the Node that runs the tests and on Node 22, the lowest it supports. The
- * installed package folder is made read-only and compared before and after: a journal's state
- * belongs in the journal's folder. (Tests that run as root can write anyway; the comparison
+ * in a temp folder (no link to this checkout), then `init`, `new`, `check`, `build`, `preview`
+ * and `dev` through its bin, on the Node that runs the tests and on Node 22, the lowest it
+ * supports. The installed package folder is made read-only and compared before and after: a
+ * journal's state belongs in the journal's folder. (Tests that run as root can write anyway; the comparison
  * still catches it.) The same install serves a monorepo whose content lives elsewhere.
  */
 import { execFile, spawn, type ExecFileException } from 'node:child_process';
@@ -17,13 +17,13 @@ import {
 	readFileSync,
 	writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers.ts';
+import { freePort, serverEnv } from './server-process.ts';
 
 const TODAY = '2026-06-01';
 const MINUTES = 60_000;
@@ -127,47 +127,49 @@ afterAll(async () => {
 	if (packageDir) await run('chmod', ['-R', 'u+w', packageDir], workspace);
 });
 
-/** A free TCP port for a preview server. */
-function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-/** Starts `preview`, reads `paths` from it, and stops it. */
-async function preview(journal: string, env: Record<string, string>, paths: string[]) {
+/**
+ * Starts `command` (`preview` or `dev`), reads `paths` from it once it answers, and stops it;
+ * with what it printed by then.
+ */
+async function serve(
+	command: 'preview' | 'dev',
+	journal: string,
+	env: Record<string, string>,
+	paths: string[],
+) {
 	const port = await freePort();
-	const server = spawn(bin, ['preview', '--port', String(port), '--host', '127.0.0.1'], {
+	const server = spawn(bin, [command, '--port', String(port), '--host', '127.0.0.1'], {
 		cwd: journal,
-		env: { ...process.env, ...env },
-		stdio: 'ignore',
+		env: { ...serverEnv(), JOURNAL_TODAY: TODAY, ...env },
+		stdio: ['ignore', 'pipe', 'pipe'],
 	});
+	let output = '';
+	for (const stream of [server.stdout, server.stderr]) stream.on('data', (d) => (output += d));
 	try {
 		const base = `http://127.0.0.1:${port}`;
-		for (let tries = 0; ; tries++) {
+		for (let tries = 0, last = ''; ; tries++) {
 			const ready = await fetch(base).then(
-				(r) => r.ok,
+				async (r) => r.ok || ((last = `${r.status} ${(await r.text()).slice(0, 2000)}`), false),
 				() => false,
 			);
 			if (ready) break;
-			if (tries > 600) throw new Error('preview did not answer within a minute');
+			if (tries > 600)
+				throw new Error(`${command} did not answer within a minute:\n${output}\n${last}`);
 			await new Promise((r) => setTimeout(r, 100));
 		}
-		return await Promise.all(
+		const pages = await Promise.all(
 			paths.map(async (path) => {
 				const response = await fetch(base + path);
 				return { status: response.status, text: await response.text() };
 			}),
 		);
+		return { pages, output };
 	} finally {
 		server.kill();
 	}
 }
 
-/** `init`, `new`, `check`, `build` and `preview` in a new journal folder of the workspace. */
+/** `init`, `new`, `check`, `build`, `preview` and `dev` in a new journal folder of the workspace. */
 function adopt(name: string, pathPrefix?: () => Promise<string>) {
 	let journal: string;
 	let env: Record<string, string>;
@@ -231,11 +233,26 @@ function adopt(name: string, pathPrefix?: () => Promise<string>) {
 	});
 
 	it('previews the build', { ...inOrder, timeout: 2 * MINUTES }, async () => {
-		const [home, entry] = await preview(journal, env, ['/', '/entries/cut-checkout-latency/']);
+		const { pages } = await serve('preview', journal, env, ['/', '/entries/cut-checkout-latency/']);
+		const [home, entry] = pages;
 		expect(home?.status).toBe(200);
 		expect(entry?.status).toBe(200);
 		expect(entry?.text).toContain('Cut checkout latency');
 	});
+
+	it(
+		'serves the journal in dev, checked on its own thread by the compiled checker',
+		{ ...inOrder, timeout: 2 * MINUTES },
+		async () => {
+			const { pages, output } = await serve('dev', journal, env, [
+				'/entries/cut-checkout-latency/',
+			]);
+			expect(pages[0]?.text).toContain('Cut checkout latency');
+			// The check's report reaches the terminal; no message says it fell back to Vite's thread.
+			expect(output).toContain('leaves out 1 entry marked internal');
+			expect(output).not.toContain('checked before Vite started');
+		},
+	);
 
 	it("keeps Astro's state in the journal folder and leaves the package as it was", inOrder, () => {
 		expect(existsSync(join(journal, '.astro'))).toBe(true);

@@ -3,15 +3,13 @@
  * typo fails the build instead of publishing a wrong page (Astro alone only logs broken links).
  */
 import { mkdirSync } from 'node:fs';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
-import { findLeftOut, leftOutText } from '../content/audience.ts';
-import { checkJournal } from '../content/check.ts';
-import { openParseCache } from '../content/parse-cache.ts';
-import { getAudience } from '../content/env.ts';
 import { countBySeverity, type Problem } from '../content/problems.ts';
 import { formatText, summarize } from '../content/report.ts';
-import { handOverCheckedJournal } from './checked-data.ts';
+import { handOverCheckedJournal, handOverLater } from './checked-data.ts';
+import { checkOffThread } from './check-off-thread.ts';
+import { checkForSite } from './site-check.ts';
 
 export interface JournalIntegrationOptions {
 	/** Absolute content root. */
@@ -33,26 +31,46 @@ export function journalIntegration({ root, today }: JournalIntegrationOptions): 
 				// makes the folder only once every loader is done: a cold build whose loaders took
 				// longer (10,000 entries) could fail to write it.
 				mkdirSync(config.cacheDir, { recursive: true });
-				const readAt = Date.now();
-				const cache = openParseCache();
-				const { journal, problems } = checkJournal(root, today, cache);
+				if (command === 'dev') {
+					// Vite starts meanwhile. Files change after the check; the loaders read again
+					// what changed since it began.
+					const report = checkOffThread(root, today, Date.now());
+					handOverLater(
+						report.then(({ checked, problems, leftOut, onThisThread }) => {
+							if (onThisThread)
+								logger.warn(
+									`The journal was checked before Vite started, not beside it: ${onThisThread}.`,
+								);
+							tell(logger, command, problems);
+							if (leftOut) logger.warn(leftOut);
+							return checked;
+						}),
+					);
+					return;
+				}
+				const { journal, problems, leftOut, cache } = checkForSite(root, today);
 				// Before Astro and the pages get the data, so that the cache holds it as read.
 				cache?.save();
-				const { errors } = countBySeverity(problems);
-				if (problems.length)
-					(errors ? logger.error : logger.warn).call(
-						logger,
-						`\n${command === 'dev' ? formatForDev(problems) : formatText(problems)}`,
-					);
-				if (errors && command === 'build') throw journalError(root, problems);
-				const audience = getAudience(process.env, journal.config);
-				const leftOut = leftOutText(findLeftOut(journal.entries, audience), audience);
+				tell(logger, command, problems);
+				if (countBySeverity(problems).errors) throw journalError(root, problems);
 				if (leftOut) logger.warn(leftOut);
-				// Dev files change after the check; the loaders read again what changed since.
-				handOverCheckedJournal(journal, command === 'dev' ? readAt : undefined);
+				handOverCheckedJournal(journal);
 			},
 		},
 	};
+}
+
+/** The check's problems: as errors if any is one. */
+function tell(
+	logger: AstroIntegrationLogger,
+	command: 'build' | 'dev',
+	problems: readonly Problem[],
+): void {
+	if (!problems.length) return;
+	(countBySeverity(problems).errors ? logger.error : logger.warn).call(
+		logger,
+		`\n${command === 'dev' ? formatForDev(problems) : formatText(problems)}`,
+	);
 }
 
 /**

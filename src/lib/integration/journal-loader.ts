@@ -27,7 +27,13 @@ import { getPublicReferences, type PublicReferences } from '../content/published
 import type { Target } from '../content/links.ts';
 import { isPublished } from '../content/audience.ts';
 import type { Entry } from '../content/schema.ts';
-import { checkedDataOf, checkedJournal, isCheckedData } from './checked-data.ts';
+import {
+	checkedConfig,
+	checkedDataOf,
+	checkedDataReady,
+	checkedReferences,
+	isCheckedData,
+} from './checked-data.ts';
 import { setEmpty } from './empty-collections.ts';
 import { announceChange, shareStore, watchedChanges } from './live-collections.ts';
 import { writesEntry } from '../site/shard.ts';
@@ -41,6 +47,8 @@ export function journalLoader(root: string, kind: Target, pattern: string): Load
 	return {
 		name: 'journal-loader',
 		load: async (context) => {
+			// A dev server's check may still be running on its own thread.
+			await checkedDataReady();
 			// Only `astro dev` watches; there the pages read the store as it changes.
 			const { watcher } = context;
 			const held = heldUntilLoaded(context.store, announceChange);
@@ -257,7 +265,7 @@ function publishedOnly(store: DataStore, keep: (id: string, data: unknown) => bo
 
 /** Whether a file of `kind` is published; entries decide by their own frontmatter. */
 function isKept(root: string, kind: Target): (id: string, data: unknown) => boolean {
-	const audience = getAudience(process.env, checkedJournal()?.config ?? readJournalConfig(root));
+	const audience = getAudience(process.env, checkedConfig() ?? readJournalConfig(root));
 	if (kind === 'entries') return (_, data) => isPublished(data as Entry, audience);
 	if (audience === 'internal') return () => true;
 	return (id) => publicReferences(root)[kind].has(id);
@@ -270,6 +278,6 @@ let references: PublicReferences | undefined;
  * `astro dev` server works it out at start, so it sees a change to what is named on restart.
  */
 function publicReferences(root: string): PublicReferences {
-	references ??= getPublicReferences(checkedJournal() ?? loadJournal(root));
+	references ??= checkedReferences() ?? getPublicReferences(loadJournal(root));
 	return references;
 }

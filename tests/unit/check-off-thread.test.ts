@@ -1,0 +1,139 @@
+import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkJournal } from '../../src/lib/content/check.ts';
+import { parseCacheFile } from '../../src/lib/content/parse-cache.ts';
+import { checkOffThread } from '../../src/lib/integration/check-off-thread.ts';
+import {
+	checkedDataOf,
+	checkedDataReady,
+	dropCheckedJournal,
+	handOverLater,
+	type CheckedData,
+} from '../../src/lib/integration/checked-data.ts';
+import { journalIntegration } from '../../src/lib/integration/integration.ts';
+import { makeJournal } from '../helpers.ts';
+
+const TODAY = '2026-06-01';
+
+/** How many checks ran on this thread: the worker's run in its own module graph, never here. */
+const onThisThread = vi.hoisted(() => ({ checks: 0 }));
+vi.mock('../../src/lib/integration/site-check.ts', async (original) => {
+	const actual = await original<typeof import('../../src/lib/integration/site-check.ts')>();
+	return {
+		...actual,
+		checkForSite: (...args: Parameters<typeof actual.checkForSite>) => {
+			onThisThread.checks++;
+			return actual.checkForSite(...args);
+		},
+	};
+});
+
+/** A journal with one warning: a shipped entry whose follow-up is long due. */
+const files = {
+	'entries/2026/due.md':
+		'---\ntitle: Due\ndate: 2026-01-02\nauthors: [ana]\nstatus: shipped\n---\nText.\n',
+};
+
+/** Every file that passed the schema, by absolute path, with its data, as the checker read it. */
+function dataByPath(root: string): Map<string, unknown> {
+	const { journal } = checkJournal(root, TODAY);
+	const { people, teams, features, metrics, entries } = journal;
+	return new Map(
+		[...people, ...teams, ...features, ...metrics, ...entries].flatMap((doc) =>
+			doc.data === undefined ? [] : [[join(root, doc.file), doc.data] as const],
+		),
+	);
+}
+
+/** A folder with node_modules, where the checker keeps its cache. */
+function projectFolder(): string {
+	const cwd = mkdtempSync(join(tmpdir(), 'project-'));
+	mkdirSync(join(cwd, 'node_modules'));
+	return cwd;
+}
+
+describe('a dev server’s check on another thread', () => {
+	afterEach(() => {
+		dropCheckedJournal();
+		onThisThread.checks = 0;
+	});
+
+	it('reports what the checker finds, with the data of every file that passed, and keeps the cache after', async () => {
+		const root = makeJournal(files);
+		const cwd = projectFolder();
+		const report = await checkOffThread(root, TODAY, 123, { cwd });
+		expect(onThisThread.checks).toBe(0);
+		expect(report.onThisThread).toBeUndefined();
+		const here = checkJournal(root, TODAY);
+		expect(report.problems).toEqual(here.problems);
+		expect(report.problems.map((p) => p.file)).toContain('entries/2026/due.md');
+		expect(report.checked.readAt).toBe(123);
+		expect(report.checked.data).toEqual(dataByPath(root));
+		expect(report.checked.data.get(join(root, 'entries/2026/due.md'))).toMatchObject({
+			title: 'Due',
+		});
+		await vi.waitFor(() => expect(existsSync(parseCacheFile(cwd)!)).toBe(true));
+	});
+
+	it('checks on this thread when the worker ends without a report, or fails', async () => {
+		const root = makeJournal(files);
+		const scratch = mkdtempSync(join(tmpdir(), 'worker-'));
+		const here = checkJournal(root, TODAY);
+		for (const [name, code, why] of [
+			['ends.mjs', 'process.exit(3);', 'its thread stopped with code 3'],
+			['throws.mjs', 'throw new Error("no");', 'its thread failed: no'],
+		]) {
+			writeFileSync(join(scratch, name!), code!);
+			const worker = pathToFileURL(join(scratch, name!));
+			const report = await checkOffThread(root, TODAY, 1, { cwd: projectFolder(), worker });
+			expect(report.problems).toEqual(here.problems);
+			expect(report.checked.data).toEqual(dataByPath(root));
+			expect(report.onThisThread).toBe(why);
+		}
+		expect(onThisThread.checks).toBe(2);
+	});
+
+	it('lets Vite start before the check is done; the loaders wait for it, and the terminal hears of its problems', async () => {
+		const root = makeJournal(files);
+		const warned: string[] = [];
+		const setup = journalIntegration({ root, today: TODAY }).hooks['astro:config:setup'] as (
+			options: unknown,
+		) => void;
+		const cacheDir = pathToFileURL(`${mkdtempSync(join(tmpdir(), 'cache-'))}/`);
+		const logger = { warn: (text: string) => warned.push(text), error: () => {} };
+		const file = join(root, 'entries/2026/due.md');
+		// Older than the check, so that its data counts as unchanged since.
+		const longAgo = new Date('2026-01-01T00:00:00Z');
+		utimesSync(file, longAgo, longAgo);
+		setup({ command: 'dev', config: { cacheDir }, logger });
+		// A worker's message arrives on a later turn of the event loop, never during the hook.
+		expect(checkedDataOf(file)).toBeUndefined();
+		expect(warned).toEqual([]);
+		await checkedDataReady();
+		expect(onThisThread.checks).toBe(0);
+		expect(checkedDataOf(file)).toMatchObject({ title: 'Due' });
+		expect(warned.join('\n')).toContain('entries/2026/due.md');
+	});
+});
+
+describe('a hand-over that comes later', () => {
+	afterEach(dropCheckedJournal);
+
+	it('holds the loaders until it comes, and fails them with the check’s error', async () => {
+		let arrive!: (checked: CheckedData) => void;
+		handOverLater(new Promise((resolve) => (arrive = resolve)));
+		let ready = false;
+		const waiting = checkedDataReady().then(() => (ready = true));
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		expect(ready).toBe(false);
+		arrive({ config: { title: 'J' } as CheckedData['config'], data: new Map([['/j/a.yml', 1]]) });
+		await waiting;
+		expect(checkedDataOf('/j/a.yml')).toBe(1);
+
+		handOverLater(Promise.reject(new Error('the check broke')));
+		await expect(checkedDataReady()).rejects.toThrow('the check broke');
+	});
+});
