@@ -9,6 +9,7 @@ import { checkOffThread } from '../../src/lib/integration/check-off-thread.ts';
 import {
 	checkedDataOf,
 	checkedDataReady,
+	checkedJournal,
 	dropCheckedJournal,
 	handOverLater,
 	type CheckedData,
@@ -116,6 +117,29 @@ describe('a dev server’s check on another thread', () => {
 		expect(onThisThread.checks).toBe(0);
 		expect(checkedDataOf(file)).toMatchObject({ title: 'Due' });
 		expect(warned.join('\n')).toContain('entries/2026/due.md');
+	});
+});
+
+describe('a build’s check on another thread', () => {
+	afterEach(() => {
+		dropCheckedJournal();
+		onThisThread.checks = 0;
+	});
+
+	it('hands over data that counts as current however new its file, and no journal', async () => {
+		const root = makeJournal(files);
+		const setup = journalIntegration({ root, today: TODAY }).hooks['astro:config:setup'] as (
+			options: unknown,
+		) => void;
+		const cacheDir = pathToFileURL(`${mkdtempSync(join(tmpdir(), 'cache-'))}/`);
+		setup({ command: 'build', config: { cacheDir }, logger: { warn: () => {}, error: () => {} } });
+		const file = join(root, 'entries/2026/due.md');
+		expect(checkedDataOf(file)).toBeUndefined();
+		await checkedDataReady();
+		expect(onThisThread.checks).toBe(0);
+		// Written a moment ago, yet the build's files do not change under it.
+		expect(checkedDataOf(file)).toMatchObject({ title: 'Due' });
+		expect(checkedJournal()).toBeUndefined();
 	});
 });
 

@@ -6,7 +6,11 @@ import { AstroError } from 'astro/errors';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ParseCache } from '../../src/lib/content/parse-cache.ts';
 import type { Problem } from '../../src/lib/content/problems.ts';
-import { dropCheckedJournal } from '../../src/lib/integration/checked-data.ts';
+import {
+	checkedDataReady,
+	checkedJournal,
+	dropCheckedJournal,
+} from '../../src/lib/integration/checked-data.ts';
 import {
 	DEV_WARNINGS_LISTED,
 	formatForDev,
@@ -57,27 +61,29 @@ describe('the integration before a build', () => {
 		expect(existsSync(cacheDir)).toBe(true);
 	});
 
-	it('keeps the checker’s readings before Astro gets the data', () => {
+	it('in a sharded build, checks on this thread and keeps the readings before Astro gets the data', () => {
 		const save = vi.spyOn(ParseCache.prototype, 'save').mockImplementation(() => {});
+		vi.stubEnv('JOURNAL_SHARD', 'lists');
 		try {
 			const cacheDir = join(mkdtempSync(join(tmpdir(), 'cache-')), 'astro');
 			const setup = journalIntegration({ root: minimalFixture, today: '2026-06-01' }).hooks[
 				'astro:config:setup'
 			] as (options: unknown) => void;
-			const run = (command: string) =>
-				setup({
-					command,
-					config: { cacheDir: pathToFileURL(`${cacheDir}/`) },
-					logger: { warn: () => {}, error: () => {} },
-				});
-			run('build');
+			setup({
+				command: 'build',
+				config: { cacheDir: pathToFileURL(`${cacheDir}/`) },
+				logger: { warn: () => {}, error: () => {} },
+			});
 			expect(save).toHaveBeenCalledTimes(1);
+			// The shard's sitemap reads the journal itself, there at once.
+			expect(checkedJournal()?.entries.length).toBeGreaterThan(0);
 		} finally {
 			save.mockRestore();
+			vi.unstubAllEnvs();
 		}
 	});
 
-	it('stops a build whose journal has errors with an error Astro prints without a stack', () => {
+	it('stops a build whose journal has errors with an error Astro prints without a stack', async () => {
 		const root = makeJournal({
 			'entries/x.md':
 				'---\ntitle: T\ndate: 2026-04-01\nauthors: [ana]\nfollows: nowhere\nstatus: shipped\n---\n',
@@ -88,12 +94,9 @@ describe('the integration before a build', () => {
 		const logged: string[] = [];
 		const logger = { warn: () => {}, error: (text: string) => logged.push(text) };
 		const cacheDir = pathToFileURL(`${mkdtempSync(join(tmpdir(), 'cache-'))}/`);
-		let thrown: unknown;
-		try {
-			setup({ command: 'build', config: { cacheDir }, logger });
-		} catch (error) {
-			thrown = error;
-		}
+		setup({ command: 'build', config: { cacheDir }, logger });
+		// The loaders wait for the check, which runs beside Vite; they fail with its error.
+		const thrown = await checkedDataReady().catch((error: unknown) => error);
 		// Astro prints its user errors as a message and a hint, and a stack only when there is one.
 		expect(AstroError.is(thrown)).toBe(true);
 		const { message, stack } = thrown as AstroError;

@@ -1,7 +1,7 @@
 /**
- * `astro dev` checks the journal on a worker thread, so that Vite starts while it runs
- * (docs/decisions/0012). The loaders wait for its report (checked-data.ts). Where the thread
- * cannot start or fails, the check runs here instead, and the dev server says so.
+ * `astro build` and `astro dev` check the journal on a worker thread, so that Vite starts while it
+ * runs (docs/decisions/0012). The loaders wait for its report (checked-data.ts). Where the thread
+ * cannot start or fails, the check runs here instead, and the integration says so.
  */
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -29,11 +29,11 @@ export interface OffThreadReport extends CheckReport {
 	onThisThread?: string;
 }
 
-/** The check's report; `readAt` is when the dev server began to check. */
+/** The check's report; `readAt` is when a dev server began to check. */
 export function checkOffThread(
 	root: string,
 	today: string,
-	readAt: number,
+	readAt: number | undefined,
 	{ cwd = process.cwd(), worker: module = WORKER_MODULES.find(existsSync) }: OffThreadOptions = {},
 ): Promise<OffThreadReport> {
 	const here = (why: string): OffThreadReport => {

@@ -1,13 +1,13 @@
 /**
- * The build validates each file once. The checker (integration.ts) has read and validated the
- * whole journal before Astro starts, so `astro build` hands its result to the loaders
- * (journal-loader.ts): they store the checker's data instead of reading and validating every file
- * again, and a public build decides what to publish from the same reading.
+ * The build validates each file once. The checker (integration.ts) reads and validates the whole
+ * journal while Vite starts, on a thread of its own (check-off-thread.ts), and hands its result to
+ * the loaders (journal-loader.ts), which wait for it: they store the checker's data instead of
+ * reading and validating every file again, and a public build decides what to publish from the
+ * same reading. What crosses threads is the data, not the journal it came from; a sharded build,
+ * which checks on Astro's thread, keeps the journal too.
  *
  * `astro dev` hands it over too, for its start, but files change after the check: the loaders
- * read a file themselves once it was modified after the check began. There the check runs on
- * another thread while Vite starts (check-off-thread.ts), so what it hands over is what crosses
- * threads: the data, not the journal it came from.
+ * read a file themselves once it was modified after the check began.
  *
  * The hand-over crosses module graphs (astro.config loads this file natively, content.config
  * through Vite), hence globalThis.
@@ -64,7 +64,7 @@ export function checkedDataOfJournal(journal: LoadedJournal, readAt?: number): C
 	return { config: journal.config, data, references, readAt };
 }
 
-/** Keeps the journal the checker read on this thread, for the loaders and the build's hooks. */
+/** Keeps the journal the checker read on this thread, for the loaders and a shard's sitemap. */
 export function handOverCheckedJournal(journal: LoadedJournal, readAt?: number): void {
 	store[KEY] = {
 		journal,

@@ -1,10 +1,13 @@
 /**
- * The Astro integration that runs the checker before every build, so that a dangling id or a
- * typo fails the build instead of publishing a wrong page (Astro alone only logs broken links).
+ * The Astro integration that runs the checker for every build, so that a dangling id or a typo
+ * fails the build instead of publishing a wrong page (Astro alone only logs broken links). The
+ * check runs while Vite starts; the loaders wait for it, so its errors stop the build before any
+ * page is rendered.
  */
 import { mkdirSync } from 'node:fs';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
+import { getShard } from '../content/env.ts';
 import { countBySeverity, type Problem } from '../content/problems.ts';
 import { formatText, summarize } from '../content/report.ts';
 import { handOverCheckedJournal, handOverLater } from './checked-data.ts';
@@ -31,46 +34,52 @@ export function journalIntegration({ root, today }: JournalIntegrationOptions): 
 				// makes the folder only once every loader is done: a cold build whose loaders took
 				// longer (10,000 entries) could fail to write it.
 				mkdirSync(config.cacheDir, { recursive: true });
-				if (command === 'dev') {
-					// Vite starts meanwhile. Files change after the check; the loaders read again
-					// what changed since it began.
-					const report = checkOffThread(root, today, Date.now());
-					handOverLater(
-						report.then(({ checked, problems, leftOut, onThisThread }) => {
-							if (onThisThread)
-								logger.warn(
-									`The journal was checked before Vite started, not beside it: ${onThisThread}.`,
-								);
-							tell(logger, command, problems);
-							if (leftOut) logger.warn(leftOut);
-							return checked;
-						}),
-					);
+				// A sharded build's sitemap needs the journal itself (shard.ts), which stays on the
+				// thread that read it.
+				if (command === 'build' && getShard()) {
+					const { journal, problems, leftOut, cache } = checkForSite(root, today);
+					// Before Astro and the pages get the data, so that the cache holds it as read.
+					cache?.save();
+					report(logger, command, root, { problems, leftOut });
+					handOverCheckedJournal(journal);
 					return;
 				}
-				const { journal, problems, leftOut, cache } = checkForSite(root, today);
-				// Before Astro and the pages get the data, so that the cache holds it as read.
-				cache?.save();
-				tell(logger, command, problems);
-				if (countBySeverity(problems).errors) throw journalError(root, problems);
-				if (leftOut) logger.warn(leftOut);
-				handOverCheckedJournal(journal);
+				// Vite starts meanwhile (docs/decisions/0012). In dev, files change after the
+				// check; the loaders read again what changed since it began.
+				const readAt = command === 'dev' ? Date.now() : undefined;
+				handOverLater(
+					checkOffThread(root, today, readAt).then((checked) => {
+						if (checked.onThisThread)
+							logger.warn(
+								`The journal's check ran on Astro's thread, not its own: ${checked.onThisThread}.`,
+							);
+						report(logger, command, root, checked);
+						return checked.checked;
+					}),
+				);
 			},
 		},
 	};
 }
 
-/** The check's problems: as errors if any is one. */
-function tell(
+/**
+ * Tells the terminal the check's problems (as errors if any is one) and which files the audience
+ * leaves out; stops a build whose journal has errors.
+ */
+function report(
 	logger: AstroIntegrationLogger,
 	command: 'build' | 'dev',
-	problems: readonly Problem[],
+	root: string,
+	{ problems, leftOut }: { problems: readonly Problem[]; leftOut?: string },
 ): void {
-	if (!problems.length) return;
-	(countBySeverity(problems).errors ? logger.error : logger.warn).call(
-		logger,
-		`\n${command === 'dev' ? formatForDev(problems) : formatText(problems)}`,
-	);
+	const { errors } = countBySeverity(problems);
+	if (problems.length)
+		(errors ? logger.error : logger.warn).call(
+			logger,
+			`\n${command === 'dev' ? formatForDev(problems) : formatText(problems)}`,
+		);
+	if (errors && command === 'build') throw journalError(root, problems);
+	if (leftOut) logger.warn(leftOut);
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The check a build or a dev server runs before Astro reads the journal, and what it tells the
- * loaders and the person at the terminal. A build runs it on its own thread; a dev server on
- * another (check-off-thread.ts), while Vite starts.
+ * loaders and the person at the terminal. It runs on a thread of its own while Vite starts
+ * (check-off-thread.ts), but for a sharded build, whose sitemap needs the journal itself.
  */
 import { findLeftOut, leftOutText } from '../content/audience.ts';
 import { checkJournal } from '../content/check.ts';
@@ -36,7 +36,7 @@ export function checkForSite(root: string, today: string, cwd?: string): SiteChe
 	return { journal, problems, leftOut, cache };
 }
 
-/** A check's report for the loaders of a dev server, whose files may change after `readAt`. */
-export function reportOf({ journal, problems, leftOut }: SiteCheck, readAt: number): CheckReport {
+/** A check's report for the loaders; a dev server's files may change after `readAt`. */
+export function reportOf({ journal, problems, leftOut }: SiteCheck, readAt?: number): CheckReport {
 	return { checked: checkedDataOfJournal(journal, readAt), problems, leftOut };
 }
