@@ -56,7 +56,20 @@ function projectFolder(): string {
 	return cwd;
 }
 
-describe('a dev server’s check on another thread', () => {
+/** Runs the integration's setup hook for `command` on the journal at `root`, as Astro would. */
+function setUp(
+	root: string,
+	command: 'build' | 'dev',
+	logger: { warn: (text: string) => void; error: () => void } = { warn() {}, error() {} },
+): void {
+	const setup = journalIntegration({ root, today: TODAY }).hooks['astro:config:setup'] as (
+		options: unknown,
+	) => void;
+	const cacheDir = pathToFileURL(`${mkdtempSync(join(tmpdir(), 'cache-'))}/`);
+	setup({ command, config: { cacheDir }, logger });
+}
+
+describe('the check on another thread', () => {
 	afterEach(() => {
 		dropCheckedJournal();
 		onThisThread.checks = 0;
@@ -97,19 +110,15 @@ describe('a dev server’s check on another thread', () => {
 		expect(onThisThread.checks).toBe(2);
 	});
 
-	it('lets Vite start before the check is done; the loaders wait for it, and the terminal hears of its problems', async () => {
+	it('in dev, lets Vite start before the check is done; the loaders wait for it, and the terminal hears of its problems', async () => {
 		const root = makeJournal(files);
 		const warned: string[] = [];
-		const setup = journalIntegration({ root, today: TODAY }).hooks['astro:config:setup'] as (
-			options: unknown,
-		) => void;
-		const cacheDir = pathToFileURL(`${mkdtempSync(join(tmpdir(), 'cache-'))}/`);
 		const logger = { warn: (text: string) => warned.push(text), error: () => {} };
 		const file = join(root, 'entries/2026/due.md');
 		// Older than the check, so that its data counts as unchanged since.
 		const longAgo = new Date('2026-01-01T00:00:00Z');
 		utimesSync(file, longAgo, longAgo);
-		setup({ command: 'dev', config: { cacheDir }, logger });
+		setUp(root, 'dev', logger);
 		// A worker's message arrives on a later turn of the event loop, never during the hook.
 		expect(checkedDataOf(file)).toBeUndefined();
 		expect(warned).toEqual([]);
@@ -118,21 +127,10 @@ describe('a dev server’s check on another thread', () => {
 		expect(checkedDataOf(file)).toMatchObject({ title: 'Due' });
 		expect(warned.join('\n')).toContain('entries/2026/due.md');
 	});
-});
 
-describe('a build’s check on another thread', () => {
-	afterEach(() => {
-		dropCheckedJournal();
-		onThisThread.checks = 0;
-	});
-
-	it('hands over data that counts as current however new its file, and no journal', async () => {
+	it('in a build, hands over data that counts as current however new its file, and no journal', async () => {
 		const root = makeJournal(files);
-		const setup = journalIntegration({ root, today: TODAY }).hooks['astro:config:setup'] as (
-			options: unknown,
-		) => void;
-		const cacheDir = pathToFileURL(`${mkdtempSync(join(tmpdir(), 'cache-'))}/`);
-		setup({ command: 'build', config: { cacheDir }, logger: { warn: () => {}, error: () => {} } });
+		setUp(root, 'build');
 		const file = join(root, 'entries/2026/due.md');
 		expect(checkedDataOf(file)).toBeUndefined();
 		await checkedDataReady();
