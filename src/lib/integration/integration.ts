@@ -48,13 +48,13 @@ export function journalIntegration({ root, today }: JournalIntegrationOptions): 
 				// check; the loaders read again what changed since it began.
 				const readAt = command === 'dev' ? Date.now() : undefined;
 				handOverLater(
-					checkOffThread(root, today, readAt).then((checked) => {
-						if (checked.onThisThread)
+					checkOffThread(root, today, readAt).then((result) => {
+						if (result.onThisThread)
 							logger.warn(
-								`The journal's check ran on Astro's thread, not its own: ${checked.onThisThread}.`,
+								`The journal's check ran on Astro's thread, not its own: ${result.onThisThread}.`,
 							);
-						report(logger, command, root, checked);
-						return checked.checked;
+						report(logger, command, root, result);
+						return result.checked;
 					}),
 				);
 			},
