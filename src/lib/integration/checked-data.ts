@@ -33,7 +33,7 @@ export interface CheckedData {
 }
 
 interface HandOver {
-	/** The journal itself, when the check ran on this thread (a build). */
+	/** The journal itself, when the check ran on this thread (a sharded build). */
 	journal?: LoadedJournal;
 	checked?: CheckedData;
 	/** Settles once `checked` is there, or is known never to come. */

@@ -47,7 +47,7 @@ export function journalLoader(root: string, kind: Target, pattern: string): Load
 	return {
 		name: 'journal-loader',
 		load: async (context) => {
-			// A dev server's check may still be running on its own thread.
+			// The check may still be running on its own thread (check-off-thread.ts).
 			await checkedDataReady();
 			// Only `astro dev` watches; there the pages read the store as it changes.
 			const { watcher } = context;
