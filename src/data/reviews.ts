@@ -8,7 +8,14 @@ import {
 	getHeadline,
 	type QuarterComparison,
 } from '../lib/facts/quarterly-review.ts';
-import { previousQuarter, quarterOf, reviewQuarters, type Quarter } from '../lib/facts/quarters.ts';
+import {
+	inQuarter,
+	previousQuarter,
+	quarterOf,
+	reviewQuarters,
+	type Quarter,
+} from '../lib/facts/quarters.ts';
+import { measureBy } from '../lib/content/follow-up.ts';
 import { formatQuarter } from '../lib/site/format.ts';
 import { memoize } from '../lib/utils/memoize.ts';
 import { byTeam } from './rollups.ts';
@@ -39,13 +46,46 @@ export interface Review {
 
 const byId = new Map(quarters.map((q) => [q.id, q]));
 
+/** The dates of an entry that a review reads: its own, its measure-by date, its steps' due dates. */
+const reviewDates = new Map(
+	entries.map((e) => [
+		e,
+		[
+			e.data.date,
+			measureBy(e.data, followUpDays),
+			...(e.data.next ?? []).flatMap((s) => s.due ?? []),
+		],
+	]),
+);
+
+/**
+ * The entries with any of those dates in one of `quarters`. A review's side of a quarter reads no
+ * other entry (getQuarterSide), so each scope is cut down to these first: a journal has dozens of
+ * reviews, each of the journal and every team, and most entries fall in none of a review's two
+ * quarters.
+ */
+function touching(...quarters: Quarter[]): Set<EntryView> {
+	const found = new Set<EntryView>();
+	for (const [entry, dates] of reviewDates)
+		if (dates.some((d) => quarters.some((q) => inQuarter(d, q)))) found.add(entry);
+	return found;
+}
+
 /** The review of a quarter, by id (`2026-q3`). */
 export const reviewOf = memoize((id: string): Review => {
 	const quarter = byId.get(id);
 	if (!quarter) throw new Error(`The journal has no review for quarter ${id}.`);
 	const previous = previousQuarter(quarter, startMonth);
+	const read = touching(quarter, previous);
 	const compare = (list: readonly EntryView[]) =>
-		compareQuarters(list, quarter, previous, metrics, today, followUpDays);
+		compareQuarters(
+			list.filter((e) => read.has(e)),
+			quarter,
+			previous,
+			metrics,
+			today,
+			followUpDays,
+		);
 	return {
 		quarter,
 		previous,

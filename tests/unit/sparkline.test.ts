@@ -102,12 +102,45 @@ describe('downsample', () => {
 		const out = downsample(series([0, null, null, 4, null, 9]), 4);
 		expect(out.map((p) => p.value)).toEqual([0, null, 4, 9]);
 	});
+
+	it('takes the middle date of each run, and averages a long series down to the most it draws', () => {
+		const values = Array.from({ length: 100 }, (_, i) => (i % 9 === 4 ? null : i));
+		const points = series(values);
+		const out = downsample(points, SPARKLINE_POINTS);
+		expect(out).toHaveLength(SPARKLINE_POINTS);
+		// Runs of 98 inner points over 22 runs: 4 or 5 points each, written out by hand here.
+		let from = 1;
+		for (const [i, p] of out.slice(1, -1).entries()) {
+			const to = 1 + Math.floor(((i + 1) * 98) / 22);
+			const known = values.slice(from, to).filter((v): v is number => v !== null);
+			expect(p.date).toBe(points[from + Math.floor((to - from) / 2)]!.date);
+			expect(p.value).toBe(known.length ? known.reduce((a, b) => a + b) / known.length : null);
+			from = to;
+		}
+		expect(from).toBe(99);
+	});
 });
 
 describe('around', () => {
 	it('keeps the points within so many days of a date, either side', () => {
 		const points = series([1, 2, 3, 4, 5]);
 		expect(around(points, '2026-01-15', 7).map((p) => p.value)).toEqual([2, 3, 4]);
+	});
+
+	it('keeps exactly the points a day-by-day count keeps, at every date and at the ends', () => {
+		// Irregular steps over a leap year, so that the window's edges fall on and between points.
+		const points: SeriesValue[] = [];
+		for (let i = 0, date = '2023-11-02'; i < 90; i++, date = addDays(date, 1 + ((i * 7) % 11)))
+			points.push({ date, value: i });
+		const byCounting = (date: string, days: number) =>
+			points.filter((p) => {
+				const apart = (Date.parse(p.date) - Date.parse(date)) / 86_400_000;
+				return apart >= -days && apart <= days;
+			});
+		for (let date = '2023-06-01'; date <= '2026-03-01'; date = addDays(date, 5))
+			for (const days of [0, 3, 30, 182])
+				expect(around(points, date, days)).toEqual(byCounting(date, days));
+		expect(around([], '2026-01-01', 182)).toEqual([]);
 	});
 });
 

@@ -98,18 +98,25 @@ export function toSparkline(
  */
 export function downsample(points: readonly SeriesValue[], max: number): SeriesValue[] {
 	if (points.length <= max) return [...points];
-	const inner = points.slice(1, -1);
+	// Index arithmetic rather than slices: every entry page with a metric draws one.
+	const innerLength = points.length - 2;
 	const runs = max - 2;
 	const out: SeriesValue[] = [points[0]!];
 	for (let i = 0; i < runs; i++) {
-		const run = inner.slice(
-			Math.floor((i * inner.length) / runs),
-			Math.floor(((i + 1) * inner.length) / runs),
-		);
-		const values = run.flatMap((p) => (p.value === null ? [] : [p.value]));
+		const from = 1 + Math.floor((i * innerLength) / runs);
+		const to = 1 + Math.floor(((i + 1) * innerLength) / runs);
+		let sum = 0;
+		let count = 0;
+		for (let j = from; j < to; j++) {
+			const value = points[j]!.value;
+			if (value !== null) {
+				sum += value;
+				count++;
+			}
+		}
 		out.push({
-			date: run[Math.floor(run.length / 2)]!.date,
-			value: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
+			date: points[from + Math.floor((to - from) / 2)]!.date,
+			value: count ? sum / count : null,
 		});
 	}
 	out.push(points.at(-1)!);
@@ -119,13 +126,31 @@ export function downsample(points: readonly SeriesValue[], max: number): SeriesV
 /** How far either side of an entry's date its page shows a metric's series. */
 export const TREND_DAYS = 182;
 
-/** Points within `days` days either side of `date`: the series around an entry. */
+/**
+ * Points within `days` days either side of `date`: the series around an entry. `points` are
+ * oldest first, as timelines keep them, so the two ends are found by halving rather than by
+ * measuring every point: an entry page asks this of each metric it reports.
+ */
 export function around<P extends { date: string }>(
 	points: readonly P[],
 	date: string,
 	days: number,
-) {
-	return points.filter((p) => Math.abs(daysBetween(date, p.date)) <= days);
+): P[] {
+	const from = firstIndex(points, (p) => daysBetween(date, p.date) >= -days);
+	const to = firstIndex(points, (p) => daysBetween(date, p.date) > days);
+	return points.slice(from, to);
+}
+
+/** The first index whose point passes `test` (which, once true, stays true), else the length. */
+function firstIndex<P>(points: readonly P[], test: (point: P) => boolean): number {
+	let low = 0;
+	let high = points.length;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if (test(points[middle]!)) high = middle;
+		else low = middle + 1;
+	}
+	return low;
 }
 
 /**

@@ -52,8 +52,12 @@ export interface Urls {
 
 export function createUrls(base: string): Urls {
 	const prefix = base.endsWith('/') ? base : `${base}/`;
-	const at = (...parts: string[]) =>
-		`${prefix}${parts.map(encodeURIComponent).join('/')}${parts.length ? '/' : ''}`;
+	// A plain loop: pages ask for these by the million on a large journal.
+	const at = (...parts: string[]) => {
+		let path = prefix;
+		for (const part of parts) path += `${encodeURIComponent(part)}/`;
+		return path;
+	};
 	return {
 		home: () => prefix,
 		entry: (slug) => at('entries', slug),
