@@ -108,7 +108,7 @@ describe('downsample', () => {
 		const points = series(values);
 		const out = downsample(points, SPARKLINE_POINTS);
 		expect(out).toHaveLength(SPARKLINE_POINTS);
-		// Runs of 98 inner points over 22 runs: 4 or 5 points each, written out by hand here.
+		// 98 inner points in 22 runs of 4 or 5: each run worked out here from the definition.
 		let from = 1;
 		for (const [i, p] of out.slice(1, -1).entries()) {
 			const to = 1 + Math.floor(((i + 1) * 98) / 22);
