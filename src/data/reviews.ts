@@ -5,6 +5,7 @@
  */
 import {
 	compareQuarters,
+	datesReviewed,
 	getHeadline,
 	type QuarterComparison,
 } from '../lib/facts/quarterly-review.ts';
@@ -15,7 +16,6 @@ import {
 	reviewQuarters,
 	type Quarter,
 } from '../lib/facts/quarters.ts';
-import { measureBy } from '../lib/content/follow-up.ts';
 import { formatQuarter } from '../lib/site/format.ts';
 import { memoize } from '../lib/utils/memoize.ts';
 import { byTeam } from './rollups.ts';
@@ -46,23 +46,13 @@ export interface Review {
 
 const byId = new Map(quarters.map((q) => [q.id, q]));
 
-/** The dates of an entry that a review reads: its own, its measure-by date, its steps' due dates. */
-const reviewDates = new Map(
-	entries.map((e) => [
-		e,
-		[
-			e.data.date,
-			measureBy(e.data, followUpDays),
-			...(e.data.next ?? []).flatMap((s) => s.due ?? []),
-		],
-	]),
-);
+/** Each entry's dates that a review reads (datesReviewed). */
+const reviewDates = new Map(entries.map((e) => [e, datesReviewed(e.data, followUpDays)]));
 
 /**
  * The entries with any of those dates in one of `quarters`. A review's side of a quarter reads no
- * other entry (getQuarterSide), so each scope is cut down to these first: a journal has dozens of
- * reviews, each of the journal and every team, and most entries fall in none of a review's two
- * quarters.
+ * other entry, so each scope is cut down to these first: a journal has dozens of reviews, each of
+ * the journal and every team, and most entries fall in none of a review's two quarters.
  */
 function touching(...quarters: Quarter[]): Set<EntryView> {
 	const found = new Set<EntryView>();

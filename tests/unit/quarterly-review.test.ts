@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
 	compareQuarters,
+	datesReviewed,
 	getHeadline,
 	getQuarterFollowUps,
+	getQuarterSide,
 	getQuarterStats,
 } from '../../src/lib/facts/quarterly-review.ts';
 import { chooseDigestMonth } from '../../src/lib/facts/monthly-rollup.ts';
-import { previousQuarter, quarterOf } from '../../src/lib/facts/quarters.ts';
+import { inQuarter, previousQuarter, quarterOf } from '../../src/lib/facts/quarters.ts';
 import { countChangeText, rateChangeText } from '../../src/lib/site/format.ts';
 import { toReviewRecord } from '../../src/lib/site/review-json.ts';
 import { makeEntry } from '../helpers.ts';
+import { addDays } from '../../src/lib/utils/dates.ts';
 
 const TODAY = '2026-12-06';
 const DAYS = 30;
@@ -125,6 +128,48 @@ describe('getQuarterFollowUps', () => {
 		expect(f.closedResults.map((e) => e.slug)).toEqual(['q4-growth-win']);
 		// q4-new is due 30 December: not yet late, so in neither list.
 		expect(getQuarterFollowUps(entries, q3, TODAY, DAYS).lateResults).toEqual([]);
+	});
+});
+
+describe('datesReviewed', () => {
+	it('names every entry that a side of a quarter reads, so that leaving out the rest changes nothing', () => {
+		const scope = [
+			...entries,
+			// Dated before both quarters; only its measure-by date falls in Q1 2027.
+			makeEntry('read-late', {
+				date: '2026-05-01',
+				status: 'measured',
+				measure_by: '2027-02-01',
+			}),
+			// Dated before both quarters; only a step's due date falls in Q4 2026, overdue by today.
+			makeEntry('step-due', {
+				date: '2026-03-01',
+				status: 'measured',
+				next: [{ step: 'Tell support', due: '2026-10-15', done: false }],
+			}),
+		];
+		let left = 0;
+		for (let quarter = quarterOf('2025-11-01'); quarter.start <= '2027-06-30';) {
+			const read = scope.filter((e) =>
+				datesReviewed(e.data, DAYS).some((d) => inQuarter(d, quarter)),
+			);
+			left += scope.length - read.length;
+			expect(getQuarterSide(read, quarter, metrics, TODAY, DAYS)).toEqual(
+				getQuarterSide(scope, quarter, metrics, TODAY, DAYS),
+			);
+			quarter = quarterOf(addDays(quarter.end, 1));
+		}
+		// The cut is not empty, and the entries read only for a follow-up are kept where they count.
+		expect(left).toBeGreaterThan(0);
+		const q1 = quarterOf('2027-01-15');
+		expect(
+			getQuarterSide(scope, q1, metrics, TODAY, DAYS).followUps.closedResults.map((e) => e.slug),
+		).toContain('read-late');
+		expect(
+			getQuarterSide(scope, q4, metrics, TODAY, DAYS).followUps.overdueSteps.map(
+				(s) => s.entry.slug,
+			),
+		).toContain('step-due');
 	});
 });
 

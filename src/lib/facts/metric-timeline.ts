@@ -4,6 +4,7 @@
  * Pure: measurements and series in, timeline out.
  */
 import type { SeriesPoint } from '../content/series.ts';
+import { bisect } from '../utils/bisect.ts';
 import { addMonths, daysBetween, lastDayOf, monthOf } from '../utils/dates.ts';
 import type { EntryLike } from './entry.ts';
 import type { Measurement } from './rollups.ts';
@@ -157,18 +158,6 @@ function firstAtOrAfter(dates: readonly string[], date: string): number {
 /** How many of the sorted `dates` are on or before `date`. */
 function countUpTo(dates: readonly string[], date: string): number {
 	return bisect(dates, (d) => d <= date);
-}
-
-/** The first index where `before` turns false (it must be true, then false, along `dates`). */
-function bisect(dates: readonly string[], before: (date: string) => boolean): number {
-	let low = 0;
-	let high = dates.length;
-	while (low < high) {
-		const mid = (low + high) >> 1;
-		if (before(dates[mid]!)) low = mid + 1;
-		else high = mid;
-	}
-	return low;
 }
 
 /** The target in force on `date`: the latest one set on or before it (targets in date order). */

@@ -90,6 +90,22 @@ export function getQuarterFollowUps<T extends EntryLike>(
 	return out;
 }
 
+/**
+ * The dates of an entry that a quarter's side reads: its own, its measure-by date and its steps'
+ * due dates. An entry with none of them in a quarter plays no part in that quarter's side, so a
+ * caller comparing many quarters may leave it out beforehand (src/data/reviews.ts).
+ */
+export function datesReviewed(
+	entry: Pick<EntryLike['data'], 'date' | 'measure_by' | 'next'>,
+	followUpDays: number,
+): string[] {
+	return [
+		entry.date,
+		measureBy(entry, followUpDays),
+		...(entry.next ?? []).flatMap((step) => step.due ?? []),
+	];
+}
+
 /** One quarter of one scope (the journal or a team). */
 export interface QuarterSide<T> {
 	quarter: Quarter;

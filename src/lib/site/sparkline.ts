@@ -6,6 +6,7 @@
 import type { Metric } from '../content/schema.ts';
 import { getDelta } from '../content/delta.ts';
 import { valueAt } from '../facts/metric-timeline.ts';
+import { bisect } from '../utils/bisect.ts';
 import { daysBetween } from '../utils/dates.ts';
 import { directionText, formatDate, formatValue, verdictText, type NumberStyle } from './format.ts';
 
@@ -136,21 +137,9 @@ export function around<P extends { date: string }>(
 	date: string,
 	days: number,
 ): P[] {
-	const from = firstIndex(points, (p) => daysBetween(date, p.date) >= -days);
-	const to = firstIndex(points, (p) => daysBetween(date, p.date) > days);
+	const from = bisect(points, (p) => daysBetween(date, p.date) < -days);
+	const to = bisect(points, (p) => daysBetween(date, p.date) <= days);
 	return points.slice(from, to);
-}
-
-/** The first index whose point passes `test` (which, once true, stays true), else the length. */
-function firstIndex<P>(points: readonly P[], test: (point: P) => boolean): number {
-	let low = 0;
-	let high = points.length;
-	while (low < high) {
-		const middle = (low + high) >>> 1;
-		if (test(points[middle]!)) high = middle;
-		else low = middle + 1;
-	}
-	return low;
 }
 
 /**
